@@ -38,9 +38,8 @@ type Result struct {
 	CommitmentRoot common.Hash
 	// Denominators[p] is Denom(p) = sum of mr*residual over p's row.
 	Denominators []uint256.Int
-	// Amounts[k] is the amount at global index k.
-	Amounts []uint256.Int
-	// AllocationData is abi.encodePacked(amount_0, ..., amount_{E-1}).
+	// AllocationData is abi.encodePacked(amount_0, ..., amount_{E-1}): the
+	// amounts, one 32-byte word each (see Amount).
 	AllocationData []byte
 	DataHash       common.Hash
 	AllocTree      *Tree
@@ -64,7 +63,6 @@ func Compute(c *Commitments, opts Options) (*Result, error) {
 		Offsets:        c.Offsets(),
 		EntriesHashes:  make([]common.Hash, P),
 		Denominators:   make([]uint256.Int, P),
-		Amounts:        make([]uint256.Int, E),
 		AllocationData: make([]byte, E*wordSize),
 	}
 	allocLvls := allocLevels(E)
@@ -124,12 +122,23 @@ func Compute(c *Commitments, opts Options) (*Result, error) {
 	return r, nil
 }
 
-// rowWorker holds one goroutine's scratch space, so that the per-entry loop
-// allocates nothing.
+// Amount returns the amount at global index k (0 <= k < EntryCount).
+func (r *Result) Amount(k int) uint256.Int {
+	var a uint256.Int
+	a.SetBytes32(r.AllocationData[k*wordSize : (k+1)*wordSize])
+	return a
+}
+
+// rowWorker holds one goroutine's scratch space, so that neither the
+// per-entry nor the per-provider loop allocates.
 type rowWorker struct {
-	h   crypto.KeccakState
-	w   [MaxEntriesPerProvider]uint256.Int
-	buf []byte // encoding of one row, abi.encode(Entry[])
+	h       crypto.KeccakState
+	w       [MaxEntriesPerProvider]uint256.Int // mr*residual
+	amounts [MaxEntriesPerProvider]uint256.Int
+	index   [wordSize]byte     // abi word of a global index
+	leaf    [6 * wordSize]byte // provider leaf preimage
+	out     common.Hash
+	buf     []byte // encoding of one row, abi.encode(Entry[])
 }
 
 func newRowWorker() *rowWorker {
@@ -145,24 +154,23 @@ func (rw *rowWorker) provider(c *Commitments, r *Result, p int, allocLeaves []co
 	off := r.Offsets[p]
 	es := prov.Entries
 	denom := &r.Denominators[p]
-	if err := allocateRow(&prov.Capacity, es, rw.w[:len(es)], r.Amounts[off:off+len(es)], denom); err != nil {
+	if err := allocateRow(&prov.Capacity, es, rw.w[:len(es)], rw.amounts[:len(es)], denom); err != nil {
 		return fmt.Errorf("provider %d: %w", p, err)
 	}
 
-	var word [2 * wordSize]byte
 	for j := range es {
 		k := off + j
-		a := &r.Amounts[k]
-		a.PutUint256(r.AllocationData[k*wordSize : (k+1)*wordSize])
-		putInt(word[:wordSize], k)
-		a.PutUint256(word[wordSize:])
+		word := r.AllocationData[k*wordSize : (k+1)*wordSize]
+		rw.amounts[j].PutUint256(word)
+		putInt(rw.index[:], k)
 		rw.h.Reset()
-		rw.h.Write(word[:])
+		rw.h.Write(rw.index[:])
+		rw.h.Write(word)
 		rw.h.Read(allocLeaves[k][:])
 	}
 
 	r.EntriesHashes[p] = rw.entriesHash(es)
-	*leaf = providerLeaf(rw.h, p, prov, off, r.EntriesHashes[p])
+	*leaf = rw.providerLeaf(p, prov, off, r.EntriesHashes[p])
 	return nil
 }
 
@@ -219,11 +227,10 @@ func (rw *rowWorker) entriesHash(es []Entry) common.Hash {
 		e := 2*wordSize + j*entrySize
 		putEntry(buf[e:e+entrySize], &es[j])
 	}
-	var out common.Hash
 	rw.h.Reset()
 	rw.h.Write(buf)
-	rw.h.Read(out[:])
-	return out
+	rw.h.Read(rw.out[:])
+	return rw.out
 }
 
 // EntriesHash returns entriesHash = keccak256(abi.encode(Entry[] entries)).
@@ -235,26 +242,25 @@ func EntriesHash(entries []Entry) common.Hash {
 	return rw.entriesHash(entries)
 }
 
-func providerLeaf(h crypto.KeccakState, p int, prov *Provider, offset int, entriesHash common.Hash) common.Hash {
-	var buf [6 * wordSize]byte
+func (rw *rowWorker) providerLeaf(p int, prov *Provider, offset int, entriesHash common.Hash) common.Hash {
+	buf := &rw.leaf
 	putInt(buf[0:], p)
 	copy(buf[wordSize+12:2*wordSize], prov.Address[:])
 	prov.Capacity.PutUint256(buf[2*wordSize : 3*wordSize])
 	putInt(buf[3*wordSize:], offset)
 	putInt(buf[4*wordSize:], len(prov.Entries))
 	copy(buf[5*wordSize:], entriesHash[:])
-	var out common.Hash
-	h.Reset()
-	h.Write(buf[:])
-	h.Read(out[:])
-	return out
+	rw.h.Reset()
+	rw.h.Write(buf[:])
+	rw.h.Read(rw.out[:])
+	return rw.out
 }
 
 // ProviderLeaf returns providerLeaf_p = keccak256(abi.encode(uint256 p,
 // address provider, uint256 capacity, uint256 entryOffset, uint256
 // entryCount, bytes32 entriesHash)) for provider prov at index p.
 func ProviderLeaf(p int, prov *Provider, entryOffset int) common.Hash {
-	return providerLeaf(crypto.NewKeccakState(), p, prov, entryOffset, EntriesHash(prov.Entries))
+	return newRowWorker().providerLeaf(p, prov, entryOffset, EntriesHash(prov.Entries))
 }
 
 // AllocLeaf returns allocLeaf_k = keccak256(abi.encode(uint256 k, uint256 amount)).
@@ -280,4 +286,9 @@ func CommitmentRoot(round *uint256.Int, providersRoot common.Hash, providers, en
 // bytes32 allocTreeRoot, bytes32 dataHash)): the value operators sign.
 func AllocationRoot(commitmentRoot, allocTreeRoot, dataHash common.Hash) common.Hash {
 	return crypto.Keccak256Hash(commitmentRoot[:], allocTreeRoot[:], dataHash[:])
+}
+
+// DataHash returns keccak256(allocationData).
+func DataHash(allocationData []byte) common.Hash {
+	return crypto.Keccak256Hash(allocationData)
 }

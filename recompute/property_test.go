@@ -1,0 +1,131 @@
+package recompute
+
+import (
+	"math/rand/v2"
+	"testing"
+
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/holiman/uint256"
+)
+
+// TestPropertyRandomRounds checks, on random well-formed rounds with edge
+// values: the encoding round-trips and validates, conservation holds for
+// every provider, every generated proof verifies (and fails for a wrong
+// index, leaf or length), and changing any single amount changes the
+// allocation tree root and the data hash.
+func TestPropertyRandomRounds(t *testing.T) {
+	rounds := 60
+	if testing.Short() {
+		rounds = 15
+	}
+	rng := rand.New(rand.NewPCG(1, 2))
+	for i := 0; i < rounds; i++ {
+		gp := genParams{
+			providers:  1 + rng.IntN(12),
+			perRow:     rng.IntN(40),
+			recipients: 1 + rng.IntN(60),
+			emptyRows:  rng.IntN(2) == 0,
+			edgeValues: rng.IntN(2) == 0,
+		}
+		c := genRound(rng, uint64(i+1), gp)
+		data := Encode(c)
+		d, err := Decode(data)
+		if err != nil {
+			t.Fatalf("round %d: Decode(Encode) failed: %v", i, err)
+		}
+		if err := d.Validate(uint256.NewInt(uint64(i + 1))); err != nil {
+			t.Fatalf("round %d: generated round invalid: %v", i, err)
+		}
+		res, err := Compute(d, Options{Workers: 1 + rng.IntN(3)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		checkConservation(t, d, res)
+		checkAllProofs(t, d, res)
+		checkSingleChange(t, rng, res)
+	}
+}
+
+func checkConservation(t *testing.T, c *Commitments, res *Result) {
+	t.Helper()
+	for p := range c.Providers {
+		var sum uint256.Int
+		off := res.Offsets[p]
+		for j := range c.Providers[p].Entries {
+			if _, overflow := sum.AddOverflow(&sum, ptr(res.Amount(off+j))); overflow {
+				t.Fatalf("provider %d: sum overflows", p)
+			}
+		}
+		if sum.Gt(&c.Providers[p].Capacity) {
+			t.Fatalf("provider %d: amounts sum to %s > capacity %s", p, sum.Dec(), c.Providers[p].Capacity.Dec())
+		}
+		if res.Denominators[p].IsZero() && !sum.IsZero() {
+			t.Fatalf("provider %d: zero denominator but amounts %s", p, sum.Dec())
+		}
+	}
+}
+
+func checkAllProofs(t *testing.T, c *Commitments, res *Result) {
+	t.Helper()
+	for _, tr := range []struct {
+		name string
+		tree *Tree
+		root common.Hash
+	}{{"alloc", res.AllocTree, res.AllocTreeRoot}, {"provider", res.ProvidersTree, res.ProvidersRoot}} {
+		n := tr.tree.Len()
+		for k := 0; k < n; k++ {
+			proof, ok := tr.tree.Proof(k)
+			leaf := tr.tree.Leaf(k)
+			if !ok || !VerifyProof(tr.root, leaf, k, n, proof) {
+				t.Fatalf("%s proof %d of %d does not verify", tr.name, k, n)
+			}
+			if n > 1 && VerifyProof(tr.root, leaf, k^1, n, proof) && k^1 < n && tr.tree.Leaf(k^1) != leaf {
+				t.Fatalf("%s proof %d verifies at index %d", tr.name, k, k^1)
+			}
+			bad := leaf
+			bad[0] ^= 1
+			if VerifyProof(tr.root, bad, k, n, proof) {
+				t.Fatalf("%s proof %d verifies a wrong leaf", tr.name, k)
+			}
+			if VerifyProof(tr.root, leaf, k, n, append(proof, common.Hash{})) {
+				t.Fatalf("%s proof %d verifies with an extra sibling", tr.name, k)
+			}
+		}
+	}
+	for p := range c.Providers {
+		want := ProviderLeaf(p, &c.Providers[p], res.Offsets[p])
+		if res.ProvidersTree.Leaf(p) != want {
+			t.Fatalf("provider leaf %d differs from ProviderLeaf", p)
+		}
+	}
+}
+
+func checkSingleChange(t *testing.T, rng *rand.Rand, res *Result) {
+	t.Helper()
+	if res.EntryCount == 0 {
+		return
+	}
+	k := rng.IntN(res.EntryCount)
+	amounts := make([]uint256.Int, res.EntryCount)
+	for i := range amounts {
+		amounts[i] = res.Amount(i)
+	}
+	delta := uint256.NewInt(1 + rng.Uint64N(1<<20))
+	if rng.IntN(2) == 0 {
+		amounts[k].Add(&amounts[k], delta)
+	} else {
+		amounts[k].Sub(&amounts[k], delta) // wraps below 0: still a different word
+	}
+	leaves := make([]common.Hash, len(amounts))
+	data := make([]byte, 32*len(amounts))
+	for i := range amounts {
+		leaves[i] = AllocLeaf(i, &amounts[i])
+		amounts[i].PutUint256(data[32*i:])
+	}
+	if NewTree(leaves, 2).Root() == res.AllocTreeRoot {
+		t.Fatalf("changing amount %d left allocTreeRoot unchanged", k)
+	}
+	if DataHash(data) == res.DataHash {
+		t.Fatalf("changing amount %d left dataHash unchanged", k)
+	}
+}
