@@ -16,6 +16,11 @@ const (
 	minData = 3 * wordSize
 )
 
+// MaxEncodedSize is the length of the largest well-formed commitment data
+// (65536 providers, 2^24 entries): about 1.6 GB. Longer data is refused
+// unread with rule "abi".
+var MaxEncodedSize = EncodedSize(MaxProviders, MaxEntries)
+
 // Decode decodes commitment data, abi.encode(uint256 round, Provider[]
 // providers), strictly: the data must be exactly the canonical ABI encoding
 // of the value it decodes to (canonical offsets, clean address words, no
@@ -64,6 +69,9 @@ func Decode(data []byte) (*Commitments, error) {
 // number of providers and entries.
 func walk(data []byte) (nProviders, nEntries int, err error) {
 	n := len(data)
+	if n > MaxEncodedSize {
+		return 0, 0, malformed(RuleABI, "data is %d bytes, longer than the largest well-formed encoding (%d bytes)", n, MaxEncodedSize)
+	}
 	if n%wordSize != 0 {
 		return 0, 0, malformed(RuleABI, "data is %d bytes, not a whole number of 32-byte words", n)
 	}
