@@ -249,3 +249,27 @@ func TestBinary(t *testing.T) {
 		t.Fatalf("err %v, stdout %q, stderr %q", err, out, stderr.String())
 	}
 }
+
+// TestExampleRound: the round `make run` recomputes is the random-medium
+// vector, and the CLI gives that vector's roots for it.
+func TestExampleRound(t *testing.T) {
+	raw, err := os.ReadFile("../../testdata/example-round-9.hex")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range loadVectors(t) {
+		if tc.Name != "random-medium" {
+			continue
+		}
+		if strings.TrimSpace(string(raw)) != tc.Data || tc.OnchainRound != "9" {
+			t.Fatal("testdata/example-round-9.hex is not the random-medium vector")
+		}
+		code, stdout, _ := runCLI(t, nil, "recompute", "--round", "9", "--data", "../../testdata/example-round-9.hex")
+		if code != 0 {
+			t.Fatalf("exit %d", code)
+		}
+		checkOutput(t, &tc, stdout, false)
+		return
+	}
+	t.Fatal("no random-medium vector")
+}

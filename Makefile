@@ -1,0 +1,39 @@
+# denomwatch: the README's two commands are `make run` and `make test`.
+GO       ?= go
+BIN      ?= bin/denomwatch
+FUZZTIME ?= 30s
+
+.PHONY: run test check bench fuzz build ci
+
+# The main job. Until the watcher lands (issues 4 and 5) this recomputes the
+# bundled example round (982 entries) and prints its roots as JSON.
+run:
+	$(GO) run ./cmd/denomwatch recompute --round 9 --data testdata/example-round-9.hex
+
+# The whole test suite, race detector on. This is what .ci/run runs.
+test:
+	$(GO) test -race ./...
+
+build:
+	CGO_ENABLED=0 $(GO) build -trimpath -o $(BIN) ./cmd/denomwatch
+
+# gofmt and go vet, as .ci/run does.
+check:
+	@out=$$(gofmt -l $$(git ls-files '*.go')); if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
+	$(GO) vet ./...
+
+# The benchmarks whose figures are in the README.
+bench:
+	$(GO) test -run '^$$' -bench . -benchmem ./recompute/ ./bls/
+
+# Every fuzz target for FUZZTIME each.
+fuzz:
+	@for pkg in ./recompute ./bls ./cmd/denomwatch; do \
+		for f in $$($(GO) test -list '^Fuzz' $$pkg | grep '^Fuzz'); do \
+			echo "== $$pkg $$f"; \
+			$(GO) test -run '^$$' -fuzz "^$$f$$" -fuzztime $(FUZZTIME) -fuzzminimizetime 5s $$pkg || exit 1; \
+		done; \
+	done
+
+ci:
+	bash .ci/run
