@@ -68,6 +68,10 @@ func Compute(c *Commitments, opts Options) (*Result, error) {
 	allocLvls := allocLevels(E)
 	providerLevels := allocLevels(P)
 	workers := min(opts.workers(), P)
+	maxRow := 0
+	for i := range c.Providers {
+		maxRow = max(maxRow, len(c.Providers[i].Entries))
+	}
 
 	// Phase 1, per provider: row math, amounts, allocation leaves, entries
 	// hash, provider leaf.
@@ -82,7 +86,7 @@ func Compute(c *Commitments, opts Options) (*Result, error) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			rw := newRowWorker()
+			rw := newRowWorker(maxRow)
 			for !failed.Load() {
 				p := int(next.Add(1) - 1)
 				if p >= P {
@@ -133,18 +137,21 @@ func (r *Result) Amount(k int) uint256.Int {
 // per-entry nor the per-provider loop allocates.
 type rowWorker struct {
 	h       crypto.KeccakState
-	w       [MaxEntriesPerProvider]uint256.Int // mr*residual
-	amounts [MaxEntriesPerProvider]uint256.Int
+	w       []uint256.Int // mr*residual
+	amounts []uint256.Int
 	index   [wordSize]byte     // abi word of a global index
 	leaf    [6 * wordSize]byte // provider leaf preimage
 	out     common.Hash
 	buf     []byte // encoding of one row, abi.encode(Entry[])
 }
 
-func newRowWorker() *rowWorker {
+// newRowWorker returns a worker for rows of up to maxRow entries.
+func newRowWorker(maxRow int) *rowWorker {
 	return &rowWorker{
-		h:   crypto.NewKeccakState(),
-		buf: make([]byte, 2*wordSize+MaxEntriesPerProvider*entrySize),
+		h:       crypto.NewKeccakState(),
+		w:       make([]uint256.Int, maxRow),
+		amounts: make([]uint256.Int, maxRow),
+		buf:     make([]byte, 2*wordSize+maxRow*entrySize),
 	}
 }
 
@@ -235,11 +242,7 @@ func (rw *rowWorker) entriesHash(es []Entry) common.Hash {
 
 // EntriesHash returns entriesHash = keccak256(abi.encode(Entry[] entries)).
 func EntriesHash(entries []Entry) common.Hash {
-	if len(entries) <= MaxEntriesPerProvider {
-		return newRowWorker().entriesHash(entries)
-	}
-	rw := &rowWorker{h: crypto.NewKeccakState(), buf: make([]byte, 2*wordSize+len(entries)*entrySize)}
-	return rw.entriesHash(entries)
+	return newRowWorker(len(entries)).entriesHash(entries)
 }
 
 func (rw *rowWorker) providerLeaf(p int, prov *Provider, offset int, entriesHash common.Hash) common.Hash {
@@ -260,7 +263,8 @@ func (rw *rowWorker) providerLeaf(p int, prov *Provider, offset int, entriesHash
 // address provider, uint256 capacity, uint256 entryOffset, uint256
 // entryCount, bytes32 entriesHash)) for provider prov at index p.
 func ProviderLeaf(p int, prov *Provider, entryOffset int) common.Hash {
-	return newRowWorker().providerLeaf(p, prov, entryOffset, EntriesHash(prov.Entries))
+	rw := newRowWorker(len(prov.Entries))
+	return rw.providerLeaf(p, prov, entryOffset, rw.entriesHash(prov.Entries))
 }
 
 // AllocLeaf returns allocLeaf_k = keccak256(abi.encode(uint256 k, uint256 amount)).

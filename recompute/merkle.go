@@ -22,7 +22,7 @@ var zeroHashes = func() (z [maxDepth + 1]common.Hash) {
 
 // parallelLevel is the width of a tree level from which it is hashed on
 // several cores.
-const parallelLevel = 2048
+const parallelLevel = 256
 
 // Tree is a positional merkle tree of PROTOCOL.md section 4. It keeps every
 // level, so a proof costs no hashing. Padding leaves (bytes32(0) up to the
@@ -73,35 +73,44 @@ func allocLevels(n int) [][]common.Hash {
 	return levels
 }
 
-// build hashes every level above the leaves.
+// build hashes every level above the leaves. Levels at least parallelLevel
+// wide are split between workers goroutines, started once for the whole
+// tree; each worker hashes its own slice of every such level.
 func (t *Tree) build(workers int) {
-	if workers < 1 {
-		workers = 1
-	}
-	hashers := make([]crypto.KeccakState, workers)
-	for i := range hashers {
-		hashers[i] = crypto.NewKeccakState()
-	}
-	var wg sync.WaitGroup
-	for i := 1; i < len(t.levels); i++ {
-		below, level := t.levels[i-1], t.levels[i]
-		if len(level) < parallelLevel || workers == 1 {
-			hashLevel(hashers[0], level, below, i-1, 0, len(level))
-			continue
+	i := 1
+	if workers > 1 && len(t.levels) > 1 && len(t.levels[1]) >= parallelLevel {
+		var wg sync.WaitGroup
+		jobs := make([]chan int, workers)
+		for w := range jobs {
+			jobs[w] = make(chan int)
+			go t.levelWorker(w, workers, jobs[w], &wg)
 		}
-		chunk := (len(level) + workers - 1) / workers
-		for w := 0; w < workers; w++ {
-			lo, hi := w*chunk, min((w+1)*chunk, len(level))
-			if lo >= hi {
-				break
+		for ; i < len(t.levels) && len(t.levels[i]) >= parallelLevel; i++ {
+			wg.Add(workers)
+			for w := range jobs {
+				jobs[w] <- i
 			}
-			wg.Add(1)
-			go func(h crypto.KeccakState) {
-				defer wg.Done()
-				hashLevel(h, level, below, i-1, lo, hi)
-			}(hashers[w])
+			wg.Wait()
 		}
-		wg.Wait()
+		for w := range jobs {
+			close(jobs[w])
+		}
+	}
+	h := crypto.NewKeccakState()
+	for ; i < len(t.levels); i++ {
+		hashLevel(h, t.levels[i], t.levels[i-1], i-1, 0, len(t.levels[i]))
+	}
+}
+
+// levelWorker hashes worker w's share of each level index it receives.
+func (t *Tree) levelWorker(w, workers int, levels <-chan int, wg *sync.WaitGroup) {
+	h := crypto.NewKeccakState()
+	for i := range levels {
+		level := t.levels[i]
+		chunk := (len(level) + workers - 1) / workers
+		lo, hi := min(w*chunk, len(level)), min((w+1)*chunk, len(level))
+		hashLevel(h, level, t.levels[i-1], i-1, lo, hi)
+		wg.Done()
 	}
 }
 

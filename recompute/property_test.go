@@ -129,3 +129,27 @@ func checkSingleChange(t *testing.T, rng *rand.Rand, res *Result) {
 		t.Fatalf("changing amount %d left dataHash unchanged", k)
 	}
 }
+
+// TestComputeAllocationsDoNotGrow: the number of allocations of a round does
+// not depend on its number of entries or providers (nothing is allocated per
+// entry or per provider; only the result's arrays and per-worker scratch).
+func TestComputeAllocationsDoNotGrow(t *testing.T) {
+	if testing.Short() {
+		t.Skip("measures allocations")
+	}
+	allocs := func(providers, perRow int) float64 {
+		c := genRound(rand.New(rand.NewPCG(11, 12)), 1, genParams{providers: providers, perRow: perRow, recipients: 2 * perRow})
+		return testing.AllocsPerRun(3, func() {
+			if _, err := Compute(c, Options{Workers: 2}); err != nil {
+				t.Fatal(err)
+			}
+		})
+	}
+	small, large := allocs(4, 50), allocs(400, 100)
+	t.Logf("allocations per round: %v for 200 entries, %v for 40000", small, large)
+	// Tree building starts a goroutine per core for each wide level, so a
+	// deeper tree may add a few; 200x more entries must not add more.
+	if large > small+16 {
+		t.Fatalf("%v allocations for 200 entries, %v for 40000", small, large)
+	}
+}
