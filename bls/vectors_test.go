@@ -1,69 +1,18 @@
 package bls
 
 import (
-	"encoding/json"
 	"math/big"
-	"os"
 	"strings"
 	"testing"
 
 	"github.com/ethereum/go-ethereum/common"
+
+	"github.com/denomwatch/denomwatch/internal/testvectors"
 )
 
-// vectorsPath is the copy of ../shared/vectors/bls-v1.json kept in this
-// module's testdata.
-const vectorsPath = "../testdata/bls-v1.json"
+type vectorFile = testvectors.BLS
 
-type vectorFile struct {
-	Spec        string `json:"spec"`
-	BatchDomain string `json:"batchDomain"`
-	PopDomain   string `json:"popDomain"`
-	HashToG1    []struct {
-		Msg   string    `json:"msg"`
-		Tries int       `json:"tries"`
-		Point [2]string `json:"point"`
-	} `json:"hashToG1"`
-	Keys []struct {
-		SK       string    `json:"sk"`
-		Operator string    `json:"operator"`
-		PkG1     [2]string `json:"pkG1"`
-		PkG2     [4]string `json:"pkG2"`
-	} `json:"keys"`
-	Pops []struct {
-		Operator string    `json:"operator"`
-		PopHash  string    `json:"popHash"`
-		Pop      [2]string `json:"pop"`
-		Gamma    string    `json:"gamma"`
-		Valid    bool      `json:"valid"`
-	} `json:"pops"`
-	Batches []struct {
-		Name           string    `json:"name"`
-		ChainID        string    `json:"chainId"`
-		AVS            string    `json:"avs"`
-		Round          string    `json:"round"`
-		AllocationRoot string    `json:"allocationRoot"`
-		MsgHash        string    `json:"msgHash"`
-		SignerBitmap   string    `json:"signerBitmap"`
-		Sigma          [2]string `json:"sigma"`
-		ApkG1          [2]string `json:"apkG1"`
-		ApkG2          [4]string `json:"apkG2"`
-		Gamma          string    `json:"gamma"`
-		Valid          bool      `json:"valid"`
-	} `json:"batches"`
-}
-
-func loadVectors(t testing.TB) *vectorFile {
-	t.Helper()
-	raw, err := os.ReadFile(vectorsPath)
-	if err != nil {
-		t.Fatalf("read vectors: %v", err)
-	}
-	var v vectorFile
-	if err := json.Unmarshal(raw, &v); err != nil {
-		t.Fatalf("parse vectors: %v", err)
-	}
-	return &v
-}
+func loadVectors(t testing.TB) *vectorFile { return testvectors.LoadBLS(t) }
 
 func dec(t testing.TB, s string) *big.Int {
 	t.Helper()
@@ -345,7 +294,7 @@ func TestVectorBatches(t *testing.T) {
 	}
 	for name := range batchExpectations {
 		if !seen[name] {
-			t.Errorf("batch vector %q missing from %s", name, vectorsPath)
+			t.Errorf("batch vector %q missing from testdata/bls-v1.json", name)
 		}
 	}
 }

@@ -2,9 +2,7 @@ package recompute
 
 import (
 	"bytes"
-	"encoding/json"
 	"errors"
-	"os"
 	"regexp"
 	"slices"
 	"strings"
@@ -13,68 +11,16 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/common/hexutil"
 	"github.com/holiman/uint256"
+
+	"github.com/denomwatch/denomwatch/internal/testvectors"
 )
 
-type proofVector struct {
-	Index int      `json:"index"`
-	Leaf  string   `json:"leaf"`
-	Proof []string `json:"proof"`
-}
+type (
+	vectorCase  = testvectors.Case
+	proofVector = testvectors.Proof
+)
 
-type providerVector struct {
-	proofVector
-	EntryOffset int    `json:"entryOffset"`
-	EntryCount  int    `json:"entryCount"`
-	EntriesHash string `json:"entriesHash"`
-}
-
-type vectorCase struct {
-	Name         string `json:"name"`
-	OnchainRound string `json:"onchainRound"`
-	Data         string `json:"data"`
-	Expect       struct {
-		WellFormed           bool             `json:"wellFormed"`
-		Rule                 string           `json:"rule"`
-		ProviderCount        int              `json:"providerCount"`
-		EntryCount           int              `json:"entryCount"`
-		ProvidersRoot        string           `json:"providersRoot"`
-		CommitmentRoot       string           `json:"commitmentRoot"`
-		Providers            []providerVector `json:"providers"`
-		Denominators         []string         `json:"denominators"`
-		Amounts              []string         `json:"amounts"`
-		DataHash             string           `json:"dataHash"`
-		AllocTreeRoot        string           `json:"allocTreeRoot"`
-		AllocationRoot       string           `json:"allocationRoot"`
-		AllocProofs          []proofVector    `json:"allocProofs"`
-		AllocationIfComputed *struct {
-			CommitmentRoot string   `json:"commitmentRoot"`
-			Amounts        []string `json:"amounts"`
-			AllocationRoot string   `json:"allocationRoot"`
-		} `json:"allocationIfComputed"`
-	} `json:"expect"`
-}
-
-type vectorFile struct {
-	Spec  string       `json:"spec"`
-	Note  string       `json:"note"`
-	Cases []vectorCase `json:"cases"`
-}
-
-func loadVectors(t testing.TB) *vectorFile {
-	t.Helper()
-	raw, err := os.ReadFile("../testdata/protocol-v1.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	var vf vectorFile
-	if err := json.Unmarshal(raw, &vf); err != nil {
-		t.Fatal(err)
-	}
-	if len(vf.Cases) == 0 {
-		t.Fatal("no vector cases")
-	}
-	return &vf
-}
+func loadVectors(tb testing.TB) *testvectors.Protocol { return testvectors.LoadProtocol(tb) }
 
 func mustRound(t testing.TB, s string) *uint256.Int {
 	t.Helper()
@@ -226,7 +172,7 @@ func checkResult(t *testing.T, res *Result, tc *vectorCase) {
 		if res.EntriesHashes[p].Hex() != pv.EntriesHash {
 			t.Errorf("provider %d entriesHash %s, want %s", p, res.EntriesHashes[p].Hex(), pv.EntriesHash)
 		}
-		checkProof(t, "provider", res.ProvidersTree, res.ProvidersRoot, &pv.proofVector)
+		checkProof(t, "provider", res.ProvidersTree, res.ProvidersRoot, &pv.Proof)
 	}
 	for i := range ex.AllocProofs {
 		checkProof(t, "alloc", res.AllocTree, res.AllocTreeRoot, &ex.AllocProofs[i])

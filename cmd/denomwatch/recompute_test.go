@@ -12,39 +12,13 @@ import (
 	"testing"
 
 	"github.com/ethereum/go-ethereum/common/hexutil"
+
+	"github.com/denomwatch/denomwatch/internal/testvectors"
 )
 
-type vectorCase struct {
-	Name         string `json:"name"`
-	OnchainRound string `json:"onchainRound"`
-	Data         string `json:"data"`
-	Expect       struct {
-		WellFormed     bool     `json:"wellFormed"`
-		Rule           string   `json:"rule"`
-		ProviderCount  int      `json:"providerCount"`
-		EntryCount     int      `json:"entryCount"`
-		ProvidersRoot  string   `json:"providersRoot"`
-		CommitmentRoot string   `json:"commitmentRoot"`
-		Denominators   []string `json:"denominators"`
-		Amounts        []string `json:"amounts"`
-		DataHash       string   `json:"dataHash"`
-		AllocTreeRoot  string   `json:"allocTreeRoot"`
-		AllocationRoot string   `json:"allocationRoot"`
-	} `json:"expect"`
-}
+type vectorCase = testvectors.Case
 
-func loadVectors(t *testing.T) []vectorCase {
-	t.Helper()
-	raw, err := os.ReadFile("../../testdata/protocol-v1.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	var vf struct{ Cases []vectorCase }
-	if err := json.Unmarshal(raw, &vf); err != nil {
-		t.Fatal(err)
-	}
-	return vf.Cases
-}
+func loadVectors(t *testing.T) []vectorCase { return testvectors.LoadProtocol(t).Cases }
 
 // runCLI runs the CLI in-process.
 func runCLI(t *testing.T, stdin []byte, args ...string) (code int, stdout, stderr string) {
@@ -253,23 +227,18 @@ func TestBinary(t *testing.T) {
 // TestExampleRound: the round `make run` recomputes is the random-medium
 // vector, and the CLI gives that vector's roots for it.
 func TestExampleRound(t *testing.T) {
-	raw, err := os.ReadFile("../../testdata/example-round-9.hex")
+	path := testvectors.Path("example-round-9.hex")
+	raw, err := os.ReadFile(path)
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, tc := range loadVectors(t) {
-		if tc.Name != "random-medium" {
-			continue
-		}
-		if strings.TrimSpace(string(raw)) != tc.Data || tc.OnchainRound != "9" {
-			t.Fatal("testdata/example-round-9.hex is not the random-medium vector")
-		}
-		code, stdout, _ := runCLI(t, nil, "recompute", "--round", "9", "--data", "../../testdata/example-round-9.hex")
-		if code != 0 {
-			t.Fatalf("exit %d", code)
-		}
-		checkOutput(t, &tc, stdout, false)
-		return
+	tc := testvectors.LoadProtocol(t).Case(t, "random-medium")
+	if strings.TrimSpace(string(raw)) != tc.Data || tc.OnchainRound != "9" {
+		t.Fatal("testdata/example-round-9.hex is not the random-medium vector")
 	}
-	t.Fatal("no random-medium vector")
+	code, stdout, _ := runCLI(t, nil, "recompute", "--round", "9", "--data", path)
+	if code != 0 {
+		t.Fatalf("exit %d", code)
+	}
+	checkOutput(t, tc, stdout, false)
 }

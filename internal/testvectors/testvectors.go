@@ -1,0 +1,172 @@
+// Package testvectors loads the protocol test vectors in the module's
+// testdata/ (copied from the shared vectors) for the tests of every package,
+// so that each test reads them through one set of types.
+package testvectors
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"runtime"
+	"testing"
+)
+
+// Proof is a leaf of a tree with its sibling hashes, bottom-up.
+type Proof struct {
+	Index int      `json:"index"`
+	Leaf  string   `json:"leaf"`
+	Proof []string `json:"proof"`
+}
+
+// Provider is a provider leaf of a valid case.
+type Provider struct {
+	Proof
+	EntryOffset int    `json:"entryOffset"`
+	EntryCount  int    `json:"entryCount"`
+	EntriesHash string `json:"entriesHash"`
+}
+
+// Expect is what a case's data must give.
+type Expect struct {
+	WellFormed     bool       `json:"wellFormed"`
+	Rule           string     `json:"rule"`
+	ProviderCount  int        `json:"providerCount"`
+	EntryCount     int        `json:"entryCount"`
+	ProvidersRoot  string     `json:"providersRoot"`
+	CommitmentRoot string     `json:"commitmentRoot"`
+	Providers      []Provider `json:"providers"`
+	Denominators   []string   `json:"denominators"`
+	Amounts        []string   `json:"amounts"`
+	DataHash       string     `json:"dataHash"`
+	AllocTreeRoot  string     `json:"allocTreeRoot"`
+	AllocationRoot string     `json:"allocationRoot"`
+	AllocProofs    []Proof    `json:"allocProofs"`
+	// AllocationIfComputed is given for data that breaks only the
+	// residual-consistency rule, whose allocation is still defined.
+	AllocationIfComputed *struct {
+		CommitmentRoot string   `json:"commitmentRoot"`
+		Amounts        []string `json:"amounts"`
+		AllocationRoot string   `json:"allocationRoot"`
+	} `json:"allocationIfComputed"`
+}
+
+// Case is one protocol vector: commitment data, the on-chain round, and
+// what they must give.
+type Case struct {
+	Name         string `json:"name"`
+	OnchainRound string `json:"onchainRound"`
+	Data         string `json:"data"`
+	Expect       Expect `json:"expect"`
+}
+
+// Protocol is testdata/protocol-v1.json.
+type Protocol struct {
+	Spec  string `json:"spec"`
+	Note  string `json:"note"`
+	Cases []Case `json:"cases"`
+}
+
+// Path returns the path of a file in the module's testdata directory.
+func Path(name string) string {
+	_, file, _, _ := runtime.Caller(0)
+	return filepath.Join(filepath.Dir(file), "..", "..", "testdata", name)
+}
+
+// LoadProtocol reads testdata/protocol-v1.json, failing tb if it cannot.
+func LoadProtocol(tb testing.TB) *Protocol {
+	tb.Helper()
+	raw, err := os.ReadFile(Path("protocol-v1.json"))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	var p Protocol
+	if err := json.Unmarshal(raw, &p); err != nil {
+		tb.Fatal(err)
+	}
+	if len(p.Cases) == 0 {
+		tb.Fatal("protocol vectors: no cases")
+	}
+	return &p
+}
+
+// Case returns the case with the given name, failing tb if there is none.
+func (p *Protocol) Case(tb testing.TB, name string) *Case {
+	tb.Helper()
+	for i := range p.Cases {
+		if p.Cases[i].Name == name {
+			return &p.Cases[i]
+		}
+	}
+	tb.Fatalf("protocol vectors: no case %q", name)
+	return nil
+}
+
+// HashToG1Case is one hashToG1 vector; Tries is the number of increments.
+type HashToG1Case struct {
+	Msg   string    `json:"msg"`
+	Tries int       `json:"tries"`
+	Point [2]string `json:"point"`
+}
+
+// Key is an operator key; G2 words are [X_imag, X_real, Y_imag, Y_real].
+type Key struct {
+	SK       string    `json:"sk"`
+	Operator string    `json:"operator"`
+	PkG1     [2]string `json:"pkG1"`
+	PkG2     [4]string `json:"pkG2"`
+}
+
+// Pop is a proof of possession of the key of Operator.
+type Pop struct {
+	Operator string    `json:"operator"`
+	PopHash  string    `json:"popHash"`
+	Pop      [2]string `json:"pop"`
+	Gamma    string    `json:"gamma"`
+	Valid    bool      `json:"valid"`
+}
+
+// Batch is an aggregate signature over a batch message; SignerBitmap bit i
+// names Keys[i].
+type Batch struct {
+	Name           string    `json:"name"`
+	ChainID        string    `json:"chainId"`
+	AVS            string    `json:"avs"`
+	Round          string    `json:"round"`
+	AllocationRoot string    `json:"allocationRoot"`
+	MsgHash        string    `json:"msgHash"`
+	SignerBitmap   string    `json:"signerBitmap"`
+	Sigma          [2]string `json:"sigma"`
+	ApkG1          [2]string `json:"apkG1"`
+	ApkG2          [4]string `json:"apkG2"`
+	Gamma          string    `json:"gamma"`
+	Valid          bool      `json:"valid"`
+}
+
+// BLS is testdata/bls-v1.json. Integers are decimal strings.
+type BLS struct {
+	Spec        string         `json:"spec"`
+	Note        string         `json:"note"`
+	BatchDomain string         `json:"batchDomain"`
+	PopDomain   string         `json:"popDomain"`
+	HashToG1    []HashToG1Case `json:"hashToG1"`
+	Keys        []Key          `json:"keys"`
+	Pops        []Pop          `json:"pops"`
+	Batches     []Batch        `json:"batches"`
+}
+
+// LoadBLS reads testdata/bls-v1.json, failing tb if it cannot.
+func LoadBLS(tb testing.TB) *BLS {
+	tb.Helper()
+	raw, err := os.ReadFile(Path("bls-v1.json"))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	var v BLS
+	if err := json.Unmarshal(raw, &v); err != nil {
+		tb.Fatal(err)
+	}
+	if len(v.Keys) == 0 || len(v.Batches) == 0 {
+		tb.Fatal("BLS vectors: no keys or batches")
+	}
+	return &v
+}
