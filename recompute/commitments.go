@@ -54,16 +54,3 @@ func (c *Commitments) Offsets() []int {
 	}
 	return offs
 }
-
-// GlobalIndex returns the global allocation index of entry j of provider p,
-// or false if there is no such entry.
-func (c *Commitments) GlobalIndex(p, j int) (int, bool) {
-	if p < 0 || p >= len(c.Providers) || j < 0 || j >= len(c.Providers[p].Entries) {
-		return 0, false
-	}
-	n := 0
-	for i := 0; i < p; i++ {
-		n += len(c.Providers[i].Entries)
-	}
-	return n + j, true
-}

@@ -76,11 +76,12 @@ func Compute(c *Commitments, opts Options) (*Result, error) {
 	// Phase 1, per provider: row math, amounts, allocation leaves, entries
 	// hash, provider leaf.
 	var (
-		next    atomic.Int64
-		failed  atomic.Bool
-		errOnce sync.Once
-		err     error
-		wg      sync.WaitGroup
+		next   atomic.Int64
+		failed atomic.Bool
+		mu     sync.Mutex
+		err    error
+		errP   = P // provider of err: the lowest failing one is reported
+		wg     sync.WaitGroup
 	)
 	for w := 0; w < workers; w++ {
 		wg.Add(1)
@@ -93,7 +94,11 @@ func Compute(c *Commitments, opts Options) (*Result, error) {
 					return
 				}
 				if e := rw.provider(c, r, p, allocLvls[0], &providerLevels[0][p]); e != nil {
-					errOnce.Do(func() { err = e })
+					mu.Lock()
+					if p < errP {
+						err, errP = e, p
+					}
+					mu.Unlock()
 					failed.Store(true)
 					return
 				}

@@ -1,8 +1,10 @@
 package recompute
 
 import (
+	"errors"
 	"math/big"
 	"math/rand/v2"
+	"strings"
 	"testing"
 
 	"github.com/ethereum/go-ethereum/common"
@@ -114,5 +116,20 @@ func TestTreeMatchesNaive(t *testing.T) {
 	}
 	if VerifyProof(common.Hash{}, common.Hash{}, 0, 0, nil) {
 		t.Fatal("empty tree verified a proof")
+	}
+}
+
+// TestComputeReportsLowestFailingProvider: with several rows out of range,
+// Compute always names the first, whatever the scheduling.
+func TestComputeReportsLowestFailingProvider(t *testing.T) {
+	c := genRound(rand.New(rand.NewPCG(13, 14)), 1, genParams{providers: 40, perRow: 5, recipients: 20})
+	for _, p := range []int{7, 8, 30, 39} {
+		c.Providers[p].Capacity.SetAllOne()
+	}
+	for i := 0; i < 50; i++ {
+		_, err := Compute(c, Options{Workers: 2 + i%3})
+		if !errors.Is(err, ErrOutOfRange) || !strings.HasPrefix(err.Error(), "provider 7:") {
+			t.Fatalf("got %v, want provider 7 out of range", err)
+		}
 	}
 }
