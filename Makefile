@@ -3,7 +3,7 @@ GO       ?= go
 BIN      ?= bin/denomwatch
 FUZZTIME ?= 30s
 
-.PHONY: run test check bench fuzz build ci
+.PHONY: run test check bench fuzz build ci contracts check-generated
 
 # The main job. Until the watcher lands (issues 4 and 5) this recomputes the
 # bundled example round (982 entries) and prints its roots as JSON.
@@ -37,3 +37,11 @@ fuzz:
 
 ci:
 	bash .ci/run
+
+# Rebuild contract artifacts and Go bindings from contracts/src (npm solc, abigen).
+contracts:
+	contracts/generate.sh
+
+# Fail if the committed artifacts or bindings drift from contracts/src.
+check-generated:
+	contracts/check-generated.sh

@@ -1,0 +1,2492 @@
+// Code generated via abigen V2 - DO NOT EDIT.
+// This file is a generated binding and any manual changes will be lost.
+
+package bindings
+
+import (
+	"bytes"
+	"errors"
+	"math/big"
+
+	"github.com/ethereum/go-ethereum/accounts/abi"
+	"github.com/ethereum/go-ethereum/accounts/abi/bind/v2"
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/core/types"
+)
+
+// Reference imports to suppress errors if they are not otherwise used.
+var (
+	_ = bytes.Equal
+	_ = errors.New
+	_ = big.NewInt
+	_ = common.Big1
+	_ = types.BloomLookup
+	_ = abi.ConvertType
+)
+
+// AllocationMathEntry is an auto generated low-level Go binding around an user-defined struct.
+type AllocationMathEntry struct {
+	Recipient common.Address
+	Mr        *big.Int
+	Residual  *big.Int
+}
+
+// BN254G1Point is an auto generated low-level Go binding around an user-defined struct.
+type BN254G1Point struct {
+	X *big.Int
+	Y *big.Int
+}
+
+// BN254G2Point is an auto generated low-level Go binding around an user-defined struct.
+type BN254G2Point struct {
+	X [2]*big.Int
+	Y [2]*big.Int
+}
+
+// DenominatorAllocationAVSCommitmentOpening is an auto generated low-level Go binding around an user-defined struct.
+type DenominatorAllocationAVSCommitmentOpening struct {
+	ProvidersRoot [32]byte
+	ProviderCount *big.Int
+	EntryCount    *big.Int
+}
+
+// DenominatorAllocationAVSParams is an auto generated low-level Go binding around an user-defined struct.
+type DenominatorAllocationAVSParams struct {
+	Coordinator     common.Address
+	ChallengeWindow *big.Int
+	ExitDelay       *big.Int
+	QuorumBps       *big.Int
+	SlashBps        *big.Int
+	BountyBps       *big.Int
+	MinStake        *big.Int
+}
+
+// DenominatorAllocationAVSProviderRow is an auto generated low-level Go binding around an user-defined struct.
+type DenominatorAllocationAVSProviderRow struct {
+	Index       *big.Int
+	Provider    common.Address
+	Capacity    *big.Int
+	EntryOffset *big.Int
+	Entries     []AllocationMathEntry
+}
+
+// DenominatorAllocationAVSRoundView is an auto generated low-level Go binding around an user-defined struct.
+type DenominatorAllocationAVSRoundView struct {
+	Status         uint8
+	CommitmentRoot [32]byte
+	AllocationRoot [32]byte
+	AllocTreeRoot  [32]byte
+	SignerBitmap   *big.Int
+	SubmittedBlock *big.Int
+	Deadline       *big.Int
+	LeafCount      *big.Int
+	VoidedBatches  *big.Int
+}
+
+// OperatorRegistryOperator is an auto generated low-level Go binding around an user-defined struct.
+type OperatorRegistryOperator struct {
+	Addr      common.Address
+	Active    bool
+	ExitBlock uint64
+	Withdrawn bool
+}
+
+// DenominatorAllocationAVSMetaData contains all meta data concerning the DenominatorAllocationAVS contract.
+var DenominatorAllocationAVSMetaData = bind.MetaData{
+	ABI: "[{\"inputs\":[{\"components\":[{\"internalType\":\"address\",\"name\":\"coordinator\",\"type\":\"address\"},{\"internalType\":\"uint256\",\"name\":\"challengeWindow\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"exitDelay\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"quorumBps\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"slashBps\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"bountyBps\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"minStake\",\"type\":\"uint256\"}],\"internalType\":\"structDenominatorAllocationAVS.Params\",\"name\":\"p\",\"type\":\"tuple\"}],\"stateMutability\":\"nonpayable\",\"type\":\"constructor\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"operator\",\"type\":\"address\"}],\"name\":\"AlreadyRegistered\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"operator\",\"type\":\"address\"}],\"name\":\"AlreadyWithdrawn\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"deadline\",\"type\":\"uint256\"}],\"name\":\"ChallengeWindowClosed\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"deadline\",\"type\":\"uint256\"}],\"name\":\"ChallengeWindowOpen\",\"type\":\"error\"},{\"inputs\":[],\"name\":\"DataDoesNotMatchBatch\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"entry\",\"type\":\"uint256\"}],\"name\":\"DirtyAddress\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"keyHash\",\"type\":\"bytes32\"}],\"name\":\"DuplicateKey\",\"type\":\"error\"},{\"inputs\":[],\"name\":\"InvalidAmountProof\",\"type\":\"error\"},{\"inputs\":[],\"name\":\"InvalidCommitmentOpening\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"entry\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"count\",\"type\":\"uint256\"}],\"name\":\"InvalidEntry\",\"type\":\"error\"},{\"inputs\":[],\"name\":\"InvalidParams\",\"type\":\"error\"},{\"inputs\":[],\"name\":\"InvalidProofOfPossession\",\"type\":\"error\"},{\"inputs\":[],\"name\":\"InvalidProviderProof\",\"type\":\"error\"},{\"inputs\":[],\"name\":\"InvalidPublicKey\",\"type\":\"error\"},{\"inputs\":[],\"name\":\"InvalidSignature\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"x\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"y\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"d\",\"type\":\"uint256\"}],\"name\":\"MulDivOverflow\",\"type\":\"error\"},{\"inputs\":[],\"name\":\"NoActiveStake\",\"type\":\"error\"},{\"inputs\":[],\"name\":\"NoFraud\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"round\",\"type\":\"uint256\"}],\"name\":\"NoLiveBatch\",\"type\":\"error\"},{\"inputs\":[],\"name\":\"NoSigners\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"index\",\"type\":\"uint256\"}],\"name\":\"NonSignerKeyMismatch\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"expected\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"got\",\"type\":\"uint256\"}],\"name\":\"NonSignerKeysMismatch\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"caller\",\"type\":\"address\"}],\"name\":\"NotCoordinator\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"operator\",\"type\":\"address\"}],\"name\":\"NotExited\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"operator\",\"type\":\"address\"}],\"name\":\"NotRegistered\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"operator\",\"type\":\"address\"}],\"name\":\"OperatorNotActive\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"precompile\",\"type\":\"uint256\"}],\"name\":\"PrecompileFailed\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"signingStake\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"activeStake\",\"type\":\"uint256\"}],\"name\":\"QuorumNotMet\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"round\",\"type\":\"uint256\"},{\"internalType\":\"enumDenominatorAllocationAVS.RoundStatus\",\"name\":\"status\",\"type\":\"uint8\"}],\"name\":\"RoundNotOpen\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"index\",\"type\":\"uint256\"}],\"name\":\"SignerNotActive\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"stake\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"minimum\",\"type\":\"uint256\"}],\"name\":\"StakeBelowMinimum\",\"type\":\"error\"},{\"inputs\":[],\"name\":\"TooManyOperators\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"to\",\"type\":\"address\"},{\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"}],\"name\":\"TransferFailed\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"withdrawableBlock\",\"type\":\"uint256\"}],\"name\":\"WithdrawalTooEarly\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"expected\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"got\",\"type\":\"uint256\"}],\"name\":\"WrongRound\",\"type\":\"error\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"uint256\",\"name\":\"round\",\"type\":\"uint256\"},{\"indexed\":false,\"internalType\":\"bytes32\",\"name\":\"allocationRoot\",\"type\":\"bytes32\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"operatorCount\",\"type\":\"uint256\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"timestamp\",\"type\":\"uint256\"}],\"name\":\"AllocationBatchSubmitted\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"uint256\",\"name\":\"round\",\"type\":\"uint256\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"challenger\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"enumDenominatorAllocationAVS.FraudKind\",\"name\":\"kind\",\"type\":\"uint8\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"index\",\"type\":\"uint256\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"slashedTotal\",\"type\":\"uint256\"}],\"name\":\"FraudProven\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"uint256\",\"name\":\"round\",\"type\":\"uint256\"},{\"indexed\":false,\"internalType\":\"bytes32\",\"name\":\"commitmentRoot\",\"type\":\"bytes32\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"timestamp\",\"type\":\"uint256\"}],\"name\":\"NewRoundCommitments\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"address\",\"name\":\"operator\",\"type\":\"address\"},{\"indexed\":true,\"internalType\":\"uint256\",\"name\":\"index\",\"type\":\"uint256\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"withdrawableBlock\",\"type\":\"uint256\"}],\"name\":\"OperatorExitRequested\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"address\",\"name\":\"operator\",\"type\":\"address\"},{\"indexed\":true,\"internalType\":\"uint256\",\"name\":\"index\",\"type\":\"uint256\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"stake\",\"type\":\"uint256\"},{\"indexed\":false,\"internalType\":\"uint256[2]\",\"name\":\"pkG1\",\"type\":\"uint256[2]\"},{\"indexed\":false,\"internalType\":\"uint256[4]\",\"name\":\"pkG2\",\"type\":\"uint256[4]\"}],\"name\":\"OperatorRegistered\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"uint256\",\"name\":\"round\",\"type\":\"uint256\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"operator\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"}],\"name\":\"OperatorSlashed\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"address\",\"name\":\"operator\",\"type\":\"address\"},{\"indexed\":true,\"internalType\":\"uint256\",\"name\":\"index\",\"type\":\"uint256\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"}],\"name\":\"OperatorWithdrawn\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"uint256\",\"name\":\"round\",\"type\":\"uint256\"},{\"indexed\":false,\"internalType\":\"bytes32\",\"name\":\"allocationRoot\",\"type\":\"bytes32\"}],\"name\":\"RoundFinalized\",\"type\":\"event\"},{\"inputs\":[],\"name\":\"BATCH_DOMAIN\",\"outputs\":[{\"internalType\":\"bytes32\",\"name\":\"\",\"type\":\"bytes32\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"MAX_OPERATORS\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"POP_DOMAIN\",\"outputs\":[{\"internalType\":\"bytes32\",\"name\":\"\",\"type\":\"bytes32\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"activeApk\",\"outputs\":[{\"components\":[{\"internalType\":\"uint256\",\"name\":\"X\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"Y\",\"type\":\"uint256\"}],\"internalType\":\"structBN254.G1Point\",\"name\":\"\",\"type\":\"tuple\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"activeBitmap\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"activeStake\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"round\",\"type\":\"uint256\"},{\"internalType\":\"bytes32\",\"name\":\"allocationRoot\",\"type\":\"bytes32\"}],\"name\":\"batchMessage\",\"outputs\":[{\"internalType\":\"bytes32\",\"name\":\"\",\"type\":\"bytes32\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"bountyBps\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"burned\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"challengeWindow\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"round\",\"type\":\"uint256\"},{\"internalType\":\"bytes32\",\"name\":\"commitmentRoot\",\"type\":\"bytes32\"},{\"internalType\":\"bytes\",\"name\":\"data\",\"type\":\"bytes\"}],\"name\":\"commitRound\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"capacity\",\"type\":\"uint256\"},{\"components\":[{\"internalType\":\"address\",\"name\":\"recipient\",\"type\":\"address\"},{\"internalType\":\"uint256\",\"name\":\"mr\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"residual\",\"type\":\"uint256\"}],\"internalType\":\"structAllocationMath.Entry[]\",\"name\":\"entries\",\"type\":\"tuple[]\"}],\"name\":\"computeRow\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"denom\",\"type\":\"uint256\"},{\"internalType\":\"uint256[]\",\"name\":\"amounts\",\"type\":\"uint256[]\"}],\"stateMutability\":\"pure\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"coordinator\",\"outputs\":[{\"internalType\":\"address\",\"name\":\"\",\"type\":\"address\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"exit\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"exitDelay\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"round\",\"type\":\"uint256\"}],\"name\":\"finalizeRound\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"round\",\"type\":\"uint256\"}],\"name\":\"getRound\",\"outputs\":[{\"components\":[{\"internalType\":\"enumDenominatorAllocationAVS.RoundStatus\",\"name\":\"status\",\"type\":\"uint8\"},{\"internalType\":\"bytes32\",\"name\":\"commitmentRoot\",\"type\":\"bytes32\"},{\"internalType\":\"bytes32\",\"name\":\"allocationRoot\",\"type\":\"bytes32\"},{\"internalType\":\"bytes32\",\"name\":\"allocTreeRoot\",\"type\":\"bytes32\"},{\"internalType\":\"uint256\",\"name\":\"signerBitmap\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"submittedBlock\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"deadline\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"leafCount\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"voidedBatches\",\"type\":\"uint256\"}],\"internalType\":\"structDenominatorAllocationAVS.RoundView\",\"name\":\"v\",\"type\":\"tuple\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"\",\"type\":\"bytes32\"}],\"name\":\"keyRegistered\",\"outputs\":[{\"internalType\":\"bool\",\"name\":\"\",\"type\":\"bool\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"latestRound\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"minStake\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"index\",\"type\":\"uint256\"}],\"name\":\"operatorAt\",\"outputs\":[{\"components\":[{\"internalType\":\"address\",\"name\":\"addr\",\"type\":\"address\"},{\"internalType\":\"bool\",\"name\":\"active\",\"type\":\"bool\"},{\"internalType\":\"uint64\",\"name\":\"exitBlock\",\"type\":\"uint64\"},{\"internalType\":\"bool\",\"name\":\"withdrawn\",\"type\":\"bool\"}],\"internalType\":\"structOperatorRegistry.Operator\",\"name\":\"op\",\"type\":\"tuple\"},{\"internalType\":\"uint256\",\"name\":\"stake\",\"type\":\"uint256\"},{\"components\":[{\"internalType\":\"uint256\",\"name\":\"X\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"Y\",\"type\":\"uint256\"}],\"internalType\":\"structBN254.G1Point\",\"name\":\"pkG1\",\"type\":\"tuple\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"operatorCount\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"operator\",\"type\":\"address\"}],\"name\":\"operatorIndex\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"operator\",\"type\":\"address\"},{\"components\":[{\"internalType\":\"uint256\",\"name\":\"X\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"Y\",\"type\":\"uint256\"}],\"internalType\":\"structBN254.G1Point\",\"name\":\"pkG1\",\"type\":\"tuple\"}],\"name\":\"popMessage\",\"outputs\":[{\"internalType\":\"bytes32\",\"name\":\"\",\"type\":\"bytes32\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"round\",\"type\":\"uint256\"},{\"components\":[{\"internalType\":\"bytes32\",\"name\":\"providersRoot\",\"type\":\"bytes32\"},{\"internalType\":\"uint256\",\"name\":\"providerCount\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"entryCount\",\"type\":\"uint256\"}],\"internalType\":\"structDenominatorAllocationAVS.CommitmentOpening\",\"name\":\"c\",\"type\":\"tuple\"},{\"components\":[{\"internalType\":\"uint256\",\"name\":\"index\",\"type\":\"uint256\"},{\"internalType\":\"address\",\"name\":\"provider\",\"type\":\"address\"},{\"internalType\":\"uint256\",\"name\":\"capacity\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"entryOffset\",\"type\":\"uint256\"},{\"components\":[{\"internalType\":\"address\",\"name\":\"recipient\",\"type\":\"address\"},{\"internalType\":\"uint256\",\"name\":\"mr\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"residual\",\"type\":\"uint256\"}],\"internalType\":\"structAllocationMath.Entry[]\",\"name\":\"entries\",\"type\":\"tuple[]\"}],\"internalType\":\"structDenominatorAllocationAVS.ProviderRow\",\"name\":\"row\",\"type\":\"tuple\"},{\"internalType\":\"bytes32[]\",\"name\":\"providerProof\",\"type\":\"bytes32[]\"},{\"internalType\":\"uint256\",\"name\":\"entry\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"},{\"internalType\":\"bytes32[]\",\"name\":\"amountProof\",\"type\":\"bytes32[]\"}],\"name\":\"proveBadAllocation\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"round\",\"type\":\"uint256\"},{\"internalType\":\"bytes\",\"name\":\"allocationData\",\"type\":\"bytes\"},{\"components\":[{\"internalType\":\"bytes32\",\"name\":\"providersRoot\",\"type\":\"bytes32\"},{\"internalType\":\"uint256\",\"name\":\"providerCount\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"entryCount\",\"type\":\"uint256\"}],\"internalType\":\"structDenominatorAllocationAVS.CommitmentOpening\",\"name\":\"c\",\"type\":\"tuple\"}],\"name\":\"proveBadPublication\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"quorumBps\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"components\":[{\"internalType\":\"uint256\",\"name\":\"X\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"Y\",\"type\":\"uint256\"}],\"internalType\":\"structBN254.G1Point\",\"name\":\"pkG1\",\"type\":\"tuple\"},{\"components\":[{\"internalType\":\"uint256[2]\",\"name\":\"X\",\"type\":\"uint256[2]\"},{\"internalType\":\"uint256[2]\",\"name\":\"Y\",\"type\":\"uint256[2]\"}],\"internalType\":\"structBN254.G2Point\",\"name\":\"pkG2\",\"type\":\"tuple\"},{\"components\":[{\"internalType\":\"uint256\",\"name\":\"X\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"Y\",\"type\":\"uint256\"}],\"internalType\":\"structBN254.G1Point\",\"name\":\"pop\",\"type\":\"tuple\"}],\"name\":\"registerOperator\",\"outputs\":[],\"stateMutability\":\"payable\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"slashBps\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"round\",\"type\":\"uint256\"},{\"internalType\":\"bytes32\",\"name\":\"allocTreeRoot\",\"type\":\"bytes32\"},{\"internalType\":\"bytes\",\"name\":\"allocationData\",\"type\":\"bytes\"},{\"internalType\":\"uint256\",\"name\":\"signerBitmap\",\"type\":\"uint256\"},{\"components\":[{\"internalType\":\"uint256[2]\",\"name\":\"X\",\"type\":\"uint256[2]\"},{\"internalType\":\"uint256[2]\",\"name\":\"Y\",\"type\":\"uint256[2]\"}],\"internalType\":\"structBN254.G2Point\",\"name\":\"apkG2\",\"type\":\"tuple\"},{\"components\":[{\"internalType\":\"uint256\",\"name\":\"X\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"Y\",\"type\":\"uint256\"}],\"internalType\":\"structBN254.G1Point\",\"name\":\"sigma\",\"type\":\"tuple\"},{\"components\":[{\"internalType\":\"uint256\",\"name\":\"X\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"Y\",\"type\":\"uint256\"}],\"internalType\":\"structBN254.G1Point[]\",\"name\":\"nonSignerPks\",\"type\":\"tuple[]\"}],\"name\":\"submitAllocationBatch\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"round\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"index\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"},{\"internalType\":\"bytes32[]\",\"name\":\"proof\",\"type\":\"bytes32[]\"}],\"name\":\"verifyAllocation\",\"outputs\":[{\"internalType\":\"bool\",\"name\":\"\",\"type\":\"bool\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"withdraw\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"}]",
+	ID:  "DenominatorAllocationAVS",
+	Bin: "0x610160604052348015610010575f5ffd5b5060405161377e38038061377e83398101604081905261002f9161010c565b60c0810151604082015160809190915260a05280516001600160a01b0316158061006157508060200151816040015111155b8061006e57506060810151155b8061007e57506127108160600151115b8061008e57506127108160800151115b8061009e57506127108160a00151115b156100bc57604051635435b28960e11b815260040160405180910390fd5b80516001600160a01b031660c052602081015160e05260608101516101005260808101516101205260a001516101405261019f565b80516001600160a01b0381168114610107575f5ffd5b919050565b5f60e082840312801561011d575f5ffd5b5060405160e081016001600160401b038111828210171561014c57634e487b7160e01b5f52604160045260245ffd5b604052610158836100f1565b81526020838101519082015260408084015190820152606080840151908201526080808401519082015260a0808401519082015260c0928301519281019290925250919050565b60805160a05160c05160e05161010051610120516101405161354161023d5f395f81816104270152611dff01525f81816101f00152611caf01525f8181610622015261223101525f81816104ca01528181610ab7015281816111100152611b5e01525f8181610236015261078701525f818161032d01528181610d15015261186001525f81816103c1015281816111e8015261122301526135415ff3fe6080604052600436106101db575f3560e01c806373f42561116100fd578063ba60ce0411610092578063cd2ddd0c11610062578063cd2ddd0c14610611578063dcb6777914610644578063e9fad8ee14610677578063fa81533b1461068b575f5ffd5b8063ba60ce04146105ab578063bd49c35f146105be578063bfdd4c9d146105d3578063cb742ba6146105f2575f5ffd5b80638f1327c0116100cd5780638f1327c01461050b57806392fe62b91461053757806399a4deea14610577578063a99fbbdc1461058c575f5ffd5b806373f42561146104915780637c6f3158146104a6578063861a1412146104b9578063887cd55f146104ec575f5ffd5b8063318e8ee2116101735780633ccfd60b116101435780633ccfd60b14610402578063415307cc146104165780634aaa8e4b14610449578063668a0f021461047c575f5ffd5b8063318e8ee2146103645780633469f6e214610391578063375b3c0a146103b05780633c8df1d8146103e3575f5ffd5b806326142335116101ae57806326142335146102c057806326231ea7146102ee578063283886301461031c5780632b78c9f71461034f575f5ffd5b80630681e651146101df5780630a009097146102255780630c7752e31461027057806310b76be41461029f575b5f5ffd5b3480156101ea575f5ffd5b506102127f000000000000000000000000000000000000000000000000000000000000000081565b6040519081526020015b60405180910390f35b348015610230575f5ffd5b506102587f000000000000000000000000000000000000000000000000000000000000000081565b6040516001600160a01b03909116815260200161021c565b34801561027b575f5ffd5b5061028f61028a366004612c50565b6106aa565b604051901515815260200161021c565b3480156102aa575f5ffd5b506102be6102b9366004612ce8565b61077c565b005b3480156102cb575f5ffd5b506102df6102da366004612d36565b610884565b60405161021c93929190612d4d565b3480156102f9575f5ffd5b5061028f610308366004612d36565b60056020525f908152604090205460ff1681565b348015610327575f5ffd5b506102127f000000000000000000000000000000000000000000000000000000000000000081565b34801561035a575f5ffd5b5061021261010081565b34801561036f575f5ffd5b5061038361037e366004612da4565b610984565b60405161021c929190612e1c565b34801561039c575f5ffd5b506102be6103ab366004612d36565b610a5b565b3480156103bb575f5ffd5b506102127f000000000000000000000000000000000000000000000000000000000000000081565b3480156103ee575f5ffd5b506102be6103fd366004612e79565b610b5e565b34801561040d575f5ffd5b506102be610c6d565b348015610421575f5ffd5b506102127f000000000000000000000000000000000000000000000000000000000000000081565b348015610454575f5ffd5b506102127f85ab19bfc7d7c35ea0efed2fc523064e8e7f3582b4d5023afbd218834b8ed01781565b348015610487575f5ffd5b50610212600b5481565b34801561049c575f5ffd5b50610212600a5481565b3480156104b1575f5ffd5b505f54610212565b3480156104c4575f5ffd5b506102127f000000000000000000000000000000000000000000000000000000000000000081565b3480156104f7575f5ffd5b506102be610506366004612ef3565b610e11565b348015610516575f5ffd5b5061052a610525366004612d36565b61103a565b60405161021c9190612ff9565b348015610542575f5ffd5b506040805180820182525f808252602091820152815180830190925260085482526009549082015260405161021c9190613064565b348015610582575f5ffd5b5061021260065481565b348015610597575f5ffd5b506102126105a636600461307b565b61117b565b6102be6105b936600461309b565b6111e6565b3480156105c9575f5ffd5b5061021260075481565b3480156105de575f5ffd5b506102126105ed3660046130f5565b611697565b3480156105fd575f5ffd5b5061021261060c366004613185565b6116a1565b34801561061c575f5ffd5b506102127f000000000000000000000000000000000000000000000000000000000000000081565b34801561064f575f5ffd5b506102127f3949b28240c36efe6ddfda8b890e07165399f9a9c7fe31740f83026b0db9778e81565b348015610682575f5ffd5b506102be611709565b348015610696575f5ffd5b506102be6106a53660046131b7565b61189a565b5f858152600c6020526040812060026004820154600160a01b900460ff1660038111156106d9576106d9612fd1565b14158015610707575060036004820154600160a01b900460ff16600381111561070457610704612fd1565b14155b15610715575f915050610773565b61076f81600201548787604051602001610739929190918252602082015260400190565b60408051808303601f19018152919052805160209091012060048401548990600160401b90046001600160401b031688886119be565b9150505b95945050505050565b336001600160a01b037f000000000000000000000000000000000000000000000000000000000000000016146107cc5760405163f01654df60e01b81523360048201526024015b60405180910390fd5b600b546107da906001613296565b841461081257600b546107ee906001613296565b604051635f8833f960e01b81526004810191909152602481018590526044016107c3565b600b8490555f848152600c602052604090208381556004810180546001919060ff60a01b1916600160a01b8302179055506040805185815242602082015286917ff12e530ddea92f648b48311082ed2f76349c0422bb8e6da71fd98697e790f8bb910160405180910390a25050505050565b604080516080810182525f8082526020808301829052828401829052606083018290528351808501909452818452830181905290915f84815481106108cb576108cb6132a9565b905f5260205f2001600185815481106108e6576108e66132a9565b905f5260205f20015460028681548110610902576109026132a9565b5f9182526020918290206040805160808101825295546001600160a01b038116875260ff600160a01b820481161515888701526001600160401b03600160a81b83041688840152600160e81b90910416151560608701528051808201909152600290920201805482526001015491810191909152919450925090509193909250565b5f60606109918484611a77565b9150826001600160401b038111156109ab576109ab61310e565b6040519080825280602002602001820160405280156109d4578160200160208202803683370190505b5090505f5b83811015610a5257610a2d868686848181106109f7576109f76132a9565b90506060020160400135878785818110610a1357610a136132a9565b90506060020160200135610a2791906132bd565b85611adf565b828281518110610a3f57610a3f6132a9565b60209081029190910101526001016109d9565b50935093915050565b5f818152600c6020526040902060026004820154600160a01b900460ff166003811115610a8a57610a8a612fd1565b14610aaa5760405162bcd90f60e81b8152600481018390526024016107c3565b60048101545f90610ae5907f0000000000000000000000000000000000000000000000000000000000000000906001600160401b0316613296565b9050804311610b0a5760405163891b786160e01b8152600481018290526024016107c3565b60048201805460ff60a01b1916600360a01b179055600182015460405190815283907ff2f533cf2eb9fa23fbe8b8fec5b08046ae79a77d087f487dc9651207a19f269b9060200160405180910390a2505050565b5f610b6885611b02565b9050610b7885825f015484611bb8565b5f815f015482600201548686604051610b929291906132d4565b604051908190038120610bba9392916020019283526020830191909152604082015260600190565b60405160208183030381529060405280519060200120905081600101548114610bf65760405163399e2e1760e01b815260040160405180910390fd5b610c05604084013560206132bd565b8414610c2957610c2286836001610c1d6020896132f7565b611c19565b5050610c67565b8160020154610c388686611ea8565b14610c4e57610c22868360018660400135611c19565b60405163bb6a9cb560e01b815260040160405180910390fd5b50505050565b5f610c7733611f7c565b90505f5f8281548110610c8c57610c8c6132a9565b5f9182526020909120018054909150600160a01b900460ff1680610cbf57508054600160a81b90046001600160401b0316155b15610cdf5760405163017c3f6360e61b81523360048201526024016107c3565b8054600160e81b900460ff1615610d0b57604051635e800b7560e11b81523360048201526024016107c3565b80545f90610d4a907f000000000000000000000000000000000000000000000000000000000000000090600160a81b90046001600160401b0316613296565b905080431015610d7057604051637b22254760e11b8152600481018290526024016107c3565b815460ff60e81b1916600160e81b178255600180545f919085908110610d9857610d986132a9565b905f5260205f20015490505f60018581548110610db757610db76132a9565b905f5260205f20018190555083336001600160a01b03167fc7d95925cbe65a635028e293866e29992e04b3258417f5ded0be096f72748ed583604051610dff91815260200190565b60405180910390a3610c673382611fca565b5f898152600c6020526040902060016004820154600160a01b900460ff166003811115610e4057610e40612fd1565b14610e6f576004818101546040516346facf4d60e11b81526107c3928d92600160a01b900460ff16910161330a565b5f815f01548a8a8a604051610e859291906132d4565b604051908190038120610ead9392916020019283526020830191909152604082015260600190565b6040516020818303038152906040528051906020012090505f610ed188868661204c565b90505f610ee33688900388018861331e565b9050610eee826122a3565b80610eff5750610efd816122b8565b155b15610f1d57604051638baa579f60e01b815260040160405180910390fd5b610f40610f2a8e8561117b565b83610f3a368c90038c018c613385565b84612363565b610f5d57604051638baa579f60e01b815260040160405180910390fd5b60018401839055600284018c90556003840189905560048401805467ffffffffffffffff1916436001600160401b0316179055610f9b60208b6132f7565b6004850180546001600160401b0392909216600160401b0260ff60a01b191674ff00000000ffffffffffffffff00000000000000001990921691909117600160a11b1790558c7fdc13f287b26b1497b5f45175ad940b19ae3f0f8cd9391f568bad9580de17c2238461100c8c6123e8565b604080519283526020830191909152429082015260600160405180910390a250505050505050505050505050565b611081604080516101208101909152805f81526020015f81526020015f81526020015f81526020015f81526020015f81526020015f81526020015f81526020015f81525090565b5f828152600c6020526040902060048101548290600160a01b900460ff1660038111156110b0576110b0612fd1565b908160038111156110c3576110c3612fd1565b9052508054602083015260018101546040830152600281015460608301526003810154608083015260048101546001600160401b031660a083018190521561114357600481015461113e907f0000000000000000000000000000000000000000000000000000000000000000906001600160401b0316613296565b611145565b5f5b60c083015260040154600160401b81046001600160401b031660e0830152600160801b900463ffffffff16610100820152919050565b604080517f85ab19bfc7d7c35ea0efed2fc523064e8e7f3582b4d5023afbd218834b8ed017602082015246918101919091523060608201526080810183905260a081018290525f9060c0015b6040516020818303038152906040528051906020012090505b92915050565b7f000000000000000000000000000000000000000000000000000000000000000034101561124f576040516378e030db60e01b81523460048201527f000000000000000000000000000000000000000000000000000000000000000060248201526044016107c3565b335f908152600460205260409020541561127e576040516345ed80e960e01b81523360048201526024016107c3565b5f5461010081106112a257604051636055dca160e01b815260040160405180910390fd5b5f6112b23686900386018661331e565b90505f6112c43685900385018561331e565b90506112cf826122a3565b806112e057506112de826122b8565b155b806112f157506112ef816122b8565b155b1561130f5760405163145a1fdd60e31b815260040160405180910390fd5b843515801561132057506020850135155b801561132e57506040850135155b801561133c57506060850135155b1561135a5760405163145a1fdd60e31b815260040160405180910390fd5b5f825f0151836020015160405160200161137e929190918252602082015260400190565b60408051601f1981840301815291815281516020928301205f818152600590935291205490915060ff16156113c95760405163087f1bff60e01b8152600481018290526024016107c3565b6113ec6113d633856116a1565b846113e6368a90038a018a613385565b85612363565b611409576040516392536faf60e01b815260040160405180910390fd5b5f818152600560209081526040808320805460ff191660019081179091558151608081018352338152808401828152928101858152606082018681528654808501885587805292517f290decd9548b62a8d60345a988386fc84ba6bc95484008f6362f93160ef3e56390930180549551925191511515600160e81b0260ff60e81b196001600160401b0393909316600160a81b029290921668ffffffffffffffffff60a81b19931515600160a01b026001600160a81b03199097166001600160a01b0395909516949094179590951791909116919091171790915580548082018255347fb10e2d527612073b26eecdfd717e6a320cf44b4afac2b0732d9fcbe2b7fa0cf690910155600280548083018255818552875191027f405787fa12a823e0f2b7631cc41b3ba8828b3321ca811111fa75cd3aa3bb5ace810191909155918601517f405787fa12a823e0f2b7631cc41b3ba8828b3321ca811111fa75cd3aa3bb5acf9092019190915560038054808301825592527fc2575a0e9e593c00f959f8c92f12db2869c3395a3b0502d05e2516446f71f85b9091018290556115b1908590613296565b335f90815260046020526040812091909155600680546001871b179055600780543492906115e0908490613296565b90915550506040805180820190915260085481526009546020820152611606908461240c565b8051600855602090810151600955604080518082018252855181528583015181840152815160808101835289358152898401359381019390935288820135838301526060808a0135908401529051869233927f0a302ba042f0961880e80124b6f109ce2f94ea78e255fb3c8f133611b619dbb392611686923492916133c4565b60405180910390a350505050505050565b5f6111e082611f7c565b8051602080830151604080517f3949b28240c36efe6ddfda8b890e07165399f9a9c7fe31740f83026b0db9778e9381019390935246908301523060608301526001600160a01b038516608083015260a082019290925260c08101919091525f9060e0016111c7565b5f61171333611f7c565b90505f5f8281548110611728576117286132a9565b5f9182526020909120018054909150600160a01b900460ff16611760576040516371ab6ad560e11b81523360048201526024016107c3565b805468ffffffffffffffffff60a01b1916600160a81b436001600160401b03160217815560068054600180851b199091169091558054839081106117a6576117a66132a9565b905f5260205f20015460075f8282546117bf9190613425565b909155505060408051808201909152600854815260095460208201526002805461182c929161182791869081106117f8576117f86132a9565b905f5260205f2090600202016040518060400160405290815f820154815260200160018201548152505061246f565b61240c565b80516008556020015160095581337fdcf7c5782b66661d7162255917d0a3b6eb736d350a6a3665d3bd784af56106bb6118857f000000000000000000000000000000000000000000000000000000000000000043613296565b60405190815260200160405180910390a35050565b5f6118a48a611b02565b90506118b48a825f01548b611bb8565b6118c089898989612500565b6118cd6080890189613438565b9050851061190657846118e360808a018a613438565b604051637360ff5d60e11b815260048101939093526024830152506044016107c3565b5f6119158660608b0135613296565b905061195e8260020154828760405160200161193b929190918252602082015260400190565b60405160208183030381529060405280519060200120838d6040013588886119be565b61197b5760405163a594a16f60e01b815260040160405180910390fd5b846119868a886125cd565b036119a45760405163bb6a9cb560e01b815260040160405180910390fd5b6119b18b83600284611c19565b5050505050505050505050565b5f8315806119cc5750838510155b806119df57506119db8461263a565b8214155b156119eb57505f611a6d565b855f5b83811015611a6757600187821c811614611a3257611a2d82868684818110611a1857611a186132a9565b905060200201355f9182526020526040902090565b611a5d565b611a5d858583818110611a4757611a476132a9565b90506020020135835f9182526020526040902090565b91506001016119ee565b50871490505b9695505050505050565b5f5f5b82811015611ad857838382818110611a9457611a946132a9565b90506060020160400135848483818110611ab057611ab06132a9565b90506060020160200135611ac491906132bd565b611ace9083613296565b9150600101611a7a565b5092915050565b5f8115611af657611af1848484612650565b611af8565b5f5b90505b9392505050565b5f818152600c6020526040902060026004820154600160a01b900460ff166003811115611b3157611b31612fd1565b14611b515760405162bcd90f60e81b8152600481018390526024016107c3565b60048101545f90611b8c907f0000000000000000000000000000000000000000000000000000000000000000906001600160401b0316613296565b905080431115611bb257604051634046dd8160e01b8152600481018290526024016107c3565b50919050565b6040805160208082018690528335828401528301356060820152908201356080820152829060a0016040516020818303038152906040528051906020012014611c14576040516329f7174d60e11b815260040160405180910390fd5b505050565b6003830180546004850180545f600180890182905560028901829055945574ff00000000ffffffffffffffffffffffffffffffff1916600160a01b17808255919291601090611c7790849063ffffffff600160801b9091041661347c565b92506101000a81548163ffffffff021916908363ffffffff1602179055505f5f5b8215611df55782600116600103611dde575f6127107f000000000000000000000000000000000000000000000000000000000000000060018481548110611ce157611ce16132a9565b905f5260205f200154611cf491906132bd565b611cfe91906132f7565b90508060018381548110611d1457611d146132a9565b905f5260205f20015f828254611d2a9190613425565b90915550505f805483908110611d4257611d426132a9565b5f91825260209091200154600160a01b900460ff1615611d73578060075f828254611d6d9190613425565b90915550505b611d7d8184613296565b92505f8281548110611d9157611d916132a9565b5f91825260209182902001546040518381526001600160a01b03909116918a917fa2e524bd0f71903485fbb3d6d50cb305f61005ceea2047c3ac92aa7e0d104306910160405180910390a3505b60019290921c91611dee81613498565b9050611c98565b505f612710611e247f0000000000000000000000000000000000000000000000000000000000000000846132bd565b611e2e91906132f7565b9050611e3a8183613425565b600a5f828254611e4a9190613296565b9091555050604051339088907f5878672eb43c9df0a1b9c89f444d78c7c9c1928c1b27253c9d6f38b9a1610a7c90611e87908990899088906134b0565b60405180910390a38015611e9f57611e9f3382611fca565b50505050505050565b5f80611eb56020846132f7565b9050805f03611ec757505f90506111e0565b6040515f5b82811015611ef757805f526020810286013560205260405f2060208202830152600181019050611ecc565b505f5b6001831115611f72576001830160011c5f5b81811015611f5b578060011b602081028501515f5285600182011060018114611f385784602052611f46565b602060018301028601516020525b505060405f2060208202850152600101611f0c565b50815f528160205260405f20915080935050611efa565b5051949350505050565b6001600160a01b0381165f90815260046020526040812054808203611fbf5760405163bfc6c33760e01b81526001600160a01b03841660048201526024016107c3565b611afb600182613425565b5f826001600160a01b0316826040515f6040518083038185875af1925050503d805f8114612013576040519150601f19603f3d011682016040523d82523d5f602084013e612018565b606091505b5050905080611c1457604051630e21dcbb60e11b81526001600160a01b0384166004820152602481018390526044016107c3565b604080518082019091525f8082526020820152835f0361207f57604051630c7af40f60e41b815260040160405180910390fd5b6006546007545f036120a457604051637d9a44a160e11b815260040160405180910390fd5b8019851680156120d3576120b781612754565b6040516347d1069b60e01b81526004016107c391815260200190565b851982165f6120e1826123e8565b905085811461210d5760405163a4bd2e6b60e01b815260048101829052602481018790526044016107c3565b600754604080518082019091526008548152600954602082015295505f805b841561222e578460011660010361221757368a8a8461214a81613498565b955081811061215b5761215b6132a9565b905060400201905060038281548110612176576121766132a9565b5f91825260209182902001546040805184358185015292840135908301529060600160405160208183030381529060405280519060200120146121cf576040516391f57b9b60e01b8152600481018390526024016107c3565b600182815481106121e2576121e26132a9565b905f5260205f200154846121f69190613425565b93506122138961182761220e3685900385018561331e565b61246f565b9850505b60019490941c9361222781613498565b905061212c565b507f000000000000000000000000000000000000000000000000000000000000000060075461225d91906132bd565b612269836127106132bd565b10156122965760075460405163134a70cf60e11b81526107c3918491600401918252602082015260400190565b5050505050509392505050565b80515f901580156111e0575050602001511590565b5f5f5160206134ec5f395f51905f52825f01511015806122e957505f5160206134ec5f395f51905f52826020015110155b156122f557505f919050565b815115801561230657506020820151155b1561231357506001919050565b5f5160206134ec5f395f51905f5260035f5160206134ec5f395f51905f5284515f5160206134ec5f395f51905f528651800909085f5160206134ec5f395f51905f52602084015180091492915050565b5f5f6123718686868661276c565b90505f612382846118278885612817565b90505f6123c56123918961286f565b6118276123bf6040805180820182525f80825260209182015281518083019092526001825260029082015290565b86612817565b90506123da826123d3612958565b8389612a18565b93505050505b949350505050565b5f5b8115612407576123fb600183613425565b909116906001016123ea565b919050565b604080518082019091525f80825260208201525f6040518451815260208501516020820152835160408201526020840151606082015260408360808360065afa91505080611ad85760405162a4859360e01b8152600660048201526024016107c3565b604080518082019091525f8082526020820152815115801561249357506020820151155b156124b0575050604080518082019091525f808252602082015290565b6040518060400160405280835f015181526020015f5160206134ec5f395f51905f5284602001516124e191906134d8565b6124f8905f5160206134ec5f395f51905f52613425565b905292915050565b5f833561251360408601602087016130f5565b6040860135606087013561252a6080890189613438565b905061254161253c60808b018b613438565b612adb565b6040805160208101979097526001600160a01b03909516948601949094526060850192909252608084015260a083015260c082015260e0016040516020818303038152906040528051906020012090506125a9855f013582865f0135886020013587876119be565b6125c657604051630ac7469360e41b815260040160405180910390fd5b5050505050565b5f36816125dd6080860186613438565b9150915061077385604001358383878181106125fb576125fb6132a9565b90506060020160400135848488818110612617576126176132a9565b9050606002016020013561262b91906132bd565b6126358585611a77565b611adf565b5f5b81816001901b10156124075760010161263c565b5f80805f19858709858702925082811083820303915050805f036126b857835f0361269f5760405163362ced0960e11b81526004810187905260248101869052604481018590526064016107c3565b8382816126ae576126ae6132e3565b0492505050611afb565b8084116126e95760405163362ced0960e11b81526004810187905260248101869052604481018590526064016107c3565b5f848688095f868103871696879004966002600389028118808a02820302808a02820302808a02820302808a02820302808a02820302808a02909103029181900381900460010186841190950394909402919094039290920491909117919091029150509392505050565b5f5b816001165f0361240757600191821c9101612756565b8251602080850151845180519083015186840151805190850151875188870151604080519889018e90528801989098526060870195909552608086019390935260a085019190915260c084015260e08301526101008201526101208101919091525f907f30644e72e131a029b85045b68181585d2833e84879b9709143e1f593f00000019061014001604051602081830303815290604052805190602001205f1c61077391906134d8565b604080518082019091525f80825260208201525f604051845181526020850151602082015283604082015260408360608360075afa91505080611ad85760405162a4859360e01b8152600760048201526024016107c3565b604080518082019091525f80825260208201525f61289a5f5160206134ec5f395f51905f52846134d8565b90505b5f5f5160206134ec5f395f51905f5260035f5160206134ec5f395f51905f52845f5160206134ec5f395f51905f52868709090890505f61290b827f0c19139cb84c680a6e14116da060561765e05aa45a1c72a34f082305b61f3f525f5160206134ec5f395f51905f52612b48565b9050815f5160206134ec5f395f51905f528283090361293d576040805180820190915292835260208301525092915050565b5f5160206134ec5f395f51905f52600184089250505061289d565b612960612ba8565b50604080516080810182527f198e9393920d483a7260bfb731fb5d25f1aa493335a9e71297e485b7aef312c28183019081527f1800deef121f1e76426a00665e5c4479674322d4f75edadd46debd5cd992f6ed6060830152815281518083019092527f275dc4a288d1afb3cbb1ac09187524c7db36395df7be3b99e673b13a075a65ec82527f1d9befcd05a5323e6da4d435f3b617cdb3af83285c2df711ef39c01571827f9d60208381019190915281019190915290565b60408051610180810182528551815260208087015181830152855151928201929092528451820151606082015284820180515160808301525182015160a0820152835160c08201528382015160e0820152825151610100820152825182015161012082015282820180515161014083015251909101516101608201525f90612a9e612bcd565b5f6020826101808560085afa905080612acc5760405162a4859360e01b8152600860048201526024016107c3565b50516001149695505050505050565b5f81815b81811015612b1d576060810285013560a081901c15612b1457604051630d8e90b960e11b8152600481018390526024016107c3565b50600101612adf565b5060405160208152816020820152606082028560408301376060820260400181209250505092915050565b5f5f60405160208152602080820152602060408201528560608201528460808201528360a082015260208160c08360055afa90519250905080612ba05760405162a4859360e01b8152600560048201526024016107c3565b509392505050565b6040518060400160405280612bbb612beb565b8152602001612bc8612beb565b905290565b60405180602001604052806001906020820280368337509192915050565b60405180604001604052806002906020820280368337509192915050565b5f5f83601f840112612c19575f5ffd5b5081356001600160401b03811115612c2f575f5ffd5b6020830191508360208260051b8501011115612c49575f5ffd5b9250929050565b5f5f5f5f5f60808688031215612c64575f5ffd5b85359450602086013593506040860135925060608601356001600160401b03811115612c8e575f5ffd5b612c9a88828901612c09565b969995985093965092949392505050565b5f5f83601f840112612cbb575f5ffd5b5081356001600160401b03811115612cd1575f5ffd5b602083019150836020828501011115612c49575f5ffd5b5f5f5f5f60608587031215612cfb575f5ffd5b843593506020850135925060408501356001600160401b03811115612d1e575f5ffd5b612d2a87828801612cab565b95989497509550505050565b5f60208284031215612d46575f5ffd5b5035919050565b83516001600160a01b031681526020808501511515818301526040808601516001600160401b03169083015260608086015115159083015260808201849052825160a083015282015160c082015260e081016123e0565b5f5f5f60408486031215612db6575f5ffd5b8335925060208401356001600160401b03811115612dd2575f5ffd5b8401601f81018613612de2575f5ffd5b80356001600160401b03811115612df7575f5ffd5b866020606083028401011115612e0b575f5ffd5b939660209190910195509293505050565b5f60408201848352604060208401528084518083526060850191506020860192505f5b81811015612e5d578351835260209384019390920191600101612e3f565b50909695505050505050565b5f60608284031215611bb2575f5ffd5b5f5f5f5f60a08587031215612e8c575f5ffd5b8435935060208501356001600160401b03811115612ea8575f5ffd5b612eb487828801612cab565b9094509250612ec890508660408701612e69565b905092959194509250565b5f60808284031215611bb2575f5ffd5b5f60408284031215611bb2575f5ffd5b5f5f5f5f5f5f5f5f5f6101608a8c031215612f0c575f5ffd5b8935985060208a0135975060408a01356001600160401b03811115612f2f575f5ffd5b612f3b8c828d01612cab565b90985096505060608a01359450612f558b60808c01612ed3565b9350612f658b6101008c01612ee3565b92506101408a01356001600160401b03811115612f80575f5ffd5b8a01601f81018c13612f90575f5ffd5b80356001600160401b03811115612fa5575f5ffd5b8c60208260061b8401011115612fb9575f5ffd5b60208201935080925050509295985092959850929598565b634e487b7160e01b5f52602160045260245ffd5b60048110612ff557612ff5612fd1565b9052565b5f6101208201905061300c828451612fe5565b6020830151602083015260408301516040830152606083015160608301526080830151608083015260a083015160a083015260c083015160c083015260e083015160e083015261010083015161010083015292915050565b8151815260208083015190820152604081016111e0565b5f5f6040838503121561308c575f5ffd5b50508035926020909101359150565b5f5f5f61010084860312156130ae575f5ffd5b6130b88585612ee3565b92506130c78560408601612ed3565b91506130d68560c08601612ee3565b90509250925092565b80356001600160a01b0381168114612407575f5ffd5b5f60208284031215613105575f5ffd5b611afb826130df565b634e487b7160e01b5f52604160045260245ffd5b604080519081016001600160401b038111828210171561315057634e487b7160e01b5f52604160045260245ffd5b60405290565b5f60408284031215613166575f5ffd5b61316e613122565b823581526020928301359281019290925250919050565b5f5f60608385031215613196575f5ffd5b61319f836130df565b91506131ae8460208501613156565b90509250929050565b5f5f5f5f5f5f5f5f5f6101208a8c0312156131d0575f5ffd5b893598506131e18b60208c01612e69565b975060808a01356001600160401b038111156131fb575f5ffd5b8a0160a0818d03121561320c575f5ffd5b965060a08a01356001600160401b03811115613226575f5ffd5b6132328c828d01612c09565b90975095505060c08a0135935060e08a013592506101008a01356001600160401b0381111561325f575f5ffd5b61326b8c828d01612c09565b915080935050809150509295985092959850929598565b634e487b7160e01b5f52601160045260245ffd5b808201808211156111e0576111e0613282565b634e487b7160e01b5f52603260045260245ffd5b80820281158282048414176111e0576111e0613282565b818382375f9101908152919050565b634e487b7160e01b5f52601260045260245ffd5b5f82613305576133056132e3565b500490565b82815260408101611afb6020830184612fe5565b5f6040828403121561332e575f5ffd5b611afb8383613156565b5f82601f830112613347575f5ffd5b61334f613122565b806040840185811115613360575f5ffd5b845b8181101561337a578035845260209384019301613362565b509095945050505050565b5f6080828403128015613396575f5ffd5b5061339f613122565b6133a98484613338565b81526133b88460408501613338565b60208201529392505050565b83815260e0810160208201845f5b60028110156133f15781518352602092830192909101906001016133d2565b50505060608201835f5b600481101561341a5781518352602092830192909101906001016133fb565b505050949350505050565b818103818111156111e0576111e0613282565b5f5f8335601e1984360301811261344d575f5ffd5b8301803591506001600160401b03821115613466575f5ffd5b6020019150606081023603821315612c49575f5ffd5b63ffffffff81811683821601908111156111e0576111e0613282565b5f600182016134a9576134a9613282565b5060010190565b60608101600385106134c4576134c4612fd1565b938152602081019290925260409091015290565b5f826134e6576134e66132e3565b50069056fe30644e72e131a029b85045b68181585d97816a916871ca8d3c208c16d87cfd47a26469706673582212209999fd9f6e126fbd0de3ab24b6dc1c7b3b812f2cc489e02d5ef1c90a7a3ab43364736f6c63430008250033",
+}
+
+// DenominatorAllocationAVS is an auto generated Go binding around an Ethereum contract.
+type DenominatorAllocationAVS struct {
+	abi abi.ABI
+}
+
+// GetABI returns the ABI associated with this contract binding.
+func (c *DenominatorAllocationAVS) GetABI() abi.ABI {
+	return c.abi
+}
+
+// NewDenominatorAllocationAVS creates a new instance of DenominatorAllocationAVS.
+func NewDenominatorAllocationAVS() *DenominatorAllocationAVS {
+	parsed, err := DenominatorAllocationAVSMetaData.ParseABI()
+	if err != nil {
+		panic(errors.New("invalid ABI: " + err.Error()))
+	}
+	return &DenominatorAllocationAVS{abi: *parsed}
+}
+
+// Instance creates a wrapper for a deployed contract instance at the given address.
+// Use this to create the instance object passed to abigen v2 library functions Call, Transact, etc.
+func (c *DenominatorAllocationAVS) Instance(backend bind.ContractBackend, addr common.Address) *bind.BoundContract {
+	return bind.NewBoundContract(addr, c.abi, backend, backend, backend)
+}
+
+// PackConstructor is the Go binding used to pack the parameters required for
+// contract deployment.
+//
+// Solidity: constructor((address,uint256,uint256,uint256,uint256,uint256,uint256) p) returns()
+func (denominatorAllocationAVS *DenominatorAllocationAVS) PackConstructor(p DenominatorAllocationAVSParams) []byte {
+	enc, err := denominatorAllocationAVS.abi.Pack("", p)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// PackBATCHDOMAIN is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x4aaa8e4b.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function BATCH_DOMAIN() view returns(bytes32)
+func (denominatorAllocationAVS *DenominatorAllocationAVS) PackBATCHDOMAIN() []byte {
+	enc, err := denominatorAllocationAVS.abi.Pack("BATCH_DOMAIN")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackBATCHDOMAIN is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x4aaa8e4b.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function BATCH_DOMAIN() view returns(bytes32)
+func (denominatorAllocationAVS *DenominatorAllocationAVS) TryPackBATCHDOMAIN() ([]byte, error) {
+	return denominatorAllocationAVS.abi.Pack("BATCH_DOMAIN")
+}
+
+// UnpackBATCHDOMAIN is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x4aaa8e4b.
+//
+// Solidity: function BATCH_DOMAIN() view returns(bytes32)
+func (denominatorAllocationAVS *DenominatorAllocationAVS) UnpackBATCHDOMAIN(data []byte) ([32]byte, error) {
+	out, err := denominatorAllocationAVS.abi.Unpack("BATCH_DOMAIN", data)
+	if err != nil {
+		return *new([32]byte), err
+	}
+	out0 := *abi.ConvertType(out[0], new([32]byte)).(*[32]byte)
+	return out0, nil
+}
+
+// PackMAXOPERATORS is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x2b78c9f7.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function MAX_OPERATORS() view returns(uint256)
+func (denominatorAllocationAVS *DenominatorAllocationAVS) PackMAXOPERATORS() []byte {
+	enc, err := denominatorAllocationAVS.abi.Pack("MAX_OPERATORS")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackMAXOPERATORS is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x2b78c9f7.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function MAX_OPERATORS() view returns(uint256)
+func (denominatorAllocationAVS *DenominatorAllocationAVS) TryPackMAXOPERATORS() ([]byte, error) {
+	return denominatorAllocationAVS.abi.Pack("MAX_OPERATORS")
+}
+
+// UnpackMAXOPERATORS is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x2b78c9f7.
+//
+// Solidity: function MAX_OPERATORS() view returns(uint256)
+func (denominatorAllocationAVS *DenominatorAllocationAVS) UnpackMAXOPERATORS(data []byte) (*big.Int, error) {
+	out, err := denominatorAllocationAVS.abi.Unpack("MAX_OPERATORS", data)
+	if err != nil {
+		return new(big.Int), err
+	}
+	out0 := abi.ConvertType(out[0], new(big.Int)).(*big.Int)
+	return out0, nil
+}
+
+// PackPOPDOMAIN is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xdcb67779.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function POP_DOMAIN() view returns(bytes32)
+func (denominatorAllocationAVS *DenominatorAllocationAVS) PackPOPDOMAIN() []byte {
+	enc, err := denominatorAllocationAVS.abi.Pack("POP_DOMAIN")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackPOPDOMAIN is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xdcb67779.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function POP_DOMAIN() view returns(bytes32)
+func (denominatorAllocationAVS *DenominatorAllocationAVS) TryPackPOPDOMAIN() ([]byte, error) {
+	return denominatorAllocationAVS.abi.Pack("POP_DOMAIN")
+}
+
+// UnpackPOPDOMAIN is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0xdcb67779.
+//
+// Solidity: function POP_DOMAIN() view returns(bytes32)
+func (denominatorAllocationAVS *DenominatorAllocationAVS) UnpackPOPDOMAIN(data []byte) ([32]byte, error) {
+	out, err := denominatorAllocationAVS.abi.Unpack("POP_DOMAIN", data)
+	if err != nil {
+		return *new([32]byte), err
+	}
+	out0 := *abi.ConvertType(out[0], new([32]byte)).(*[32]byte)
+	return out0, nil
+}
+
+// PackActiveApk is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x92fe62b9.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function activeApk() view returns((uint256,uint256))
+func (denominatorAllocationAVS *DenominatorAllocationAVS) PackActiveApk() []byte {
+	enc, err := denominatorAllocationAVS.abi.Pack("activeApk")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackActiveApk is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x92fe62b9.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function activeApk() view returns((uint256,uint256))
+func (denominatorAllocationAVS *DenominatorAllocationAVS) TryPackActiveApk() ([]byte, error) {
+	return denominatorAllocationAVS.abi.Pack("activeApk")
+}
+
+// UnpackActiveApk is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x92fe62b9.
+//
+// Solidity: function activeApk() view returns((uint256,uint256))
+func (denominatorAllocationAVS *DenominatorAllocationAVS) UnpackActiveApk(data []byte) (BN254G1Point, error) {
+	out, err := denominatorAllocationAVS.abi.Unpack("activeApk", data)
+	if err != nil {
+		return *new(BN254G1Point), err
+	}
+	out0 := *abi.ConvertType(out[0], new(BN254G1Point)).(*BN254G1Point)
+	return out0, nil
+}
+
+// PackActiveBitmap is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x99a4deea.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function activeBitmap() view returns(uint256)
+func (denominatorAllocationAVS *DenominatorAllocationAVS) PackActiveBitmap() []byte {
+	enc, err := denominatorAllocationAVS.abi.Pack("activeBitmap")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackActiveBitmap is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x99a4deea.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function activeBitmap() view returns(uint256)
+func (denominatorAllocationAVS *DenominatorAllocationAVS) TryPackActiveBitmap() ([]byte, error) {
+	return denominatorAllocationAVS.abi.Pack("activeBitmap")
+}
+
+// UnpackActiveBitmap is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x99a4deea.
+//
+// Solidity: function activeBitmap() view returns(uint256)
+func (denominatorAllocationAVS *DenominatorAllocationAVS) UnpackActiveBitmap(data []byte) (*big.Int, error) {
+	out, err := denominatorAllocationAVS.abi.Unpack("activeBitmap", data)
+	if err != nil {
+		return new(big.Int), err
+	}
+	out0 := abi.ConvertType(out[0], new(big.Int)).(*big.Int)
+	return out0, nil
+}
+
+// PackActiveStake is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xbd49c35f.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function activeStake() view returns(uint256)
+func (denominatorAllocationAVS *DenominatorAllocationAVS) PackActiveStake() []byte {
+	enc, err := denominatorAllocationAVS.abi.Pack("activeStake")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackActiveStake is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xbd49c35f.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function activeStake() view returns(uint256)
+func (denominatorAllocationAVS *DenominatorAllocationAVS) TryPackActiveStake() ([]byte, error) {
+	return denominatorAllocationAVS.abi.Pack("activeStake")
+}
+
+// UnpackActiveStake is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0xbd49c35f.
+//
+// Solidity: function activeStake() view returns(uint256)
+func (denominatorAllocationAVS *DenominatorAllocationAVS) UnpackActiveStake(data []byte) (*big.Int, error) {
+	out, err := denominatorAllocationAVS.abi.Unpack("activeStake", data)
+	if err != nil {
+		return new(big.Int), err
+	}
+	out0 := abi.ConvertType(out[0], new(big.Int)).(*big.Int)
+	return out0, nil
+}
+
+// PackBatchMessage is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xa99fbbdc.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function batchMessage(uint256 round, bytes32 allocationRoot) view returns(bytes32)
+func (denominatorAllocationAVS *DenominatorAllocationAVS) PackBatchMessage(round *big.Int, allocationRoot [32]byte) []byte {
+	enc, err := denominatorAllocationAVS.abi.Pack("batchMessage", round, allocationRoot)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackBatchMessage is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xa99fbbdc.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function batchMessage(uint256 round, bytes32 allocationRoot) view returns(bytes32)
+func (denominatorAllocationAVS *DenominatorAllocationAVS) TryPackBatchMessage(round *big.Int, allocationRoot [32]byte) ([]byte, error) {
+	return denominatorAllocationAVS.abi.Pack("batchMessage", round, allocationRoot)
+}
+
+// UnpackBatchMessage is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0xa99fbbdc.
+//
+// Solidity: function batchMessage(uint256 round, bytes32 allocationRoot) view returns(bytes32)
+func (denominatorAllocationAVS *DenominatorAllocationAVS) UnpackBatchMessage(data []byte) ([32]byte, error) {
+	out, err := denominatorAllocationAVS.abi.Unpack("batchMessage", data)
+	if err != nil {
+		return *new([32]byte), err
+	}
+	out0 := *abi.ConvertType(out[0], new([32]byte)).(*[32]byte)
+	return out0, nil
+}
+
+// PackBountyBps is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x415307cc.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function bountyBps() view returns(uint256)
+func (denominatorAllocationAVS *DenominatorAllocationAVS) PackBountyBps() []byte {
+	enc, err := denominatorAllocationAVS.abi.Pack("bountyBps")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackBountyBps is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x415307cc.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function bountyBps() view returns(uint256)
+func (denominatorAllocationAVS *DenominatorAllocationAVS) TryPackBountyBps() ([]byte, error) {
+	return denominatorAllocationAVS.abi.Pack("bountyBps")
+}
+
+// UnpackBountyBps is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x415307cc.
+//
+// Solidity: function bountyBps() view returns(uint256)
+func (denominatorAllocationAVS *DenominatorAllocationAVS) UnpackBountyBps(data []byte) (*big.Int, error) {
+	out, err := denominatorAllocationAVS.abi.Unpack("bountyBps", data)
+	if err != nil {
+		return new(big.Int), err
+	}
+	out0 := abi.ConvertType(out[0], new(big.Int)).(*big.Int)
+	return out0, nil
+}
+
+// PackBurned is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x73f42561.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function burned() view returns(uint256)
+func (denominatorAllocationAVS *DenominatorAllocationAVS) PackBurned() []byte {
+	enc, err := denominatorAllocationAVS.abi.Pack("burned")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackBurned is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x73f42561.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function burned() view returns(uint256)
+func (denominatorAllocationAVS *DenominatorAllocationAVS) TryPackBurned() ([]byte, error) {
+	return denominatorAllocationAVS.abi.Pack("burned")
+}
+
+// UnpackBurned is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x73f42561.
+//
+// Solidity: function burned() view returns(uint256)
+func (denominatorAllocationAVS *DenominatorAllocationAVS) UnpackBurned(data []byte) (*big.Int, error) {
+	out, err := denominatorAllocationAVS.abi.Unpack("burned", data)
+	if err != nil {
+		return new(big.Int), err
+	}
+	out0 := abi.ConvertType(out[0], new(big.Int)).(*big.Int)
+	return out0, nil
+}
+
+// PackChallengeWindow is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x861a1412.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function challengeWindow() view returns(uint256)
+func (denominatorAllocationAVS *DenominatorAllocationAVS) PackChallengeWindow() []byte {
+	enc, err := denominatorAllocationAVS.abi.Pack("challengeWindow")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackChallengeWindow is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x861a1412.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function challengeWindow() view returns(uint256)
+func (denominatorAllocationAVS *DenominatorAllocationAVS) TryPackChallengeWindow() ([]byte, error) {
+	return denominatorAllocationAVS.abi.Pack("challengeWindow")
+}
+
+// UnpackChallengeWindow is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x861a1412.
+//
+// Solidity: function challengeWindow() view returns(uint256)
+func (denominatorAllocationAVS *DenominatorAllocationAVS) UnpackChallengeWindow(data []byte) (*big.Int, error) {
+	out, err := denominatorAllocationAVS.abi.Unpack("challengeWindow", data)
+	if err != nil {
+		return new(big.Int), err
+	}
+	out0 := abi.ConvertType(out[0], new(big.Int)).(*big.Int)
+	return out0, nil
+}
+
+// PackCommitRound is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x10b76be4.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function commitRound(uint256 round, bytes32 commitmentRoot, bytes data) returns()
+func (denominatorAllocationAVS *DenominatorAllocationAVS) PackCommitRound(round *big.Int, commitmentRoot [32]byte, data []byte) []byte {
+	enc, err := denominatorAllocationAVS.abi.Pack("commitRound", round, commitmentRoot, data)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackCommitRound is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x10b76be4.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function commitRound(uint256 round, bytes32 commitmentRoot, bytes data) returns()
+func (denominatorAllocationAVS *DenominatorAllocationAVS) TryPackCommitRound(round *big.Int, commitmentRoot [32]byte, data []byte) ([]byte, error) {
+	return denominatorAllocationAVS.abi.Pack("commitRound", round, commitmentRoot, data)
+}
+
+// PackComputeRow is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x318e8ee2.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function computeRow(uint256 capacity, (address,uint256,uint256)[] entries) pure returns(uint256 denom, uint256[] amounts)
+func (denominatorAllocationAVS *DenominatorAllocationAVS) PackComputeRow(capacity *big.Int, entries []AllocationMathEntry) []byte {
+	enc, err := denominatorAllocationAVS.abi.Pack("computeRow", capacity, entries)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackComputeRow is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x318e8ee2.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function computeRow(uint256 capacity, (address,uint256,uint256)[] entries) pure returns(uint256 denom, uint256[] amounts)
+func (denominatorAllocationAVS *DenominatorAllocationAVS) TryPackComputeRow(capacity *big.Int, entries []AllocationMathEntry) ([]byte, error) {
+	return denominatorAllocationAVS.abi.Pack("computeRow", capacity, entries)
+}
+
+// ComputeRowOutput serves as a container for the return parameters of contract
+// method ComputeRow.
+type ComputeRowOutput struct {
+	Denom   *big.Int
+	Amounts []*big.Int
+}
+
+// UnpackComputeRow is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x318e8ee2.
+//
+// Solidity: function computeRow(uint256 capacity, (address,uint256,uint256)[] entries) pure returns(uint256 denom, uint256[] amounts)
+func (denominatorAllocationAVS *DenominatorAllocationAVS) UnpackComputeRow(data []byte) (ComputeRowOutput, error) {
+	out, err := denominatorAllocationAVS.abi.Unpack("computeRow", data)
+	outstruct := new(ComputeRowOutput)
+	if err != nil {
+		return *outstruct, err
+	}
+	outstruct.Denom = abi.ConvertType(out[0], new(big.Int)).(*big.Int)
+	outstruct.Amounts = *abi.ConvertType(out[1], new([]*big.Int)).(*[]*big.Int)
+	return *outstruct, nil
+}
+
+// PackCoordinator is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x0a009097.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function coordinator() view returns(address)
+func (denominatorAllocationAVS *DenominatorAllocationAVS) PackCoordinator() []byte {
+	enc, err := denominatorAllocationAVS.abi.Pack("coordinator")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackCoordinator is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x0a009097.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function coordinator() view returns(address)
+func (denominatorAllocationAVS *DenominatorAllocationAVS) TryPackCoordinator() ([]byte, error) {
+	return denominatorAllocationAVS.abi.Pack("coordinator")
+}
+
+// UnpackCoordinator is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x0a009097.
+//
+// Solidity: function coordinator() view returns(address)
+func (denominatorAllocationAVS *DenominatorAllocationAVS) UnpackCoordinator(data []byte) (common.Address, error) {
+	out, err := denominatorAllocationAVS.abi.Unpack("coordinator", data)
+	if err != nil {
+		return *new(common.Address), err
+	}
+	out0 := *abi.ConvertType(out[0], new(common.Address)).(*common.Address)
+	return out0, nil
+}
+
+// PackExit is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xe9fad8ee.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function exit() returns()
+func (denominatorAllocationAVS *DenominatorAllocationAVS) PackExit() []byte {
+	enc, err := denominatorAllocationAVS.abi.Pack("exit")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackExit is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xe9fad8ee.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function exit() returns()
+func (denominatorAllocationAVS *DenominatorAllocationAVS) TryPackExit() ([]byte, error) {
+	return denominatorAllocationAVS.abi.Pack("exit")
+}
+
+// PackExitDelay is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x28388630.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function exitDelay() view returns(uint256)
+func (denominatorAllocationAVS *DenominatorAllocationAVS) PackExitDelay() []byte {
+	enc, err := denominatorAllocationAVS.abi.Pack("exitDelay")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackExitDelay is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x28388630.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function exitDelay() view returns(uint256)
+func (denominatorAllocationAVS *DenominatorAllocationAVS) TryPackExitDelay() ([]byte, error) {
+	return denominatorAllocationAVS.abi.Pack("exitDelay")
+}
+
+// UnpackExitDelay is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x28388630.
+//
+// Solidity: function exitDelay() view returns(uint256)
+func (denominatorAllocationAVS *DenominatorAllocationAVS) UnpackExitDelay(data []byte) (*big.Int, error) {
+	out, err := denominatorAllocationAVS.abi.Unpack("exitDelay", data)
+	if err != nil {
+		return new(big.Int), err
+	}
+	out0 := abi.ConvertType(out[0], new(big.Int)).(*big.Int)
+	return out0, nil
+}
+
+// PackFinalizeRound is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x3469f6e2.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function finalizeRound(uint256 round) returns()
+func (denominatorAllocationAVS *DenominatorAllocationAVS) PackFinalizeRound(round *big.Int) []byte {
+	enc, err := denominatorAllocationAVS.abi.Pack("finalizeRound", round)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackFinalizeRound is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x3469f6e2.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function finalizeRound(uint256 round) returns()
+func (denominatorAllocationAVS *DenominatorAllocationAVS) TryPackFinalizeRound(round *big.Int) ([]byte, error) {
+	return denominatorAllocationAVS.abi.Pack("finalizeRound", round)
+}
+
+// PackGetRound is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x8f1327c0.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function getRound(uint256 round) view returns((uint8,bytes32,bytes32,bytes32,uint256,uint256,uint256,uint256,uint256) v)
+func (denominatorAllocationAVS *DenominatorAllocationAVS) PackGetRound(round *big.Int) []byte {
+	enc, err := denominatorAllocationAVS.abi.Pack("getRound", round)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackGetRound is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x8f1327c0.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function getRound(uint256 round) view returns((uint8,bytes32,bytes32,bytes32,uint256,uint256,uint256,uint256,uint256) v)
+func (denominatorAllocationAVS *DenominatorAllocationAVS) TryPackGetRound(round *big.Int) ([]byte, error) {
+	return denominatorAllocationAVS.abi.Pack("getRound", round)
+}
+
+// UnpackGetRound is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x8f1327c0.
+//
+// Solidity: function getRound(uint256 round) view returns((uint8,bytes32,bytes32,bytes32,uint256,uint256,uint256,uint256,uint256) v)
+func (denominatorAllocationAVS *DenominatorAllocationAVS) UnpackGetRound(data []byte) (DenominatorAllocationAVSRoundView, error) {
+	out, err := denominatorAllocationAVS.abi.Unpack("getRound", data)
+	if err != nil {
+		return *new(DenominatorAllocationAVSRoundView), err
+	}
+	out0 := *abi.ConvertType(out[0], new(DenominatorAllocationAVSRoundView)).(*DenominatorAllocationAVSRoundView)
+	return out0, nil
+}
+
+// PackKeyRegistered is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x26231ea7.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function keyRegistered(bytes32 ) view returns(bool)
+func (denominatorAllocationAVS *DenominatorAllocationAVS) PackKeyRegistered(arg0 [32]byte) []byte {
+	enc, err := denominatorAllocationAVS.abi.Pack("keyRegistered", arg0)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackKeyRegistered is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x26231ea7.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function keyRegistered(bytes32 ) view returns(bool)
+func (denominatorAllocationAVS *DenominatorAllocationAVS) TryPackKeyRegistered(arg0 [32]byte) ([]byte, error) {
+	return denominatorAllocationAVS.abi.Pack("keyRegistered", arg0)
+}
+
+// UnpackKeyRegistered is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x26231ea7.
+//
+// Solidity: function keyRegistered(bytes32 ) view returns(bool)
+func (denominatorAllocationAVS *DenominatorAllocationAVS) UnpackKeyRegistered(data []byte) (bool, error) {
+	out, err := denominatorAllocationAVS.abi.Unpack("keyRegistered", data)
+	if err != nil {
+		return *new(bool), err
+	}
+	out0 := *abi.ConvertType(out[0], new(bool)).(*bool)
+	return out0, nil
+}
+
+// PackLatestRound is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x668a0f02.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function latestRound() view returns(uint256)
+func (denominatorAllocationAVS *DenominatorAllocationAVS) PackLatestRound() []byte {
+	enc, err := denominatorAllocationAVS.abi.Pack("latestRound")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackLatestRound is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x668a0f02.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function latestRound() view returns(uint256)
+func (denominatorAllocationAVS *DenominatorAllocationAVS) TryPackLatestRound() ([]byte, error) {
+	return denominatorAllocationAVS.abi.Pack("latestRound")
+}
+
+// UnpackLatestRound is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x668a0f02.
+//
+// Solidity: function latestRound() view returns(uint256)
+func (denominatorAllocationAVS *DenominatorAllocationAVS) UnpackLatestRound(data []byte) (*big.Int, error) {
+	out, err := denominatorAllocationAVS.abi.Unpack("latestRound", data)
+	if err != nil {
+		return new(big.Int), err
+	}
+	out0 := abi.ConvertType(out[0], new(big.Int)).(*big.Int)
+	return out0, nil
+}
+
+// PackMinStake is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x375b3c0a.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function minStake() view returns(uint256)
+func (denominatorAllocationAVS *DenominatorAllocationAVS) PackMinStake() []byte {
+	enc, err := denominatorAllocationAVS.abi.Pack("minStake")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackMinStake is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x375b3c0a.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function minStake() view returns(uint256)
+func (denominatorAllocationAVS *DenominatorAllocationAVS) TryPackMinStake() ([]byte, error) {
+	return denominatorAllocationAVS.abi.Pack("minStake")
+}
+
+// UnpackMinStake is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x375b3c0a.
+//
+// Solidity: function minStake() view returns(uint256)
+func (denominatorAllocationAVS *DenominatorAllocationAVS) UnpackMinStake(data []byte) (*big.Int, error) {
+	out, err := denominatorAllocationAVS.abi.Unpack("minStake", data)
+	if err != nil {
+		return new(big.Int), err
+	}
+	out0 := abi.ConvertType(out[0], new(big.Int)).(*big.Int)
+	return out0, nil
+}
+
+// PackOperatorAt is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x26142335.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function operatorAt(uint256 index) view returns((address,bool,uint64,bool) op, uint256 stake, (uint256,uint256) pkG1)
+func (denominatorAllocationAVS *DenominatorAllocationAVS) PackOperatorAt(index *big.Int) []byte {
+	enc, err := denominatorAllocationAVS.abi.Pack("operatorAt", index)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackOperatorAt is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x26142335.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function operatorAt(uint256 index) view returns((address,bool,uint64,bool) op, uint256 stake, (uint256,uint256) pkG1)
+func (denominatorAllocationAVS *DenominatorAllocationAVS) TryPackOperatorAt(index *big.Int) ([]byte, error) {
+	return denominatorAllocationAVS.abi.Pack("operatorAt", index)
+}
+
+// OperatorAtOutput serves as a container for the return parameters of contract
+// method OperatorAt.
+type OperatorAtOutput struct {
+	Op    OperatorRegistryOperator
+	Stake *big.Int
+	PkG1  BN254G1Point
+}
+
+// UnpackOperatorAt is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x26142335.
+//
+// Solidity: function operatorAt(uint256 index) view returns((address,bool,uint64,bool) op, uint256 stake, (uint256,uint256) pkG1)
+func (denominatorAllocationAVS *DenominatorAllocationAVS) UnpackOperatorAt(data []byte) (OperatorAtOutput, error) {
+	out, err := denominatorAllocationAVS.abi.Unpack("operatorAt", data)
+	outstruct := new(OperatorAtOutput)
+	if err != nil {
+		return *outstruct, err
+	}
+	outstruct.Op = *abi.ConvertType(out[0], new(OperatorRegistryOperator)).(*OperatorRegistryOperator)
+	outstruct.Stake = abi.ConvertType(out[1], new(big.Int)).(*big.Int)
+	outstruct.PkG1 = *abi.ConvertType(out[2], new(BN254G1Point)).(*BN254G1Point)
+	return *outstruct, nil
+}
+
+// PackOperatorCount is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x7c6f3158.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function operatorCount() view returns(uint256)
+func (denominatorAllocationAVS *DenominatorAllocationAVS) PackOperatorCount() []byte {
+	enc, err := denominatorAllocationAVS.abi.Pack("operatorCount")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackOperatorCount is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x7c6f3158.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function operatorCount() view returns(uint256)
+func (denominatorAllocationAVS *DenominatorAllocationAVS) TryPackOperatorCount() ([]byte, error) {
+	return denominatorAllocationAVS.abi.Pack("operatorCount")
+}
+
+// UnpackOperatorCount is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x7c6f3158.
+//
+// Solidity: function operatorCount() view returns(uint256)
+func (denominatorAllocationAVS *DenominatorAllocationAVS) UnpackOperatorCount(data []byte) (*big.Int, error) {
+	out, err := denominatorAllocationAVS.abi.Unpack("operatorCount", data)
+	if err != nil {
+		return new(big.Int), err
+	}
+	out0 := abi.ConvertType(out[0], new(big.Int)).(*big.Int)
+	return out0, nil
+}
+
+// PackOperatorIndex is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xbfdd4c9d.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function operatorIndex(address operator) view returns(uint256)
+func (denominatorAllocationAVS *DenominatorAllocationAVS) PackOperatorIndex(operator common.Address) []byte {
+	enc, err := denominatorAllocationAVS.abi.Pack("operatorIndex", operator)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackOperatorIndex is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xbfdd4c9d.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function operatorIndex(address operator) view returns(uint256)
+func (denominatorAllocationAVS *DenominatorAllocationAVS) TryPackOperatorIndex(operator common.Address) ([]byte, error) {
+	return denominatorAllocationAVS.abi.Pack("operatorIndex", operator)
+}
+
+// UnpackOperatorIndex is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0xbfdd4c9d.
+//
+// Solidity: function operatorIndex(address operator) view returns(uint256)
+func (denominatorAllocationAVS *DenominatorAllocationAVS) UnpackOperatorIndex(data []byte) (*big.Int, error) {
+	out, err := denominatorAllocationAVS.abi.Unpack("operatorIndex", data)
+	if err != nil {
+		return new(big.Int), err
+	}
+	out0 := abi.ConvertType(out[0], new(big.Int)).(*big.Int)
+	return out0, nil
+}
+
+// PackPopMessage is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xcb742ba6.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function popMessage(address operator, (uint256,uint256) pkG1) view returns(bytes32)
+func (denominatorAllocationAVS *DenominatorAllocationAVS) PackPopMessage(operator common.Address, pkG1 BN254G1Point) []byte {
+	enc, err := denominatorAllocationAVS.abi.Pack("popMessage", operator, pkG1)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackPopMessage is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xcb742ba6.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function popMessage(address operator, (uint256,uint256) pkG1) view returns(bytes32)
+func (denominatorAllocationAVS *DenominatorAllocationAVS) TryPackPopMessage(operator common.Address, pkG1 BN254G1Point) ([]byte, error) {
+	return denominatorAllocationAVS.abi.Pack("popMessage", operator, pkG1)
+}
+
+// UnpackPopMessage is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0xcb742ba6.
+//
+// Solidity: function popMessage(address operator, (uint256,uint256) pkG1) view returns(bytes32)
+func (denominatorAllocationAVS *DenominatorAllocationAVS) UnpackPopMessage(data []byte) ([32]byte, error) {
+	out, err := denominatorAllocationAVS.abi.Unpack("popMessage", data)
+	if err != nil {
+		return *new([32]byte), err
+	}
+	out0 := *abi.ConvertType(out[0], new([32]byte)).(*[32]byte)
+	return out0, nil
+}
+
+// PackProveBadAllocation is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xfa81533b.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function proveBadAllocation(uint256 round, (bytes32,uint256,uint256) c, (uint256,address,uint256,uint256,(address,uint256,uint256)[]) row, bytes32[] providerProof, uint256 entry, uint256 amount, bytes32[] amountProof) returns()
+func (denominatorAllocationAVS *DenominatorAllocationAVS) PackProveBadAllocation(round *big.Int, c DenominatorAllocationAVSCommitmentOpening, row DenominatorAllocationAVSProviderRow, providerProof [][32]byte, entry *big.Int, amount *big.Int, amountProof [][32]byte) []byte {
+	enc, err := denominatorAllocationAVS.abi.Pack("proveBadAllocation", round, c, row, providerProof, entry, amount, amountProof)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackProveBadAllocation is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xfa81533b.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function proveBadAllocation(uint256 round, (bytes32,uint256,uint256) c, (uint256,address,uint256,uint256,(address,uint256,uint256)[]) row, bytes32[] providerProof, uint256 entry, uint256 amount, bytes32[] amountProof) returns()
+func (denominatorAllocationAVS *DenominatorAllocationAVS) TryPackProveBadAllocation(round *big.Int, c DenominatorAllocationAVSCommitmentOpening, row DenominatorAllocationAVSProviderRow, providerProof [][32]byte, entry *big.Int, amount *big.Int, amountProof [][32]byte) ([]byte, error) {
+	return denominatorAllocationAVS.abi.Pack("proveBadAllocation", round, c, row, providerProof, entry, amount, amountProof)
+}
+
+// PackProveBadPublication is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x3c8df1d8.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function proveBadPublication(uint256 round, bytes allocationData, (bytes32,uint256,uint256) c) returns()
+func (denominatorAllocationAVS *DenominatorAllocationAVS) PackProveBadPublication(round *big.Int, allocationData []byte, c DenominatorAllocationAVSCommitmentOpening) []byte {
+	enc, err := denominatorAllocationAVS.abi.Pack("proveBadPublication", round, allocationData, c)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackProveBadPublication is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x3c8df1d8.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function proveBadPublication(uint256 round, bytes allocationData, (bytes32,uint256,uint256) c) returns()
+func (denominatorAllocationAVS *DenominatorAllocationAVS) TryPackProveBadPublication(round *big.Int, allocationData []byte, c DenominatorAllocationAVSCommitmentOpening) ([]byte, error) {
+	return denominatorAllocationAVS.abi.Pack("proveBadPublication", round, allocationData, c)
+}
+
+// PackQuorumBps is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xcd2ddd0c.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function quorumBps() view returns(uint256)
+func (denominatorAllocationAVS *DenominatorAllocationAVS) PackQuorumBps() []byte {
+	enc, err := denominatorAllocationAVS.abi.Pack("quorumBps")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackQuorumBps is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xcd2ddd0c.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function quorumBps() view returns(uint256)
+func (denominatorAllocationAVS *DenominatorAllocationAVS) TryPackQuorumBps() ([]byte, error) {
+	return denominatorAllocationAVS.abi.Pack("quorumBps")
+}
+
+// UnpackQuorumBps is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0xcd2ddd0c.
+//
+// Solidity: function quorumBps() view returns(uint256)
+func (denominatorAllocationAVS *DenominatorAllocationAVS) UnpackQuorumBps(data []byte) (*big.Int, error) {
+	out, err := denominatorAllocationAVS.abi.Unpack("quorumBps", data)
+	if err != nil {
+		return new(big.Int), err
+	}
+	out0 := abi.ConvertType(out[0], new(big.Int)).(*big.Int)
+	return out0, nil
+}
+
+// PackRegisterOperator is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xba60ce04.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function registerOperator((uint256,uint256) pkG1, (uint256[2],uint256[2]) pkG2, (uint256,uint256) pop) payable returns()
+func (denominatorAllocationAVS *DenominatorAllocationAVS) PackRegisterOperator(pkG1 BN254G1Point, pkG2 BN254G2Point, pop BN254G1Point) []byte {
+	enc, err := denominatorAllocationAVS.abi.Pack("registerOperator", pkG1, pkG2, pop)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackRegisterOperator is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xba60ce04.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function registerOperator((uint256,uint256) pkG1, (uint256[2],uint256[2]) pkG2, (uint256,uint256) pop) payable returns()
+func (denominatorAllocationAVS *DenominatorAllocationAVS) TryPackRegisterOperator(pkG1 BN254G1Point, pkG2 BN254G2Point, pop BN254G1Point) ([]byte, error) {
+	return denominatorAllocationAVS.abi.Pack("registerOperator", pkG1, pkG2, pop)
+}
+
+// PackSlashBps is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x0681e651.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function slashBps() view returns(uint256)
+func (denominatorAllocationAVS *DenominatorAllocationAVS) PackSlashBps() []byte {
+	enc, err := denominatorAllocationAVS.abi.Pack("slashBps")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackSlashBps is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x0681e651.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function slashBps() view returns(uint256)
+func (denominatorAllocationAVS *DenominatorAllocationAVS) TryPackSlashBps() ([]byte, error) {
+	return denominatorAllocationAVS.abi.Pack("slashBps")
+}
+
+// UnpackSlashBps is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x0681e651.
+//
+// Solidity: function slashBps() view returns(uint256)
+func (denominatorAllocationAVS *DenominatorAllocationAVS) UnpackSlashBps(data []byte) (*big.Int, error) {
+	out, err := denominatorAllocationAVS.abi.Unpack("slashBps", data)
+	if err != nil {
+		return new(big.Int), err
+	}
+	out0 := abi.ConvertType(out[0], new(big.Int)).(*big.Int)
+	return out0, nil
+}
+
+// PackSubmitAllocationBatch is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x887cd55f.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function submitAllocationBatch(uint256 round, bytes32 allocTreeRoot, bytes allocationData, uint256 signerBitmap, (uint256[2],uint256[2]) apkG2, (uint256,uint256) sigma, (uint256,uint256)[] nonSignerPks) returns()
+func (denominatorAllocationAVS *DenominatorAllocationAVS) PackSubmitAllocationBatch(round *big.Int, allocTreeRoot [32]byte, allocationData []byte, signerBitmap *big.Int, apkG2 BN254G2Point, sigma BN254G1Point, nonSignerPks []BN254G1Point) []byte {
+	enc, err := denominatorAllocationAVS.abi.Pack("submitAllocationBatch", round, allocTreeRoot, allocationData, signerBitmap, apkG2, sigma, nonSignerPks)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackSubmitAllocationBatch is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x887cd55f.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function submitAllocationBatch(uint256 round, bytes32 allocTreeRoot, bytes allocationData, uint256 signerBitmap, (uint256[2],uint256[2]) apkG2, (uint256,uint256) sigma, (uint256,uint256)[] nonSignerPks) returns()
+func (denominatorAllocationAVS *DenominatorAllocationAVS) TryPackSubmitAllocationBatch(round *big.Int, allocTreeRoot [32]byte, allocationData []byte, signerBitmap *big.Int, apkG2 BN254G2Point, sigma BN254G1Point, nonSignerPks []BN254G1Point) ([]byte, error) {
+	return denominatorAllocationAVS.abi.Pack("submitAllocationBatch", round, allocTreeRoot, allocationData, signerBitmap, apkG2, sigma, nonSignerPks)
+}
+
+// PackVerifyAllocation is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x0c7752e3.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function verifyAllocation(uint256 round, uint256 index, uint256 amount, bytes32[] proof) view returns(bool)
+func (denominatorAllocationAVS *DenominatorAllocationAVS) PackVerifyAllocation(round *big.Int, index *big.Int, amount *big.Int, proof [][32]byte) []byte {
+	enc, err := denominatorAllocationAVS.abi.Pack("verifyAllocation", round, index, amount, proof)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackVerifyAllocation is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x0c7752e3.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function verifyAllocation(uint256 round, uint256 index, uint256 amount, bytes32[] proof) view returns(bool)
+func (denominatorAllocationAVS *DenominatorAllocationAVS) TryPackVerifyAllocation(round *big.Int, index *big.Int, amount *big.Int, proof [][32]byte) ([]byte, error) {
+	return denominatorAllocationAVS.abi.Pack("verifyAllocation", round, index, amount, proof)
+}
+
+// UnpackVerifyAllocation is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x0c7752e3.
+//
+// Solidity: function verifyAllocation(uint256 round, uint256 index, uint256 amount, bytes32[] proof) view returns(bool)
+func (denominatorAllocationAVS *DenominatorAllocationAVS) UnpackVerifyAllocation(data []byte) (bool, error) {
+	out, err := denominatorAllocationAVS.abi.Unpack("verifyAllocation", data)
+	if err != nil {
+		return *new(bool), err
+	}
+	out0 := *abi.ConvertType(out[0], new(bool)).(*bool)
+	return out0, nil
+}
+
+// PackWithdraw is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x3ccfd60b.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function withdraw() returns()
+func (denominatorAllocationAVS *DenominatorAllocationAVS) PackWithdraw() []byte {
+	enc, err := denominatorAllocationAVS.abi.Pack("withdraw")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackWithdraw is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x3ccfd60b.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function withdraw() returns()
+func (denominatorAllocationAVS *DenominatorAllocationAVS) TryPackWithdraw() ([]byte, error) {
+	return denominatorAllocationAVS.abi.Pack("withdraw")
+}
+
+// DenominatorAllocationAVSAllocationBatchSubmitted represents a AllocationBatchSubmitted event raised by the DenominatorAllocationAVS contract.
+type DenominatorAllocationAVSAllocationBatchSubmitted struct {
+	Round          *big.Int
+	AllocationRoot [32]byte
+	OperatorCount  *big.Int
+	Timestamp      *big.Int
+	Raw            *types.Log // Blockchain specific contextual infos
+}
+
+const DenominatorAllocationAVSAllocationBatchSubmittedEventName = "AllocationBatchSubmitted"
+
+// ContractEventName returns the user-defined event name.
+func (DenominatorAllocationAVSAllocationBatchSubmitted) ContractEventName() string {
+	return DenominatorAllocationAVSAllocationBatchSubmittedEventName
+}
+
+// UnpackAllocationBatchSubmittedEvent is the Go binding that unpacks the event data emitted
+// by contract.
+//
+// Solidity: event AllocationBatchSubmitted(uint256 indexed round, bytes32 allocationRoot, uint256 operatorCount, uint256 timestamp)
+func (denominatorAllocationAVS *DenominatorAllocationAVS) UnpackAllocationBatchSubmittedEvent(log *types.Log) (*DenominatorAllocationAVSAllocationBatchSubmitted, error) {
+	event := "AllocationBatchSubmitted"
+	if len(log.Topics) == 0 {
+		return nil, bind.ErrNoEventSignature
+	}
+	if log.Topics[0] != denominatorAllocationAVS.abi.Events[event].ID {
+		return nil, bind.ErrEventSignatureMismatch
+	}
+	out := new(DenominatorAllocationAVSAllocationBatchSubmitted)
+	if len(log.Data) > 0 {
+		if err := denominatorAllocationAVS.abi.UnpackIntoInterface(out, event, log.Data); err != nil {
+			return nil, err
+		}
+	}
+	var indexed abi.Arguments
+	for _, arg := range denominatorAllocationAVS.abi.Events[event].Inputs {
+		if arg.Indexed {
+			indexed = append(indexed, arg)
+		}
+	}
+	if err := abi.ParseTopics(out, indexed, log.Topics[1:]); err != nil {
+		return nil, err
+	}
+	out.Raw = log
+	return out, nil
+}
+
+// DenominatorAllocationAVSFraudProven represents a FraudProven event raised by the DenominatorAllocationAVS contract.
+type DenominatorAllocationAVSFraudProven struct {
+	Round        *big.Int
+	Challenger   common.Address
+	Kind         uint8
+	Index        *big.Int
+	SlashedTotal *big.Int
+	Raw          *types.Log // Blockchain specific contextual infos
+}
+
+const DenominatorAllocationAVSFraudProvenEventName = "FraudProven"
+
+// ContractEventName returns the user-defined event name.
+func (DenominatorAllocationAVSFraudProven) ContractEventName() string {
+	return DenominatorAllocationAVSFraudProvenEventName
+}
+
+// UnpackFraudProvenEvent is the Go binding that unpacks the event data emitted
+// by contract.
+//
+// Solidity: event FraudProven(uint256 indexed round, address indexed challenger, uint8 kind, uint256 index, uint256 slashedTotal)
+func (denominatorAllocationAVS *DenominatorAllocationAVS) UnpackFraudProvenEvent(log *types.Log) (*DenominatorAllocationAVSFraudProven, error) {
+	event := "FraudProven"
+	if len(log.Topics) == 0 {
+		return nil, bind.ErrNoEventSignature
+	}
+	if log.Topics[0] != denominatorAllocationAVS.abi.Events[event].ID {
+		return nil, bind.ErrEventSignatureMismatch
+	}
+	out := new(DenominatorAllocationAVSFraudProven)
+	if len(log.Data) > 0 {
+		if err := denominatorAllocationAVS.abi.UnpackIntoInterface(out, event, log.Data); err != nil {
+			return nil, err
+		}
+	}
+	var indexed abi.Arguments
+	for _, arg := range denominatorAllocationAVS.abi.Events[event].Inputs {
+		if arg.Indexed {
+			indexed = append(indexed, arg)
+		}
+	}
+	if err := abi.ParseTopics(out, indexed, log.Topics[1:]); err != nil {
+		return nil, err
+	}
+	out.Raw = log
+	return out, nil
+}
+
+// DenominatorAllocationAVSNewRoundCommitments represents a NewRoundCommitments event raised by the DenominatorAllocationAVS contract.
+type DenominatorAllocationAVSNewRoundCommitments struct {
+	Round          *big.Int
+	CommitmentRoot [32]byte
+	Timestamp      *big.Int
+	Raw            *types.Log // Blockchain specific contextual infos
+}
+
+const DenominatorAllocationAVSNewRoundCommitmentsEventName = "NewRoundCommitments"
+
+// ContractEventName returns the user-defined event name.
+func (DenominatorAllocationAVSNewRoundCommitments) ContractEventName() string {
+	return DenominatorAllocationAVSNewRoundCommitmentsEventName
+}
+
+// UnpackNewRoundCommitmentsEvent is the Go binding that unpacks the event data emitted
+// by contract.
+//
+// Solidity: event NewRoundCommitments(uint256 indexed round, bytes32 commitmentRoot, uint256 timestamp)
+func (denominatorAllocationAVS *DenominatorAllocationAVS) UnpackNewRoundCommitmentsEvent(log *types.Log) (*DenominatorAllocationAVSNewRoundCommitments, error) {
+	event := "NewRoundCommitments"
+	if len(log.Topics) == 0 {
+		return nil, bind.ErrNoEventSignature
+	}
+	if log.Topics[0] != denominatorAllocationAVS.abi.Events[event].ID {
+		return nil, bind.ErrEventSignatureMismatch
+	}
+	out := new(DenominatorAllocationAVSNewRoundCommitments)
+	if len(log.Data) > 0 {
+		if err := denominatorAllocationAVS.abi.UnpackIntoInterface(out, event, log.Data); err != nil {
+			return nil, err
+		}
+	}
+	var indexed abi.Arguments
+	for _, arg := range denominatorAllocationAVS.abi.Events[event].Inputs {
+		if arg.Indexed {
+			indexed = append(indexed, arg)
+		}
+	}
+	if err := abi.ParseTopics(out, indexed, log.Topics[1:]); err != nil {
+		return nil, err
+	}
+	out.Raw = log
+	return out, nil
+}
+
+// DenominatorAllocationAVSOperatorExitRequested represents a OperatorExitRequested event raised by the DenominatorAllocationAVS contract.
+type DenominatorAllocationAVSOperatorExitRequested struct {
+	Operator          common.Address
+	Index             *big.Int
+	WithdrawableBlock *big.Int
+	Raw               *types.Log // Blockchain specific contextual infos
+}
+
+const DenominatorAllocationAVSOperatorExitRequestedEventName = "OperatorExitRequested"
+
+// ContractEventName returns the user-defined event name.
+func (DenominatorAllocationAVSOperatorExitRequested) ContractEventName() string {
+	return DenominatorAllocationAVSOperatorExitRequestedEventName
+}
+
+// UnpackOperatorExitRequestedEvent is the Go binding that unpacks the event data emitted
+// by contract.
+//
+// Solidity: event OperatorExitRequested(address indexed operator, uint256 indexed index, uint256 withdrawableBlock)
+func (denominatorAllocationAVS *DenominatorAllocationAVS) UnpackOperatorExitRequestedEvent(log *types.Log) (*DenominatorAllocationAVSOperatorExitRequested, error) {
+	event := "OperatorExitRequested"
+	if len(log.Topics) == 0 {
+		return nil, bind.ErrNoEventSignature
+	}
+	if log.Topics[0] != denominatorAllocationAVS.abi.Events[event].ID {
+		return nil, bind.ErrEventSignatureMismatch
+	}
+	out := new(DenominatorAllocationAVSOperatorExitRequested)
+	if len(log.Data) > 0 {
+		if err := denominatorAllocationAVS.abi.UnpackIntoInterface(out, event, log.Data); err != nil {
+			return nil, err
+		}
+	}
+	var indexed abi.Arguments
+	for _, arg := range denominatorAllocationAVS.abi.Events[event].Inputs {
+		if arg.Indexed {
+			indexed = append(indexed, arg)
+		}
+	}
+	if err := abi.ParseTopics(out, indexed, log.Topics[1:]); err != nil {
+		return nil, err
+	}
+	out.Raw = log
+	return out, nil
+}
+
+// DenominatorAllocationAVSOperatorRegistered represents a OperatorRegistered event raised by the DenominatorAllocationAVS contract.
+type DenominatorAllocationAVSOperatorRegistered struct {
+	Operator common.Address
+	Index    *big.Int
+	Stake    *big.Int
+	PkG1     [2]*big.Int
+	PkG2     [4]*big.Int
+	Raw      *types.Log // Blockchain specific contextual infos
+}
+
+const DenominatorAllocationAVSOperatorRegisteredEventName = "OperatorRegistered"
+
+// ContractEventName returns the user-defined event name.
+func (DenominatorAllocationAVSOperatorRegistered) ContractEventName() string {
+	return DenominatorAllocationAVSOperatorRegisteredEventName
+}
+
+// UnpackOperatorRegisteredEvent is the Go binding that unpacks the event data emitted
+// by contract.
+//
+// Solidity: event OperatorRegistered(address indexed operator, uint256 indexed index, uint256 stake, uint256[2] pkG1, uint256[4] pkG2)
+func (denominatorAllocationAVS *DenominatorAllocationAVS) UnpackOperatorRegisteredEvent(log *types.Log) (*DenominatorAllocationAVSOperatorRegistered, error) {
+	event := "OperatorRegistered"
+	if len(log.Topics) == 0 {
+		return nil, bind.ErrNoEventSignature
+	}
+	if log.Topics[0] != denominatorAllocationAVS.abi.Events[event].ID {
+		return nil, bind.ErrEventSignatureMismatch
+	}
+	out := new(DenominatorAllocationAVSOperatorRegistered)
+	if len(log.Data) > 0 {
+		if err := denominatorAllocationAVS.abi.UnpackIntoInterface(out, event, log.Data); err != nil {
+			return nil, err
+		}
+	}
+	var indexed abi.Arguments
+	for _, arg := range denominatorAllocationAVS.abi.Events[event].Inputs {
+		if arg.Indexed {
+			indexed = append(indexed, arg)
+		}
+	}
+	if err := abi.ParseTopics(out, indexed, log.Topics[1:]); err != nil {
+		return nil, err
+	}
+	out.Raw = log
+	return out, nil
+}
+
+// DenominatorAllocationAVSOperatorSlashed represents a OperatorSlashed event raised by the DenominatorAllocationAVS contract.
+type DenominatorAllocationAVSOperatorSlashed struct {
+	Round    *big.Int
+	Operator common.Address
+	Amount   *big.Int
+	Raw      *types.Log // Blockchain specific contextual infos
+}
+
+const DenominatorAllocationAVSOperatorSlashedEventName = "OperatorSlashed"
+
+// ContractEventName returns the user-defined event name.
+func (DenominatorAllocationAVSOperatorSlashed) ContractEventName() string {
+	return DenominatorAllocationAVSOperatorSlashedEventName
+}
+
+// UnpackOperatorSlashedEvent is the Go binding that unpacks the event data emitted
+// by contract.
+//
+// Solidity: event OperatorSlashed(uint256 indexed round, address indexed operator, uint256 amount)
+func (denominatorAllocationAVS *DenominatorAllocationAVS) UnpackOperatorSlashedEvent(log *types.Log) (*DenominatorAllocationAVSOperatorSlashed, error) {
+	event := "OperatorSlashed"
+	if len(log.Topics) == 0 {
+		return nil, bind.ErrNoEventSignature
+	}
+	if log.Topics[0] != denominatorAllocationAVS.abi.Events[event].ID {
+		return nil, bind.ErrEventSignatureMismatch
+	}
+	out := new(DenominatorAllocationAVSOperatorSlashed)
+	if len(log.Data) > 0 {
+		if err := denominatorAllocationAVS.abi.UnpackIntoInterface(out, event, log.Data); err != nil {
+			return nil, err
+		}
+	}
+	var indexed abi.Arguments
+	for _, arg := range denominatorAllocationAVS.abi.Events[event].Inputs {
+		if arg.Indexed {
+			indexed = append(indexed, arg)
+		}
+	}
+	if err := abi.ParseTopics(out, indexed, log.Topics[1:]); err != nil {
+		return nil, err
+	}
+	out.Raw = log
+	return out, nil
+}
+
+// DenominatorAllocationAVSOperatorWithdrawn represents a OperatorWithdrawn event raised by the DenominatorAllocationAVS contract.
+type DenominatorAllocationAVSOperatorWithdrawn struct {
+	Operator common.Address
+	Index    *big.Int
+	Amount   *big.Int
+	Raw      *types.Log // Blockchain specific contextual infos
+}
+
+const DenominatorAllocationAVSOperatorWithdrawnEventName = "OperatorWithdrawn"
+
+// ContractEventName returns the user-defined event name.
+func (DenominatorAllocationAVSOperatorWithdrawn) ContractEventName() string {
+	return DenominatorAllocationAVSOperatorWithdrawnEventName
+}
+
+// UnpackOperatorWithdrawnEvent is the Go binding that unpacks the event data emitted
+// by contract.
+//
+// Solidity: event OperatorWithdrawn(address indexed operator, uint256 indexed index, uint256 amount)
+func (denominatorAllocationAVS *DenominatorAllocationAVS) UnpackOperatorWithdrawnEvent(log *types.Log) (*DenominatorAllocationAVSOperatorWithdrawn, error) {
+	event := "OperatorWithdrawn"
+	if len(log.Topics) == 0 {
+		return nil, bind.ErrNoEventSignature
+	}
+	if log.Topics[0] != denominatorAllocationAVS.abi.Events[event].ID {
+		return nil, bind.ErrEventSignatureMismatch
+	}
+	out := new(DenominatorAllocationAVSOperatorWithdrawn)
+	if len(log.Data) > 0 {
+		if err := denominatorAllocationAVS.abi.UnpackIntoInterface(out, event, log.Data); err != nil {
+			return nil, err
+		}
+	}
+	var indexed abi.Arguments
+	for _, arg := range denominatorAllocationAVS.abi.Events[event].Inputs {
+		if arg.Indexed {
+			indexed = append(indexed, arg)
+		}
+	}
+	if err := abi.ParseTopics(out, indexed, log.Topics[1:]); err != nil {
+		return nil, err
+	}
+	out.Raw = log
+	return out, nil
+}
+
+// DenominatorAllocationAVSRoundFinalized represents a RoundFinalized event raised by the DenominatorAllocationAVS contract.
+type DenominatorAllocationAVSRoundFinalized struct {
+	Round          *big.Int
+	AllocationRoot [32]byte
+	Raw            *types.Log // Blockchain specific contextual infos
+}
+
+const DenominatorAllocationAVSRoundFinalizedEventName = "RoundFinalized"
+
+// ContractEventName returns the user-defined event name.
+func (DenominatorAllocationAVSRoundFinalized) ContractEventName() string {
+	return DenominatorAllocationAVSRoundFinalizedEventName
+}
+
+// UnpackRoundFinalizedEvent is the Go binding that unpacks the event data emitted
+// by contract.
+//
+// Solidity: event RoundFinalized(uint256 indexed round, bytes32 allocationRoot)
+func (denominatorAllocationAVS *DenominatorAllocationAVS) UnpackRoundFinalizedEvent(log *types.Log) (*DenominatorAllocationAVSRoundFinalized, error) {
+	event := "RoundFinalized"
+	if len(log.Topics) == 0 {
+		return nil, bind.ErrNoEventSignature
+	}
+	if log.Topics[0] != denominatorAllocationAVS.abi.Events[event].ID {
+		return nil, bind.ErrEventSignatureMismatch
+	}
+	out := new(DenominatorAllocationAVSRoundFinalized)
+	if len(log.Data) > 0 {
+		if err := denominatorAllocationAVS.abi.UnpackIntoInterface(out, event, log.Data); err != nil {
+			return nil, err
+		}
+	}
+	var indexed abi.Arguments
+	for _, arg := range denominatorAllocationAVS.abi.Events[event].Inputs {
+		if arg.Indexed {
+			indexed = append(indexed, arg)
+		}
+	}
+	if err := abi.ParseTopics(out, indexed, log.Topics[1:]); err != nil {
+		return nil, err
+	}
+	out.Raw = log
+	return out, nil
+}
+
+// UnpackError attempts to decode the provided error data using user-defined
+// error definitions.
+func (denominatorAllocationAVS *DenominatorAllocationAVS) UnpackError(raw []byte) (any, error) {
+	if bytes.Equal(raw[:4], denominatorAllocationAVS.abi.Errors["AlreadyRegistered"].ID.Bytes()[:4]) {
+		return denominatorAllocationAVS.UnpackAlreadyRegisteredError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], denominatorAllocationAVS.abi.Errors["AlreadyWithdrawn"].ID.Bytes()[:4]) {
+		return denominatorAllocationAVS.UnpackAlreadyWithdrawnError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], denominatorAllocationAVS.abi.Errors["ChallengeWindowClosed"].ID.Bytes()[:4]) {
+		return denominatorAllocationAVS.UnpackChallengeWindowClosedError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], denominatorAllocationAVS.abi.Errors["ChallengeWindowOpen"].ID.Bytes()[:4]) {
+		return denominatorAllocationAVS.UnpackChallengeWindowOpenError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], denominatorAllocationAVS.abi.Errors["DataDoesNotMatchBatch"].ID.Bytes()[:4]) {
+		return denominatorAllocationAVS.UnpackDataDoesNotMatchBatchError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], denominatorAllocationAVS.abi.Errors["DirtyAddress"].ID.Bytes()[:4]) {
+		return denominatorAllocationAVS.UnpackDirtyAddressError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], denominatorAllocationAVS.abi.Errors["DuplicateKey"].ID.Bytes()[:4]) {
+		return denominatorAllocationAVS.UnpackDuplicateKeyError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], denominatorAllocationAVS.abi.Errors["InvalidAmountProof"].ID.Bytes()[:4]) {
+		return denominatorAllocationAVS.UnpackInvalidAmountProofError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], denominatorAllocationAVS.abi.Errors["InvalidCommitmentOpening"].ID.Bytes()[:4]) {
+		return denominatorAllocationAVS.UnpackInvalidCommitmentOpeningError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], denominatorAllocationAVS.abi.Errors["InvalidEntry"].ID.Bytes()[:4]) {
+		return denominatorAllocationAVS.UnpackInvalidEntryError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], denominatorAllocationAVS.abi.Errors["InvalidParams"].ID.Bytes()[:4]) {
+		return denominatorAllocationAVS.UnpackInvalidParamsError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], denominatorAllocationAVS.abi.Errors["InvalidProofOfPossession"].ID.Bytes()[:4]) {
+		return denominatorAllocationAVS.UnpackInvalidProofOfPossessionError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], denominatorAllocationAVS.abi.Errors["InvalidProviderProof"].ID.Bytes()[:4]) {
+		return denominatorAllocationAVS.UnpackInvalidProviderProofError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], denominatorAllocationAVS.abi.Errors["InvalidPublicKey"].ID.Bytes()[:4]) {
+		return denominatorAllocationAVS.UnpackInvalidPublicKeyError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], denominatorAllocationAVS.abi.Errors["InvalidSignature"].ID.Bytes()[:4]) {
+		return denominatorAllocationAVS.UnpackInvalidSignatureError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], denominatorAllocationAVS.abi.Errors["MulDivOverflow"].ID.Bytes()[:4]) {
+		return denominatorAllocationAVS.UnpackMulDivOverflowError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], denominatorAllocationAVS.abi.Errors["NoActiveStake"].ID.Bytes()[:4]) {
+		return denominatorAllocationAVS.UnpackNoActiveStakeError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], denominatorAllocationAVS.abi.Errors["NoFraud"].ID.Bytes()[:4]) {
+		return denominatorAllocationAVS.UnpackNoFraudError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], denominatorAllocationAVS.abi.Errors["NoLiveBatch"].ID.Bytes()[:4]) {
+		return denominatorAllocationAVS.UnpackNoLiveBatchError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], denominatorAllocationAVS.abi.Errors["NoSigners"].ID.Bytes()[:4]) {
+		return denominatorAllocationAVS.UnpackNoSignersError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], denominatorAllocationAVS.abi.Errors["NonSignerKeyMismatch"].ID.Bytes()[:4]) {
+		return denominatorAllocationAVS.UnpackNonSignerKeyMismatchError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], denominatorAllocationAVS.abi.Errors["NonSignerKeysMismatch"].ID.Bytes()[:4]) {
+		return denominatorAllocationAVS.UnpackNonSignerKeysMismatchError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], denominatorAllocationAVS.abi.Errors["NotCoordinator"].ID.Bytes()[:4]) {
+		return denominatorAllocationAVS.UnpackNotCoordinatorError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], denominatorAllocationAVS.abi.Errors["NotExited"].ID.Bytes()[:4]) {
+		return denominatorAllocationAVS.UnpackNotExitedError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], denominatorAllocationAVS.abi.Errors["NotRegistered"].ID.Bytes()[:4]) {
+		return denominatorAllocationAVS.UnpackNotRegisteredError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], denominatorAllocationAVS.abi.Errors["OperatorNotActive"].ID.Bytes()[:4]) {
+		return denominatorAllocationAVS.UnpackOperatorNotActiveError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], denominatorAllocationAVS.abi.Errors["PrecompileFailed"].ID.Bytes()[:4]) {
+		return denominatorAllocationAVS.UnpackPrecompileFailedError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], denominatorAllocationAVS.abi.Errors["QuorumNotMet"].ID.Bytes()[:4]) {
+		return denominatorAllocationAVS.UnpackQuorumNotMetError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], denominatorAllocationAVS.abi.Errors["RoundNotOpen"].ID.Bytes()[:4]) {
+		return denominatorAllocationAVS.UnpackRoundNotOpenError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], denominatorAllocationAVS.abi.Errors["SignerNotActive"].ID.Bytes()[:4]) {
+		return denominatorAllocationAVS.UnpackSignerNotActiveError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], denominatorAllocationAVS.abi.Errors["StakeBelowMinimum"].ID.Bytes()[:4]) {
+		return denominatorAllocationAVS.UnpackStakeBelowMinimumError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], denominatorAllocationAVS.abi.Errors["TooManyOperators"].ID.Bytes()[:4]) {
+		return denominatorAllocationAVS.UnpackTooManyOperatorsError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], denominatorAllocationAVS.abi.Errors["TransferFailed"].ID.Bytes()[:4]) {
+		return denominatorAllocationAVS.UnpackTransferFailedError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], denominatorAllocationAVS.abi.Errors["WithdrawalTooEarly"].ID.Bytes()[:4]) {
+		return denominatorAllocationAVS.UnpackWithdrawalTooEarlyError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], denominatorAllocationAVS.abi.Errors["WrongRound"].ID.Bytes()[:4]) {
+		return denominatorAllocationAVS.UnpackWrongRoundError(raw[4:])
+	}
+	return nil, errors.New("Unknown error")
+}
+
+// DenominatorAllocationAVSAlreadyRegistered represents a AlreadyRegistered error raised by the DenominatorAllocationAVS contract.
+type DenominatorAllocationAVSAlreadyRegistered struct {
+	Operator common.Address
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error AlreadyRegistered(address operator)
+func DenominatorAllocationAVSAlreadyRegisteredErrorID() common.Hash {
+	return common.HexToHash("0x45ed80e9399c87887ea54f615514a1e3dde31e9b6c027ddceb4ffd503b70e428")
+}
+
+// UnpackAlreadyRegisteredError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error AlreadyRegistered(address operator)
+func (denominatorAllocationAVS *DenominatorAllocationAVS) UnpackAlreadyRegisteredError(raw []byte) (*DenominatorAllocationAVSAlreadyRegistered, error) {
+	out := new(DenominatorAllocationAVSAlreadyRegistered)
+	if err := denominatorAllocationAVS.abi.UnpackIntoInterface(out, "AlreadyRegistered", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// DenominatorAllocationAVSAlreadyWithdrawn represents a AlreadyWithdrawn error raised by the DenominatorAllocationAVS contract.
+type DenominatorAllocationAVSAlreadyWithdrawn struct {
+	Operator common.Address
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error AlreadyWithdrawn(address operator)
+func DenominatorAllocationAVSAlreadyWithdrawnErrorID() common.Hash {
+	return common.HexToHash("0xbd0016ea83f0797f9bfd22a1d1a7e56468ad683c007094ce87fe2aadc90c4331")
+}
+
+// UnpackAlreadyWithdrawnError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error AlreadyWithdrawn(address operator)
+func (denominatorAllocationAVS *DenominatorAllocationAVS) UnpackAlreadyWithdrawnError(raw []byte) (*DenominatorAllocationAVSAlreadyWithdrawn, error) {
+	out := new(DenominatorAllocationAVSAlreadyWithdrawn)
+	if err := denominatorAllocationAVS.abi.UnpackIntoInterface(out, "AlreadyWithdrawn", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// DenominatorAllocationAVSChallengeWindowClosed represents a ChallengeWindowClosed error raised by the DenominatorAllocationAVS contract.
+type DenominatorAllocationAVSChallengeWindowClosed struct {
+	Deadline *big.Int
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error ChallengeWindowClosed(uint256 deadline)
+func DenominatorAllocationAVSChallengeWindowClosedErrorID() common.Hash {
+	return common.HexToHash("0x4046dd81830080823ff817cf7dc48d363c5fc9c21f48af3932bbd3e212cfd1a7")
+}
+
+// UnpackChallengeWindowClosedError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error ChallengeWindowClosed(uint256 deadline)
+func (denominatorAllocationAVS *DenominatorAllocationAVS) UnpackChallengeWindowClosedError(raw []byte) (*DenominatorAllocationAVSChallengeWindowClosed, error) {
+	out := new(DenominatorAllocationAVSChallengeWindowClosed)
+	if err := denominatorAllocationAVS.abi.UnpackIntoInterface(out, "ChallengeWindowClosed", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// DenominatorAllocationAVSChallengeWindowOpen represents a ChallengeWindowOpen error raised by the DenominatorAllocationAVS contract.
+type DenominatorAllocationAVSChallengeWindowOpen struct {
+	Deadline *big.Int
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error ChallengeWindowOpen(uint256 deadline)
+func DenominatorAllocationAVSChallengeWindowOpenErrorID() common.Hash {
+	return common.HexToHash("0x891b78617c635c77d9f0de561d46fa39deec198ce14aac58278e886f5d70bb12")
+}
+
+// UnpackChallengeWindowOpenError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error ChallengeWindowOpen(uint256 deadline)
+func (denominatorAllocationAVS *DenominatorAllocationAVS) UnpackChallengeWindowOpenError(raw []byte) (*DenominatorAllocationAVSChallengeWindowOpen, error) {
+	out := new(DenominatorAllocationAVSChallengeWindowOpen)
+	if err := denominatorAllocationAVS.abi.UnpackIntoInterface(out, "ChallengeWindowOpen", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// DenominatorAllocationAVSDataDoesNotMatchBatch represents a DataDoesNotMatchBatch error raised by the DenominatorAllocationAVS contract.
+type DenominatorAllocationAVSDataDoesNotMatchBatch struct {
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error DataDoesNotMatchBatch()
+func DenominatorAllocationAVSDataDoesNotMatchBatchErrorID() common.Hash {
+	return common.HexToHash("0x399e2e17eb9b0174aa504c5d4d211cf5e180230bdd1577fdd318a2b1d938ce46")
+}
+
+// UnpackDataDoesNotMatchBatchError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error DataDoesNotMatchBatch()
+func (denominatorAllocationAVS *DenominatorAllocationAVS) UnpackDataDoesNotMatchBatchError(raw []byte) (*DenominatorAllocationAVSDataDoesNotMatchBatch, error) {
+	out := new(DenominatorAllocationAVSDataDoesNotMatchBatch)
+	if err := denominatorAllocationAVS.abi.UnpackIntoInterface(out, "DataDoesNotMatchBatch", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// DenominatorAllocationAVSDirtyAddress represents a DirtyAddress error raised by the DenominatorAllocationAVS contract.
+type DenominatorAllocationAVSDirtyAddress struct {
+	Entry *big.Int
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error DirtyAddress(uint256 entry)
+func DenominatorAllocationAVSDirtyAddressErrorID() common.Hash {
+	return common.HexToHash("0x1b1d21729708ad90c8c15f9619d82bec6517867d79d99ff98ea72e3a65ac7e64")
+}
+
+// UnpackDirtyAddressError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error DirtyAddress(uint256 entry)
+func (denominatorAllocationAVS *DenominatorAllocationAVS) UnpackDirtyAddressError(raw []byte) (*DenominatorAllocationAVSDirtyAddress, error) {
+	out := new(DenominatorAllocationAVSDirtyAddress)
+	if err := denominatorAllocationAVS.abi.UnpackIntoInterface(out, "DirtyAddress", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// DenominatorAllocationAVSDuplicateKey represents a DuplicateKey error raised by the DenominatorAllocationAVS contract.
+type DenominatorAllocationAVSDuplicateKey struct {
+	KeyHash [32]byte
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error DuplicateKey(bytes32 keyHash)
+func DenominatorAllocationAVSDuplicateKeyErrorID() common.Hash {
+	return common.HexToHash("0x087f1bff481d382c96095413207252a24040a930e74f55ee910f9b2ffd979254")
+}
+
+// UnpackDuplicateKeyError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error DuplicateKey(bytes32 keyHash)
+func (denominatorAllocationAVS *DenominatorAllocationAVS) UnpackDuplicateKeyError(raw []byte) (*DenominatorAllocationAVSDuplicateKey, error) {
+	out := new(DenominatorAllocationAVSDuplicateKey)
+	if err := denominatorAllocationAVS.abi.UnpackIntoInterface(out, "DuplicateKey", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// DenominatorAllocationAVSInvalidAmountProof represents a InvalidAmountProof error raised by the DenominatorAllocationAVS contract.
+type DenominatorAllocationAVSInvalidAmountProof struct {
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error InvalidAmountProof()
+func DenominatorAllocationAVSInvalidAmountProofErrorID() common.Hash {
+	return common.HexToHash("0xa594a16f30aa578ca3bc10aa50f555e7614f5937be9d861701a013fe82513601")
+}
+
+// UnpackInvalidAmountProofError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error InvalidAmountProof()
+func (denominatorAllocationAVS *DenominatorAllocationAVS) UnpackInvalidAmountProofError(raw []byte) (*DenominatorAllocationAVSInvalidAmountProof, error) {
+	out := new(DenominatorAllocationAVSInvalidAmountProof)
+	if err := denominatorAllocationAVS.abi.UnpackIntoInterface(out, "InvalidAmountProof", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// DenominatorAllocationAVSInvalidCommitmentOpening represents a InvalidCommitmentOpening error raised by the DenominatorAllocationAVS contract.
+type DenominatorAllocationAVSInvalidCommitmentOpening struct {
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error InvalidCommitmentOpening()
+func DenominatorAllocationAVSInvalidCommitmentOpeningErrorID() common.Hash {
+	return common.HexToHash("0x53ee2e9ac7aceea251a97144da3b10a9254406be83f97c0b0edf131293423e30")
+}
+
+// UnpackInvalidCommitmentOpeningError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error InvalidCommitmentOpening()
+func (denominatorAllocationAVS *DenominatorAllocationAVS) UnpackInvalidCommitmentOpeningError(raw []byte) (*DenominatorAllocationAVSInvalidCommitmentOpening, error) {
+	out := new(DenominatorAllocationAVSInvalidCommitmentOpening)
+	if err := denominatorAllocationAVS.abi.UnpackIntoInterface(out, "InvalidCommitmentOpening", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// DenominatorAllocationAVSInvalidEntry represents a InvalidEntry error raised by the DenominatorAllocationAVS contract.
+type DenominatorAllocationAVSInvalidEntry struct {
+	Entry *big.Int
+	Count *big.Int
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error InvalidEntry(uint256 entry, uint256 count)
+func DenominatorAllocationAVSInvalidEntryErrorID() common.Hash {
+	return common.HexToHash("0xe6c1feba1bfd5765290b3224177547c1d649be324a505c11c99a299b3af10424")
+}
+
+// UnpackInvalidEntryError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error InvalidEntry(uint256 entry, uint256 count)
+func (denominatorAllocationAVS *DenominatorAllocationAVS) UnpackInvalidEntryError(raw []byte) (*DenominatorAllocationAVSInvalidEntry, error) {
+	out := new(DenominatorAllocationAVSInvalidEntry)
+	if err := denominatorAllocationAVS.abi.UnpackIntoInterface(out, "InvalidEntry", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// DenominatorAllocationAVSInvalidParams represents a InvalidParams error raised by the DenominatorAllocationAVS contract.
+type DenominatorAllocationAVSInvalidParams struct {
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error InvalidParams()
+func DenominatorAllocationAVSInvalidParamsErrorID() common.Hash {
+	return common.HexToHash("0xa86b65120b98ec2b50fcad62782dbb454a5c0604e0cf2db01fd94e5048d895b9")
+}
+
+// UnpackInvalidParamsError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error InvalidParams()
+func (denominatorAllocationAVS *DenominatorAllocationAVS) UnpackInvalidParamsError(raw []byte) (*DenominatorAllocationAVSInvalidParams, error) {
+	out := new(DenominatorAllocationAVSInvalidParams)
+	if err := denominatorAllocationAVS.abi.UnpackIntoInterface(out, "InvalidParams", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// DenominatorAllocationAVSInvalidProofOfPossession represents a InvalidProofOfPossession error raised by the DenominatorAllocationAVS contract.
+type DenominatorAllocationAVSInvalidProofOfPossession struct {
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error InvalidProofOfPossession()
+func DenominatorAllocationAVSInvalidProofOfPossessionErrorID() common.Hash {
+	return common.HexToHash("0x92536faf1153f408422ef920697ee2d9d27f6ccade5bbefe6b7de0cacab986fc")
+}
+
+// UnpackInvalidProofOfPossessionError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error InvalidProofOfPossession()
+func (denominatorAllocationAVS *DenominatorAllocationAVS) UnpackInvalidProofOfPossessionError(raw []byte) (*DenominatorAllocationAVSInvalidProofOfPossession, error) {
+	out := new(DenominatorAllocationAVSInvalidProofOfPossession)
+	if err := denominatorAllocationAVS.abi.UnpackIntoInterface(out, "InvalidProofOfPossession", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// DenominatorAllocationAVSInvalidProviderProof represents a InvalidProviderProof error raised by the DenominatorAllocationAVS contract.
+type DenominatorAllocationAVSInvalidProviderProof struct {
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error InvalidProviderProof()
+func DenominatorAllocationAVSInvalidProviderProofErrorID() common.Hash {
+	return common.HexToHash("0xac7469308c4a3eb06c27862d5f6b3b8abea0793029f4e8654c83d5bbd3cccde5")
+}
+
+// UnpackInvalidProviderProofError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error InvalidProviderProof()
+func (denominatorAllocationAVS *DenominatorAllocationAVS) UnpackInvalidProviderProofError(raw []byte) (*DenominatorAllocationAVSInvalidProviderProof, error) {
+	out := new(DenominatorAllocationAVSInvalidProviderProof)
+	if err := denominatorAllocationAVS.abi.UnpackIntoInterface(out, "InvalidProviderProof", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// DenominatorAllocationAVSInvalidPublicKey represents a InvalidPublicKey error raised by the DenominatorAllocationAVS contract.
+type DenominatorAllocationAVSInvalidPublicKey struct {
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error InvalidPublicKey()
+func DenominatorAllocationAVSInvalidPublicKeyErrorID() common.Hash {
+	return common.HexToHash("0xa2d0fee854985cb3d3a394146b5df1c41d5b4d6fcede7fc57a3c05a49b2f3e73")
+}
+
+// UnpackInvalidPublicKeyError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error InvalidPublicKey()
+func (denominatorAllocationAVS *DenominatorAllocationAVS) UnpackInvalidPublicKeyError(raw []byte) (*DenominatorAllocationAVSInvalidPublicKey, error) {
+	out := new(DenominatorAllocationAVSInvalidPublicKey)
+	if err := denominatorAllocationAVS.abi.UnpackIntoInterface(out, "InvalidPublicKey", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// DenominatorAllocationAVSInvalidSignature represents a InvalidSignature error raised by the DenominatorAllocationAVS contract.
+type DenominatorAllocationAVSInvalidSignature struct {
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error InvalidSignature()
+func DenominatorAllocationAVSInvalidSignatureErrorID() common.Hash {
+	return common.HexToHash("0x8baa579fce362245063d36f11747a89dd489c54795634fc673cc0e0db51fedc5")
+}
+
+// UnpackInvalidSignatureError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error InvalidSignature()
+func (denominatorAllocationAVS *DenominatorAllocationAVS) UnpackInvalidSignatureError(raw []byte) (*DenominatorAllocationAVSInvalidSignature, error) {
+	out := new(DenominatorAllocationAVSInvalidSignature)
+	if err := denominatorAllocationAVS.abi.UnpackIntoInterface(out, "InvalidSignature", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// DenominatorAllocationAVSMulDivOverflow represents a MulDivOverflow error raised by the DenominatorAllocationAVS contract.
+type DenominatorAllocationAVSMulDivOverflow struct {
+	X *big.Int
+	Y *big.Int
+	D *big.Int
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error MulDivOverflow(uint256 x, uint256 y, uint256 d)
+func DenominatorAllocationAVSMulDivOverflowErrorID() common.Hash {
+	return common.HexToHash("0x6c59da127330e9956b4e287e75b00fa382b99ba5ac33ea11b2bf214454df64aa")
+}
+
+// UnpackMulDivOverflowError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error MulDivOverflow(uint256 x, uint256 y, uint256 d)
+func (denominatorAllocationAVS *DenominatorAllocationAVS) UnpackMulDivOverflowError(raw []byte) (*DenominatorAllocationAVSMulDivOverflow, error) {
+	out := new(DenominatorAllocationAVSMulDivOverflow)
+	if err := denominatorAllocationAVS.abi.UnpackIntoInterface(out, "MulDivOverflow", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// DenominatorAllocationAVSNoActiveStake represents a NoActiveStake error raised by the DenominatorAllocationAVS contract.
+type DenominatorAllocationAVSNoActiveStake struct {
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error NoActiveStake()
+func DenominatorAllocationAVSNoActiveStakeErrorID() common.Hash {
+	return common.HexToHash("0xfb3489420c4b4e1b4f16b7b402c6bb23cb1826a7ee261b72206c2250f40b0d42")
+}
+
+// UnpackNoActiveStakeError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error NoActiveStake()
+func (denominatorAllocationAVS *DenominatorAllocationAVS) UnpackNoActiveStakeError(raw []byte) (*DenominatorAllocationAVSNoActiveStake, error) {
+	out := new(DenominatorAllocationAVSNoActiveStake)
+	if err := denominatorAllocationAVS.abi.UnpackIntoInterface(out, "NoActiveStake", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// DenominatorAllocationAVSNoFraud represents a NoFraud error raised by the DenominatorAllocationAVS contract.
+type DenominatorAllocationAVSNoFraud struct {
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error NoFraud()
+func DenominatorAllocationAVSNoFraudErrorID() common.Hash {
+	return common.HexToHash("0xbb6a9cb54cbbbf928521eb87c047d0a049a304ad79d8a9ea5b254b1787818fe4")
+}
+
+// UnpackNoFraudError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error NoFraud()
+func (denominatorAllocationAVS *DenominatorAllocationAVS) UnpackNoFraudError(raw []byte) (*DenominatorAllocationAVSNoFraud, error) {
+	out := new(DenominatorAllocationAVSNoFraud)
+	if err := denominatorAllocationAVS.abi.UnpackIntoInterface(out, "NoFraud", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// DenominatorAllocationAVSNoLiveBatch represents a NoLiveBatch error raised by the DenominatorAllocationAVS contract.
+type DenominatorAllocationAVSNoLiveBatch struct {
+	Round *big.Int
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error NoLiveBatch(uint256 round)
+func DenominatorAllocationAVSNoLiveBatchErrorID() common.Hash {
+	return common.HexToHash("0xbcd90f00ceaf46f951fa30ca2446604788c1e64d576f1cf3bc24ce0c2f5ae6d9")
+}
+
+// UnpackNoLiveBatchError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error NoLiveBatch(uint256 round)
+func (denominatorAllocationAVS *DenominatorAllocationAVS) UnpackNoLiveBatchError(raw []byte) (*DenominatorAllocationAVSNoLiveBatch, error) {
+	out := new(DenominatorAllocationAVSNoLiveBatch)
+	if err := denominatorAllocationAVS.abi.UnpackIntoInterface(out, "NoLiveBatch", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// DenominatorAllocationAVSNoSigners represents a NoSigners error raised by the DenominatorAllocationAVS contract.
+type DenominatorAllocationAVSNoSigners struct {
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error NoSigners()
+func DenominatorAllocationAVSNoSignersErrorID() common.Hash {
+	return common.HexToHash("0xc7af40f04dbbe7f3c132fc897339fea9aa96418b5a8074edabf89ed0e4594ae0")
+}
+
+// UnpackNoSignersError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error NoSigners()
+func (denominatorAllocationAVS *DenominatorAllocationAVS) UnpackNoSignersError(raw []byte) (*DenominatorAllocationAVSNoSigners, error) {
+	out := new(DenominatorAllocationAVSNoSigners)
+	if err := denominatorAllocationAVS.abi.UnpackIntoInterface(out, "NoSigners", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// DenominatorAllocationAVSNonSignerKeyMismatch represents a NonSignerKeyMismatch error raised by the DenominatorAllocationAVS contract.
+type DenominatorAllocationAVSNonSignerKeyMismatch struct {
+	Index *big.Int
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error NonSignerKeyMismatch(uint256 index)
+func DenominatorAllocationAVSNonSignerKeyMismatchErrorID() common.Hash {
+	return common.HexToHash("0x91f57b9b8caa3c01022b1b66833a75caf10626c25335d0f4d52f6b887a4d4c95")
+}
+
+// UnpackNonSignerKeyMismatchError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error NonSignerKeyMismatch(uint256 index)
+func (denominatorAllocationAVS *DenominatorAllocationAVS) UnpackNonSignerKeyMismatchError(raw []byte) (*DenominatorAllocationAVSNonSignerKeyMismatch, error) {
+	out := new(DenominatorAllocationAVSNonSignerKeyMismatch)
+	if err := denominatorAllocationAVS.abi.UnpackIntoInterface(out, "NonSignerKeyMismatch", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// DenominatorAllocationAVSNonSignerKeysMismatch represents a NonSignerKeysMismatch error raised by the DenominatorAllocationAVS contract.
+type DenominatorAllocationAVSNonSignerKeysMismatch struct {
+	Expected *big.Int
+	Got      *big.Int
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error NonSignerKeysMismatch(uint256 expected, uint256 got)
+func DenominatorAllocationAVSNonSignerKeysMismatchErrorID() common.Hash {
+	return common.HexToHash("0xa4bd2e6be62eb76671e477394630e426f8e23e868949d2411d77af331b1d8bb0")
+}
+
+// UnpackNonSignerKeysMismatchError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error NonSignerKeysMismatch(uint256 expected, uint256 got)
+func (denominatorAllocationAVS *DenominatorAllocationAVS) UnpackNonSignerKeysMismatchError(raw []byte) (*DenominatorAllocationAVSNonSignerKeysMismatch, error) {
+	out := new(DenominatorAllocationAVSNonSignerKeysMismatch)
+	if err := denominatorAllocationAVS.abi.UnpackIntoInterface(out, "NonSignerKeysMismatch", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// DenominatorAllocationAVSNotCoordinator represents a NotCoordinator error raised by the DenominatorAllocationAVS contract.
+type DenominatorAllocationAVSNotCoordinator struct {
+	Caller common.Address
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error NotCoordinator(address caller)
+func DenominatorAllocationAVSNotCoordinatorErrorID() common.Hash {
+	return common.HexToHash("0xf01654dfa2acef475e0ff21d0f9b6ee860672131748a53fb337192529f065117")
+}
+
+// UnpackNotCoordinatorError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error NotCoordinator(address caller)
+func (denominatorAllocationAVS *DenominatorAllocationAVS) UnpackNotCoordinatorError(raw []byte) (*DenominatorAllocationAVSNotCoordinator, error) {
+	out := new(DenominatorAllocationAVSNotCoordinator)
+	if err := denominatorAllocationAVS.abi.UnpackIntoInterface(out, "NotCoordinator", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// DenominatorAllocationAVSNotExited represents a NotExited error raised by the DenominatorAllocationAVS contract.
+type DenominatorAllocationAVSNotExited struct {
+	Operator common.Address
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error NotExited(address operator)
+func DenominatorAllocationAVSNotExitedErrorID() common.Hash {
+	return common.HexToHash("0x5f0fd8c0b85fdf46f615e343efc2cd433727db00a1aaa7dc1c107a51b3fbd5d7")
+}
+
+// UnpackNotExitedError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error NotExited(address operator)
+func (denominatorAllocationAVS *DenominatorAllocationAVS) UnpackNotExitedError(raw []byte) (*DenominatorAllocationAVSNotExited, error) {
+	out := new(DenominatorAllocationAVSNotExited)
+	if err := denominatorAllocationAVS.abi.UnpackIntoInterface(out, "NotExited", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// DenominatorAllocationAVSNotRegistered represents a NotRegistered error raised by the DenominatorAllocationAVS contract.
+type DenominatorAllocationAVSNotRegistered struct {
+	Operator common.Address
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error NotRegistered(address operator)
+func DenominatorAllocationAVSNotRegisteredErrorID() common.Hash {
+	return common.HexToHash("0xbfc6c337a80b7b8201f77f0a2a54c6e5f7c6fd9124a749804a482fa16ee8a895")
+}
+
+// UnpackNotRegisteredError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error NotRegistered(address operator)
+func (denominatorAllocationAVS *DenominatorAllocationAVS) UnpackNotRegisteredError(raw []byte) (*DenominatorAllocationAVSNotRegistered, error) {
+	out := new(DenominatorAllocationAVSNotRegistered)
+	if err := denominatorAllocationAVS.abi.UnpackIntoInterface(out, "NotRegistered", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// DenominatorAllocationAVSOperatorNotActive represents a OperatorNotActive error raised by the DenominatorAllocationAVS contract.
+type DenominatorAllocationAVSOperatorNotActive struct {
+	Operator common.Address
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error OperatorNotActive(address operator)
+func DenominatorAllocationAVSOperatorNotActiveErrorID() common.Hash {
+	return common.HexToHash("0xe356d5aad74a71afce3cc3233fa1d417416e8011f3a9da26a7bfbb22754a5443")
+}
+
+// UnpackOperatorNotActiveError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error OperatorNotActive(address operator)
+func (denominatorAllocationAVS *DenominatorAllocationAVS) UnpackOperatorNotActiveError(raw []byte) (*DenominatorAllocationAVSOperatorNotActive, error) {
+	out := new(DenominatorAllocationAVSOperatorNotActive)
+	if err := denominatorAllocationAVS.abi.UnpackIntoInterface(out, "OperatorNotActive", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// DenominatorAllocationAVSPrecompileFailed represents a PrecompileFailed error raised by the DenominatorAllocationAVS contract.
+type DenominatorAllocationAVSPrecompileFailed struct {
+	Precompile *big.Int
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error PrecompileFailed(uint256 precompile)
+func DenominatorAllocationAVSPrecompileFailedErrorID() common.Hash {
+	return common.HexToHash("0x00a48593f9c209d4d7e3b1ee4f754577225379f193a95f3a1400534a74238e14")
+}
+
+// UnpackPrecompileFailedError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error PrecompileFailed(uint256 precompile)
+func (denominatorAllocationAVS *DenominatorAllocationAVS) UnpackPrecompileFailedError(raw []byte) (*DenominatorAllocationAVSPrecompileFailed, error) {
+	out := new(DenominatorAllocationAVSPrecompileFailed)
+	if err := denominatorAllocationAVS.abi.UnpackIntoInterface(out, "PrecompileFailed", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// DenominatorAllocationAVSQuorumNotMet represents a QuorumNotMet error raised by the DenominatorAllocationAVS contract.
+type DenominatorAllocationAVSQuorumNotMet struct {
+	SigningStake *big.Int
+	ActiveStake  *big.Int
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error QuorumNotMet(uint256 signingStake, uint256 activeStake)
+func DenominatorAllocationAVSQuorumNotMetErrorID() common.Hash {
+	return common.HexToHash("0x2694e19ef8826833c92b7de49e067a7954ff8a5f5d0b84a7edb0333ad3a5af94")
+}
+
+// UnpackQuorumNotMetError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error QuorumNotMet(uint256 signingStake, uint256 activeStake)
+func (denominatorAllocationAVS *DenominatorAllocationAVS) UnpackQuorumNotMetError(raw []byte) (*DenominatorAllocationAVSQuorumNotMet, error) {
+	out := new(DenominatorAllocationAVSQuorumNotMet)
+	if err := denominatorAllocationAVS.abi.UnpackIntoInterface(out, "QuorumNotMet", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// DenominatorAllocationAVSRoundNotOpen represents a RoundNotOpen error raised by the DenominatorAllocationAVS contract.
+type DenominatorAllocationAVSRoundNotOpen struct {
+	Round  *big.Int
+	Status uint8
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error RoundNotOpen(uint256 round, uint8 status)
+func DenominatorAllocationAVSRoundNotOpenErrorID() common.Hash {
+	return common.HexToHash("0x8df59e9acfbe750ccd160a8224d55a2abd00dfdc225cfe1ec8c26db29094d2a7")
+}
+
+// UnpackRoundNotOpenError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error RoundNotOpen(uint256 round, uint8 status)
+func (denominatorAllocationAVS *DenominatorAllocationAVS) UnpackRoundNotOpenError(raw []byte) (*DenominatorAllocationAVSRoundNotOpen, error) {
+	out := new(DenominatorAllocationAVSRoundNotOpen)
+	if err := denominatorAllocationAVS.abi.UnpackIntoInterface(out, "RoundNotOpen", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// DenominatorAllocationAVSSignerNotActive represents a SignerNotActive error raised by the DenominatorAllocationAVS contract.
+type DenominatorAllocationAVSSignerNotActive struct {
+	Index *big.Int
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error SignerNotActive(uint256 index)
+func DenominatorAllocationAVSSignerNotActiveErrorID() common.Hash {
+	return common.HexToHash("0x47d1069bf3f44f4b90f6fe2e335746638d7aa02fd9b36d701ec5f336672fa682")
+}
+
+// UnpackSignerNotActiveError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error SignerNotActive(uint256 index)
+func (denominatorAllocationAVS *DenominatorAllocationAVS) UnpackSignerNotActiveError(raw []byte) (*DenominatorAllocationAVSSignerNotActive, error) {
+	out := new(DenominatorAllocationAVSSignerNotActive)
+	if err := denominatorAllocationAVS.abi.UnpackIntoInterface(out, "SignerNotActive", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// DenominatorAllocationAVSStakeBelowMinimum represents a StakeBelowMinimum error raised by the DenominatorAllocationAVS contract.
+type DenominatorAllocationAVSStakeBelowMinimum struct {
+	Stake   *big.Int
+	Minimum *big.Int
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error StakeBelowMinimum(uint256 stake, uint256 minimum)
+func DenominatorAllocationAVSStakeBelowMinimumErrorID() common.Hash {
+	return common.HexToHash("0x78e030db6dab79f2b1f675555d46c1e1b9504d86f8ec1f9c65f3cd21b236deed")
+}
+
+// UnpackStakeBelowMinimumError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error StakeBelowMinimum(uint256 stake, uint256 minimum)
+func (denominatorAllocationAVS *DenominatorAllocationAVS) UnpackStakeBelowMinimumError(raw []byte) (*DenominatorAllocationAVSStakeBelowMinimum, error) {
+	out := new(DenominatorAllocationAVSStakeBelowMinimum)
+	if err := denominatorAllocationAVS.abi.UnpackIntoInterface(out, "StakeBelowMinimum", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// DenominatorAllocationAVSTooManyOperators represents a TooManyOperators error raised by the DenominatorAllocationAVS contract.
+type DenominatorAllocationAVSTooManyOperators struct {
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error TooManyOperators()
+func DenominatorAllocationAVSTooManyOperatorsErrorID() common.Hash {
+	return common.HexToHash("0x6055dca101c7d7e382b601e37811f4f1ac1d79565b1b37ac5ed77f06f4f967d3")
+}
+
+// UnpackTooManyOperatorsError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error TooManyOperators()
+func (denominatorAllocationAVS *DenominatorAllocationAVS) UnpackTooManyOperatorsError(raw []byte) (*DenominatorAllocationAVSTooManyOperators, error) {
+	out := new(DenominatorAllocationAVSTooManyOperators)
+	if err := denominatorAllocationAVS.abi.UnpackIntoInterface(out, "TooManyOperators", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// DenominatorAllocationAVSTransferFailed represents a TransferFailed error raised by the DenominatorAllocationAVS contract.
+type DenominatorAllocationAVSTransferFailed struct {
+	To     common.Address
+	Amount *big.Int
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error TransferFailed(address to, uint256 amount)
+func DenominatorAllocationAVSTransferFailedErrorID() common.Hash {
+	return common.HexToHash("0x1c43b9761b3fba5321ca8212bfc231945f668ccc0c446f333999eea9ce8fda81")
+}
+
+// UnpackTransferFailedError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error TransferFailed(address to, uint256 amount)
+func (denominatorAllocationAVS *DenominatorAllocationAVS) UnpackTransferFailedError(raw []byte) (*DenominatorAllocationAVSTransferFailed, error) {
+	out := new(DenominatorAllocationAVSTransferFailed)
+	if err := denominatorAllocationAVS.abi.UnpackIntoInterface(out, "TransferFailed", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// DenominatorAllocationAVSWithdrawalTooEarly represents a WithdrawalTooEarly error raised by the DenominatorAllocationAVS contract.
+type DenominatorAllocationAVSWithdrawalTooEarly struct {
+	WithdrawableBlock *big.Int
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error WithdrawalTooEarly(uint256 withdrawableBlock)
+func DenominatorAllocationAVSWithdrawalTooEarlyErrorID() common.Hash {
+	return common.HexToHash("0xf6444a8eb5fc989219b46ccf703b8ba6e0da15da3073d46a1d08f00a0a64115f")
+}
+
+// UnpackWithdrawalTooEarlyError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error WithdrawalTooEarly(uint256 withdrawableBlock)
+func (denominatorAllocationAVS *DenominatorAllocationAVS) UnpackWithdrawalTooEarlyError(raw []byte) (*DenominatorAllocationAVSWithdrawalTooEarly, error) {
+	out := new(DenominatorAllocationAVSWithdrawalTooEarly)
+	if err := denominatorAllocationAVS.abi.UnpackIntoInterface(out, "WithdrawalTooEarly", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// DenominatorAllocationAVSWrongRound represents a WrongRound error raised by the DenominatorAllocationAVS contract.
+type DenominatorAllocationAVSWrongRound struct {
+	Expected *big.Int
+	Got      *big.Int
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error WrongRound(uint256 expected, uint256 got)
+func DenominatorAllocationAVSWrongRoundErrorID() common.Hash {
+	return common.HexToHash("0x5f8833f9ba9df63c7444161671136f1e636bd478b8666485c04ee0de2c3ebd94")
+}
+
+// UnpackWrongRoundError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error WrongRound(uint256 expected, uint256 got)
+func (denominatorAllocationAVS *DenominatorAllocationAVS) UnpackWrongRoundError(raw []byte) (*DenominatorAllocationAVSWrongRound, error) {
+	out := new(DenominatorAllocationAVSWrongRound)
+	if err := denominatorAllocationAVS.abi.UnpackIntoInterface(out, "WrongRound", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
