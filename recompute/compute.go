@@ -1,6 +1,8 @@
 package recompute
 
 import (
+	"bytes"
+	"errors"
 	"fmt"
 	"runtime"
 	"sync"
@@ -300,4 +302,48 @@ func AllocationRoot(commitmentRoot, allocTreeRoot, dataHash common.Hash) common.
 // DataHash returns keccak256(allocationData).
 func DataHash(allocationData []byte) common.Hash {
 	return crypto.Keccak256Hash(allocationData)
+}
+
+// ErrAllocationData reports published allocation data that is not a whole
+// number of 32-byte amounts or is longer than any round allows.
+var ErrAllocationData = errors.New("allocation data is not 32-byte amounts")
+
+// AllocTreeFromData builds the allocation tree over published allocation data
+// (leaf k = keccak256(abi.encode(k, amount_k))): the tree a batch's
+// allocTreeRoot claims, against which a bad-allocation proof proves an amount.
+func AllocTreeFromData(allocationData []byte, workers int) (*Tree, error) {
+	if len(allocationData)%wordSize != 0 || len(allocationData) > MaxEntries*wordSize {
+		return nil, fmt.Errorf("%w: %d bytes", ErrAllocationData, len(allocationData))
+	}
+	n := len(allocationData) / wordSize
+	levels := allocLevels(n)
+	h := crypto.NewKeccakState()
+	var index [wordSize]byte
+	for k := 0; k < n; k++ {
+		putInt(index[:], k)
+		h.Reset()
+		h.Write(index[:])
+		h.Write(allocationData[k*wordSize : (k+1)*wordSize])
+		h.Read(levels[0][k][:])
+	}
+	t := &Tree{levels: levels}
+	t.build(workers)
+	return t, nil
+}
+
+// FirstDifference returns the first global index at which published
+// allocation data differs from the recomputed amounts, and false when they are
+// identical. Data of another length differs at the first index one of them
+// lacks, if not before.
+func (r *Result) FirstDifference(published []byte) (int, bool) {
+	n := min(len(published), len(r.AllocationData)) / wordSize
+	for k := 0; k < n; k++ {
+		if !bytes.Equal(published[k*wordSize:(k+1)*wordSize], r.AllocationData[k*wordSize:(k+1)*wordSize]) {
+			return k, true
+		}
+	}
+	if len(published) != len(r.AllocationData) {
+		return n, true
+	}
+	return 0, false
 }

@@ -1,6 +1,7 @@
 package recompute
 
 import (
+	"errors"
 	"math/rand/v2"
 	"testing"
 
@@ -151,5 +152,34 @@ func TestComputeAllocationsDoNotGrow(t *testing.T) {
 	// deeper tree may add a few; 200x more entries must not add more.
 	if large > small+16 {
 		t.Fatalf("%v allocations for 200 entries, %v for 40000", small, large)
+	}
+}
+
+func TestAllocTreeFromDataAndFirstDifference(t *testing.T) {
+	rng := rand.New(rand.NewPCG(21, 22))
+	c := genRound(rng, 1, genParams{providers: 5, perRow: 30, recipients: 50})
+	res, err := Compute(c, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tree, err := AllocTreeFromData(res.AllocationData, 2)
+	if err != nil || tree.Root() != res.AllocTreeRoot {
+		t.Fatalf("tree from the recomputed data: %v", err)
+	}
+	if _, diff := res.FirstDifference(res.AllocationData); diff {
+		t.Fatal("identical data differs")
+	}
+	for _, k := range []int{0, 17, res.EntryCount - 1} {
+		bad := append([]byte(nil), res.AllocationData...)
+		bad[32*k+31] ^= 1
+		if got, diff := res.FirstDifference(bad); !diff || got != k {
+			t.Fatalf("changed amount %d: FirstDifference = %d, %v", k, got, diff)
+		}
+	}
+	if got, diff := res.FirstDifference(res.AllocationData[:64]); !diff || got != 2 {
+		t.Fatalf("short data: %d %v", got, diff)
+	}
+	if _, err := AllocTreeFromData(make([]byte, 33), 1); !errors.Is(err, ErrAllocationData) {
+		t.Fatalf("33 bytes: %v", err)
 	}
 }

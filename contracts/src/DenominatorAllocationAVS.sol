@@ -353,6 +353,22 @@ contract DenominatorAllocationAVS is OperatorRegistry {
         return keccak256(abi.encode(BATCH_DOMAIN, block.chainid, address(this), round, allocationRoot));
     }
 
+    /// The BLS check of section 6 on a raw message: what submitAllocationBatch and
+    /// registerOperator apply, exposed for watchers and for testing against vectors.
+    function verifyBLS(bytes32 msgHash, BN254.G1Point memory apkG1, BN254.G2Point memory apkG2, BN254.G1Point memory sigma)
+        external
+        view
+        returns (bool)
+    {
+        if (BN254.isInfinity(apkG1) || !BN254.isOnCurve(apkG1) || !BN254.isOnCurve(sigma)) return false;
+        return BN254.verify(msgHash, apkG1, apkG2, sigma);
+    }
+
+    /// The try-and-increment map of section 6.
+    function hashToG1(bytes32 msgHash) external view returns (BN254.G1Point memory) {
+        return BN254.hashToG1(msgHash);
+    }
+
     function getRound(uint256 round) external view returns (RoundView memory v) {
         Round storage r = _rounds[round];
         v.status = r.status;
