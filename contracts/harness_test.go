@@ -289,3 +289,9 @@ func (c *chain) stakeOf(o *operator) *big.Int {
 	out := call(c, avs.PackOperatorAt(big.NewInt(int64(o.index))), avs.UnpackOperatorAt)
 	return out.Stake
 }
+
+// bind2call runs calldata as an eth_call against the AVS at the latest block.
+func bind2call(c *chain, data []byte) ([]byte, error) {
+	out, err := c.inst.CallRaw(nil, data)
+	return out, AsRevert(err)
+}

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"runtime"
+	"sort"
 	"sync"
 	"sync/atomic"
 
@@ -346,4 +347,15 @@ func (r *Result) FirstDifference(published []byte) (int, bool) {
 		return n, true
 	}
 	return 0, false
+}
+
+// Locate returns the provider p and entry j of global index k, or false if k
+// is not an index of the round. Providers without entries own no index.
+func (r *Result) Locate(k int) (p, j int, ok bool) {
+	if k < 0 || k >= r.EntryCount {
+		return 0, 0, false
+	}
+	// The last provider whose offset is <= k and that has entries.
+	p = sort.Search(len(r.Offsets), func(i int) bool { return r.Offsets[i] > k }) - 1
+	return p, k - r.Offsets[p], true
 }

@@ -157,7 +157,7 @@ func TestComputeAllocationsDoNotGrow(t *testing.T) {
 
 func TestAllocTreeFromDataAndFirstDifference(t *testing.T) {
 	rng := rand.New(rand.NewPCG(21, 22))
-	c := genRound(rng, 1, genParams{providers: 5, perRow: 30, recipients: 50})
+	c := genRound(rng, 1, genParams{providers: 9, perRow: 30, recipients: 50, emptyRows: true})
 	res, err := Compute(c, Options{})
 	if err != nil {
 		t.Fatal(err)
@@ -178,6 +178,15 @@ func TestAllocTreeFromDataAndFirstDifference(t *testing.T) {
 	}
 	if got, diff := res.FirstDifference(res.AllocationData[:64]); !diff || got != 2 {
 		t.Fatalf("short data: %d %v", got, diff)
+	}
+	for k := 0; k < res.EntryCount; k++ {
+		p, j, ok := res.Locate(k)
+		if !ok || res.Offsets[p]+j != k || j >= len(c.Providers[p].Entries) {
+			t.Fatalf("Locate(%d) = %d, %d, %v", k, p, j, ok)
+		}
+	}
+	if _, _, ok := res.Locate(res.EntryCount); ok {
+		t.Fatal("Locate past the end")
 	}
 	if _, err := AllocTreeFromData(make([]byte, 33), 1); !errors.Is(err, ErrAllocationData) {
 		t.Fatalf("33 bytes: %v", err)
