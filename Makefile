@@ -3,7 +3,7 @@ GO       ?= go
 BIN      ?= bin/denomwatch
 FUZZTIME ?= 30s
 
-.PHONY: run test check bench fuzz build ci contracts check-generated
+.PHONY: run test check bench fuzz build ci contracts check-generated gas-report
 
 # The main job. Until the watcher lands (issues 4 and 5) this recomputes the
 # bundled example round (982 entries) and prints its roots as JSON.
@@ -45,3 +45,7 @@ contracts:
 # Fail if the committed artifacts or bindings drift from contracts/src.
 check-generated:
 	contracts/check-generated.sh
+
+# Measure the contracts' gas and write the figures into README.md.
+gas-report:
+	$(GO) test ./contracts -run '^TestGasReport$$' -count=1 -update-gas-report

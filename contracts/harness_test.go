@@ -264,6 +264,19 @@ func (c *chain) commit(n uint64, cm *recompute.Commitments) *round {
 	return &round{n: new(big.Int).SetUint64(n), c: cm, res: res}
 }
 
+// commitRootOnly posts round n's commitment root without its data (for
+// rounds whose data is larger than one transaction may carry).
+func (c *chain) commitRootOnly(n uint64, cm *recompute.Commitments) *round {
+	c.t.Helper()
+	cm.Round.SetUint64(n)
+	res, err := recompute.Compute(cm, recompute.Options{})
+	if err != nil {
+		c.t.Fatal(err)
+	}
+	c.mustSend(c.coord, avs.PackCommitRound(new(big.Int).SetUint64(n), res.CommitmentRoot, nil), nil)
+	return &round{n: new(big.Int).SetUint64(n), c: cm, res: res}
+}
+
 // batch signs a batch for r publishing allocation data `data` under tree root
 // treeRoot (the honest batch when data is r.res.AllocationData and treeRoot
 // its root).

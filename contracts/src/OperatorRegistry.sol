@@ -24,10 +24,12 @@ abstract contract OperatorRegistry {
     uint256 public immutable exitDelay;
 
     Operator[] internal _operators;
-    uint256[] internal _stake;
-    BN254.G1Point[] internal _pkG1;
-    /// keccak256(abi.encode(pkG1.X, pkG1.Y)) by index: non-signers' keys are checked against it.
-    bytes32[] internal _keyHash;
+    // By operator index. Fixed-size, so that reading a non-signer's entry is one cold slot,
+    // not two (a dynamic array's length is read too).
+    uint256[MAX_OPERATORS] internal _stake;
+    BN254.G1Point[MAX_OPERATORS] internal _pkG1;
+    /// keccak256(abi.encode(pkG1.X, pkG1.Y)): non-signers' keys are checked against it.
+    bytes32[MAX_OPERATORS] internal _keyHash;
     mapping(address => uint256) internal _indexPlusOne;
     mapping(bytes32 => bool) public keyRegistered;
 
@@ -85,9 +87,9 @@ abstract contract OperatorRegistry {
 
         keyRegistered[kh] = true;
         _operators.push(Operator({addr: msg.sender, active: true, exitBlock: 0, withdrawn: false}));
-        _stake.push(msg.value);
-        _pkG1.push(pk);
-        _keyHash.push(kh);
+        _stake[index] = msg.value;
+        _pkG1[index] = pk;
+        _keyHash[index] = kh;
         _indexPlusOne[msg.sender] = index + 1;
         activeBitmap |= uint256(1) << index;
         activeStake += msg.value;
@@ -139,7 +141,8 @@ abstract contract OperatorRegistry {
         view
         returns (Operator memory op, uint256 stake, BN254.G1Point memory pkG1)
     {
-        return (_operators[index], _stake[index], _pkG1[index]);
+        Operator memory op_ = _operators[index]; // reverts past the last operator
+        return (op_, _stake[index], _pkG1[index]);
     }
 
     /// The index of a registered operator.
