@@ -90,6 +90,8 @@ contract DenominatorAllocationAVS is OperatorRegistry {
         uint256 indexed round, bytes32 allocationRoot, uint256 operatorCount, uint256 timestamp
     );
     event RoundFinalized(uint256 indexed round, bytes32 allocationRoot);
+    /// index: for a bad allocation, the global index of the wrong amount; for a bad
+    /// publication, the number of whole amounts published when the length is wrong, else E.
     event FraudProven(
         uint256 indexed round, address indexed challenger, FraudKind kind, uint256 index, uint256 slashedTotal
     );
