@@ -48,6 +48,7 @@ func amountPlus(res *recompute.Result, k int, delta int64) *uint256.Int {
 type wrongAllocation func(c *recompute.Commitments, res *recompute.Result) []byte
 
 func TestFraudProofs(t *testing.T) {
+	t.Parallel()
 	allocationCases := []struct {
 		name string
 		cm   func() *recompute.Commitments

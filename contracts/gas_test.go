@@ -57,6 +57,7 @@ func (r gasRow) pricing() string {
 // rules and checks the targets. With -update-gas-report it writes the figures
 // into README.md.
 func TestGasReport(t *testing.T) {
+	t.Parallel()
 	if testing.Short() {
 		t.Skip("registers 256 operators and proves 1000- and 3000-entry rounds")
 	}
@@ -65,7 +66,7 @@ func TestGasReport(t *testing.T) {
 	// submitAllocationBatch: every operator of the set signs; and 100 signers
 	// out of 149 operators (49 non-signers, just above a 67% quorum).
 	c := newChain(t, 256, func(p *Params) { p.MinStake = big.NewInt(1) })
-	ops := c.registerN(256, 1)
+	ops := c.registerMany(256, big.NewInt(1))
 	round := uint64(0)
 	for _, tc := range []struct{ operators, signing int }{{256, 256}, {149, 100}, {100, 100}, {10, 10}} {
 		// Shrink the active set to tc.operators (exits are for good, hence the

@@ -225,6 +225,53 @@ func (c *chain) registerN(n int, stakeEther ...int64) []*operator {
 
 func ether(n int64) *big.Int { return new(big.Int).Mul(big.NewInt(n), big.NewInt(params.Ether)) }
 
+// registerMany registers operators on accounts 0..n-1, each with stake wei,
+// as registerN does but many to a block and without gas estimation (the
+// registrations are independent), which keeps 256 of them fast.
+func (c *chain) registerMany(n int, stake *big.Int) []*operator {
+	c.t.Helper()
+	const perBlock, gas = 64, 1_000_000 // a registration uses about 0.3M
+	ops := make([]*operator, n)
+	var txs []*types.Transaction
+	flush := func() {
+		c.sim.Commit()
+		for _, tx := range txs {
+			if r := c.receipt(tx); r.Status != types.ReceiptStatusSuccessful {
+				c.t.Fatalf("registration %s failed (gas used %d)", tx.Hash(), r.GasUsed)
+			}
+		}
+		txs = txs[:0]
+	}
+	for i := range ops {
+		o := newOperator(c.t, c.keys[i], uint64(i))
+		opts := bind.NewKeyedTransactor(o.key, c.chainID)
+		opts.Value, opts.GasLimit = stake, gas
+		tx, err := bind.Transact(c.inst, opts, c.registerCalldata(o))
+		if err != nil {
+			c.t.Fatal(AsRevert(err))
+		}
+		txs = append(txs, tx)
+		ops[i] = o
+		if len(txs) == perBlock {
+			flush()
+		}
+	}
+	if len(txs) > 0 {
+		flush()
+	}
+	// The order within a block is the miner's: read each index back.
+	seen := map[int64]bool{}
+	for _, o := range ops {
+		idx := call(c, avs.PackOperatorIndex(o.addr), avs.UnpackOperatorIndex).Int64()
+		if seen[idx] {
+			c.t.Fatalf("index %d given twice", idx)
+		}
+		seen[idx] = true
+		o.index = int(idx)
+	}
+	return ops
+}
+
 // active returns the registry's active set as SignBatch wants it.
 func active(ops []*operator, exited ...int) map[int]bls.G1Point {
 	m := make(map[int]bls.G1Point, len(ops))
