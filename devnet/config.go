@@ -9,6 +9,7 @@ import (
 	"math/big"
 	"time"
 
+	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/params"
 
 	"github.com/denomwatch/denomwatch/recompute"
@@ -50,6 +51,10 @@ type Config struct {
 	Providers     int
 	Recipients    int
 	EntriesPerRow int
+
+	// Fund lists extra accounts (a watcher's challenger, say) to fund with
+	// 1000 ETH each: in the embedded chain's genesis, or by transfer.
+	Fund []common.Address
 
 	Faults   Schedule
 	Seed     uint64

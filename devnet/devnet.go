@@ -145,7 +145,8 @@ func (d *Devnet) Start(ctx context.Context) error {
 	}
 	var err error
 	if d.cfg.RPC == "" {
-		if d.chain, err = startEmbedded(&d.cfg, append(accounts, addr(d.deployer))); err != nil {
+		funded := append(append(accounts, addr(d.deployer)), d.cfg.Fund...)
+		if d.chain, err = startEmbedded(&d.cfg, funded); err != nil {
 			return err
 		}
 		sealCtx, cancel := context.WithCancel(context.Background())
@@ -159,13 +160,18 @@ func (d *Devnet) Start(ctx context.Context) error {
 			return err
 		}
 		each := new(big.Int).Add(d.cfg.stake(), new(big.Int).Mul(big.NewInt(100), big.NewInt(params.Ether)))
+		extra := new(big.Int).Mul(big.NewInt(1000), big.NewInt(params.Ether))
 		if d.cfg.Key == nil {
 			total := new(big.Int).Mul(each, big.NewInt(int64(len(accounts)+1)))
+			total.Add(total, new(big.Int).Mul(extra, big.NewInt(int64(len(d.cfg.Fund)))))
 			if err := d.chain.fundFromNode(ctx, total, []common.Address{addr(d.deployer)}); err != nil {
 				return err
 			}
 		}
 		if err := d.chain.transfer(ctx, d.deployer, each, accounts); err != nil {
+			return err
+		}
+		if err := d.chain.transfer(ctx, d.deployer, extra, d.cfg.Fund); err != nil {
 			return err
 		}
 	}
