@@ -189,23 +189,36 @@ func (c *chain) transfer(ctx context.Context, key *ecdsa.PrivateKey, value *big.
 	return nil
 }
 
-// send sends calldata to the AVS (or deploys it, to == nil) from key with
-// value, and waits until it is mined. A call the chain refuses in gas
-// estimation comes back as a *contracts.RevertError.
+// send sends calldata to the AVS from key with value, and waits until it is
+// mined. A call the chain refuses in gas estimation comes back as a
+// *contracts.RevertError.
 func (c *chain) send(ctx context.Context, key *ecdsa.PrivateKey, avs common.Address, data []byte, value *big.Int) (*types.Receipt, error) {
+	h, err := c.sendAsync(ctx, key, avs, data, value)
+	if err != nil {
+		return nil, err
+	}
+	return c.waitSuccess(ctx, h)
+}
+
+// sendAsync sends calldata to the AVS from key with value without waiting.
+func (c *chain) sendAsync(ctx context.Context, key *ecdsa.PrivateKey, avs common.Address, data []byte, value *big.Int) (common.Hash, error) {
 	opts := bind.NewKeyedTransactor(key, c.chainID)
 	opts.Context, opts.Value = ctx, value
-	inst := contracts.ABI().Instance(c.client, avs)
-	tx, err := bind.Transact(inst, opts, data)
+	tx, err := bind.Transact(contracts.ABI().Instance(c.client, avs), opts, data)
 	if err != nil {
-		return nil, contracts.AsRevert(err)
+		return common.Hash{}, contracts.AsRevert(err)
 	}
-	r, err := c.wait(ctx, tx.Hash())
+	return tx.Hash(), nil
+}
+
+// waitSuccess waits for a transaction and fails if it reverted in its block.
+func (c *chain) waitSuccess(ctx context.Context, h common.Hash) (*types.Receipt, error) {
+	r, err := c.wait(ctx, h)
 	if err != nil {
 		return nil, err
 	}
 	if r.Status != types.ReceiptStatusSuccessful {
-		return r, fmt.Errorf("%w: transaction %s failed in block %d", ErrChain, tx.Hash(), r.BlockNumber)
+		return r, fmt.Errorf("%w: transaction %s failed in block %d", ErrChain, h, r.BlockNumber)
 	}
 	return r, nil
 }

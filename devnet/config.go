@@ -56,7 +56,8 @@ type Config struct {
 	// 1000 ETH each: in the embedded chain's genesis, or by transfer.
 	Fund []common.Address
 
-	Faults   Schedule
+	Faults Schedule
+	// Seed fixes keys and rounds for a reproducible run; 0 draws fresh ones.
 	Seed     uint64
 	Describe string // path of the JSON description; "" for none
 
@@ -79,7 +80,6 @@ func DefaultConfig() Config {
 		Recipients:      80,
 		EntriesPerRow:   40,
 		Faults:          Schedule{},
-		Seed:            1,
 		Describe:        "devnet.json",
 	}
 }

@@ -82,6 +82,7 @@ func New(cfg Config) (*Devnet, error) {
 		}
 		seed = binary.LittleEndian.Uint64(b[:])
 	}
+	cfg.Seed = seed
 	d := &Devnet{
 		cfg:    cfg,
 		log:    cfg.Log,
@@ -205,12 +206,32 @@ func (d *Devnet) deploy(ctx context.Context) error {
 		Faults: d.cfg.Faults.String(),
 		Rounds: []DescribedRound{},
 	}
-	for _, o := range d.ops {
+	// Each operator registers from its own account: all in one block, in
+	// index order (one transaction each, sent in order, so the registry gives
+	// operator i index i).
+	regs := make([]common.Hash, len(d.ops))
+	for i, o := range d.ops {
 		pop := o.bls.ProvePossession(d.chain.chainID, avsAddr, o.addr)
 		data := contracts.ABI().PackRegisterOperator(contracts.G1(o.bls.PublicG1()), contracts.G2(o.bls.PublicG2()), contracts.G1(pop))
-		if _, err := d.chain.send(ctx, o.key, avsAddr, data, d.cfg.stake()); err != nil {
+		if regs[i], err = d.chain.sendAsync(ctx, o.key, avsAddr, data, d.cfg.stake()); err != nil {
 			return fmt.Errorf("register operator %d: %w", o.index, err)
 		}
+	}
+	for i, o := range d.ops {
+		if _, err := d.chain.waitSuccess(ctx, regs[i]); err != nil {
+			return fmt.Errorf("register operator %d: %w", o.index, err)
+		}
+		got, err := bind.Call(contracts.ABI().Instance(d.chain.client, avsAddr), &bind.CallOpts{Context: ctx}, contracts.ABI().PackOperatorIndex(o.addr), contracts.ABI().UnpackOperatorIndex)
+		if err != nil {
+			return fmt.Errorf("operator %d's index: %w", o.index, contracts.AsRevert(err))
+		}
+		if got.Int64() != int64(o.index) {
+			// The block's order is the miner's: keep the registry's numbering.
+			o.index = int(got.Int64())
+		}
+	}
+	sort.Slice(d.ops, func(i, j int) bool { return d.ops[i].index < d.ops[j].index })
+	for _, o := range d.ops {
 		g1, g2 := o.bls.PublicG1().Words(), o.bls.PublicG2().Words()
 		d.desc.Operators = append(d.desc.Operators, DescribedOperator{
 			Index: o.index, Address: o.addr, Stake: d.cfg.stake().String(),
@@ -228,8 +249,8 @@ func (d *Devnet) deploy(ctx context.Context) error {
 	if d.chain.wsURL != "" {
 		where += " and " + d.chain.wsURL
 	}
-	fmt.Fprintf(d.out, "devnet: chain %s at %s; AVS %s deployed in block %d; %d operators of %d ETH; challenge window %d blocks; faults: %s\n",
-		d.chain.chainID, where, avsAddr.Hex(), d.desc.StartBlock, len(d.ops), d.cfg.StakeEther, d.cfg.ChallengeWindow, orNone(d.desc.Faults))
+	fmt.Fprintf(d.out, "devnet: chain %s at %s; AVS %s deployed in block %d; %d operators of %d ETH; challenge window %d blocks; faults: %s; seed %d\n",
+		d.chain.chainID, where, avsAddr.Hex(), d.desc.StartBlock, len(d.ops), d.cfg.StakeEther, d.cfg.ChallengeWindow, orNone(d.desc.Faults), d.cfg.Seed)
 	return nil
 }
 

@@ -1,0 +1,186 @@
+package main
+
+import (
+	"context"
+	"crypto/ecdsa"
+	"errors"
+	"fmt"
+	"log/slog"
+	"os"
+	"strings"
+
+	"github.com/ethereum/go-ethereum/accounts/keystore"
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/crypto"
+	"github.com/urfave/cli/v2"
+
+	"github.com/denomwatch/denomwatch/devnet"
+)
+
+// defaultRunFaults is the fault schedule `denomwatch run` gives its embedded devnet.
+const defaultRunFaults = "3:amount,5:publication,8:denominator,11:conservation,14:withheld,17:malformed-commitments"
+
+func devnetFlags(defaultFaults string) []cli.Flag {
+	def := devnet.DefaultConfig()
+	return []cli.Flag{
+		&cli.StringFlag{Name: "rpc", Usage: "deploy onto an existing node at `URL` instead of the embedded chain", EnvVars: []string{"DENOMWATCH_RPC"}},
+		&cli.StringFlag{Name: "key", Usage: "funding and deployer key on --rpc, `HEX` (prefer the environment variable)", EnvVars: []string{"DENOMWATCH_DEVNET_KEY"}},
+		&cli.StringFlag{Name: "keystore", Usage: "funding key on --rpc from a go-ethereum keystore `FILE`", EnvVars: []string{"DENOMWATCH_DEVNET_KEYSTORE"}},
+		&cli.StringFlag{Name: "password-file", Usage: "`FILE` holding the keystore's password", EnvVars: []string{"DENOMWATCH_DEVNET_PASSWORD_FILE"}},
+		&cli.IntFlag{Name: "http-port", Value: def.HTTPPort, Usage: "embedded chain: JSON-RPC over HTTP on 127.0.0.1:`PORT` (0: none)", EnvVars: []string{"DENOMWATCH_HTTP_PORT"}},
+		&cli.IntFlag{Name: "ws-port", Value: def.WSPort, Usage: "embedded chain: JSON-RPC over WebSocket on 127.0.0.1:`PORT` (0: none)", EnvVars: []string{"DENOMWATCH_WS_PORT"}},
+		&cli.DurationFlag{Name: "block-interval", Value: def.BlockInterval, Usage: "embedded chain: seal a block every `DURATION`", EnvVars: []string{"DENOMWATCH_BLOCK_INTERVAL"}},
+		&cli.IntFlag{Name: "operators", Value: def.Operators, Usage: "operators to register", EnvVars: []string{"DENOMWATCH_OPERATORS"}},
+		&cli.Int64Flag{Name: "stake", Value: def.StakeEther, Usage: "each operator's stake in `ETH`", EnvVars: []string{"DENOMWATCH_STAKE"}},
+		&cli.Uint64Flag{Name: "challenge-window", Value: def.ChallengeWindow, Usage: "challenge window in `BLOCKS`", EnvVars: []string{"DENOMWATCH_CHALLENGE_WINDOW"}},
+		&cli.IntFlag{Name: "rounds", Value: def.Rounds, Usage: "rounds to run, then exit once all are settled (0: until stopped)", EnvVars: []string{"DENOMWATCH_ROUNDS"}},
+		&cli.Uint64Flag{Name: "round-every", Value: def.RoundEvery, Usage: "`BLOCKS` between two rounds", EnvVars: []string{"DENOMWATCH_ROUND_EVERY"}},
+		&cli.IntFlag{Name: "providers", Value: def.Providers, Usage: "providers per round", EnvVars: []string{"DENOMWATCH_PROVIDERS"}},
+		&cli.IntFlag{Name: "recipients", Value: def.Recipients, Usage: "recipients in the pool", EnvVars: []string{"DENOMWATCH_RECIPIENTS"}},
+		&cli.IntFlag{Name: "entries", Value: def.EntriesPerRow, Usage: "entries per provider (the density: entries / recipients)", EnvVars: []string{"DENOMWATCH_ENTRIES"}},
+		&cli.StringFlag{Name: "faults", Value: defaultFaults, Usage: "fault schedule `ROUND:KIND[@INDEX],...`; kinds: amount, denominator, conservation, publication, withheld, malformed-commitments", EnvVars: []string{"DENOMWATCH_FAULTS"}},
+		&cli.Uint64Flag{Name: "seed", Value: def.Seed, Usage: "seed of keys and rounds, for a reproducible run (0: fresh)", EnvVars: []string{"DENOMWATCH_SEED"}},
+		&cli.StringFlag{Name: "describe", Value: def.Describe, Usage: "write the deployment's JSON description to `FILE` (\"\": none)", EnvVars: []string{"DENOMWATCH_DESCRIBE"}},
+		&cli.StringFlag{Name: "fund", Usage: "extra `ADDRESSES` (comma-separated) to fund with 1000 ETH, such as a challenger's", EnvVars: []string{"DENOMWATCH_FUND"}},
+	}
+}
+
+func devnetCommand() *cli.Command {
+	return &cli.Command{
+		Name:  "devnet",
+		Usage: "run a working AVS with honest and dishonest operators on an embedded chain (or an existing node)",
+		Description: `Starts go-ethereum's simulated chain in-process and serves its JSON-RPC on
+127.0.0.1 (or, with --rpc, deploys onto an existing node such as geth --dev),
+deploys the AVS, registers operators with fresh BN254 keys and stake, and runs
+rounds: the coordinator posts commitments, the operators recompute and sign,
+the aggregator submits the batch, and rounds are finalized after their
+challenge window. Rounds named in --faults are signed wrong by a colluding
+quorum. Writes a JSON description of the deployment (--describe) and prints
+a line per event. Stops on a signal or, with --rounds, when every round is settled.`,
+		Flags:        devnetFlags(""),
+		OnUsageError: onUsageError,
+		Action: func(c *cli.Context) error {
+			return runDevnet(c)
+		},
+	}
+}
+
+func runCommand() *cli.Command {
+	return &cli.Command{
+		Name:  "run",
+		Usage: "the main job: watch the AVS (without --rpc: an embedded devnet with a default fault schedule)",
+		Description: `Without --rpc, starts the embedded devnet (see 'denomwatch devnet') with the
+fault schedule ` + defaultRunFaults + ` and runs until stopped.
+The watcher that indexes and judges every round arrives with the next
+release; until then run prints the devnet's progress only.`,
+		Flags:        devnetFlags(defaultRunFaults),
+		OnUsageError: onUsageError,
+		Action: func(c *cli.Context) error {
+			if c.String("rpc") != "" {
+				return usageError("watching an existing node (--rpc) needs the watcher, which is not in this release; without --rpc, run starts the embedded devnet")
+			}
+			return runDevnet(c)
+		},
+	}
+}
+
+// devnetConfig maps the flags onto devnet.Config.
+func devnetConfig(c *cli.Context) (devnet.Config, error) {
+	cfg := devnet.DefaultConfig()
+	cfg.RPC = c.String("rpc")
+	cfg.HTTPPort, cfg.WSPort = c.Int("http-port"), c.Int("ws-port")
+	cfg.BlockInterval = c.Duration("block-interval")
+	cfg.Operators, cfg.StakeEther = c.Int("operators"), c.Int64("stake")
+	cfg.ChallengeWindow, cfg.Rounds, cfg.RoundEvery = c.Uint64("challenge-window"), c.Int("rounds"), c.Uint64("round-every")
+	cfg.Providers, cfg.Recipients, cfg.EntriesPerRow = c.Int("providers"), c.Int("recipients"), c.Int("entries")
+	cfg.Seed, cfg.Describe = c.Uint64("seed"), c.String("describe")
+	faults, err := devnet.ParseFaults(c.String("faults"))
+	if err != nil {
+		return cfg, usageError("--faults: %v", err)
+	}
+	cfg.Faults = faults
+	if s := c.String("fund"); s != "" {
+		for _, a := range strings.Split(s, ",") {
+			a = strings.TrimSpace(a)
+			if !common.IsHexAddress(a) {
+				return cfg, usageError("--fund: %q is not an address", a)
+			}
+			cfg.Fund = append(cfg.Fund, common.HexToAddress(a))
+		}
+	}
+	key, err := fundingKey(c)
+	if err != nil {
+		return cfg, err
+	}
+	cfg.Key = key
+	if cfg.RPC == "" && cfg.Key != nil {
+		return cfg, usageError("--key and --keystore are for --rpc; the embedded chain funds its own accounts")
+	}
+	if err := cfg.Check(); err != nil {
+		return cfg, usageError("%v", err)
+	}
+	return cfg, nil
+}
+
+// fundingKey reads the deployer key from --key (or its environment
+// variable) or from --keystore with --password-file. It never logs the key.
+func fundingKey(c *cli.Context) (*ecdsa.PrivateKey, error) {
+	hexKey, ks := c.String("key"), c.String("keystore")
+	switch {
+	case hexKey != "" && ks != "":
+		return nil, usageError("give --key or --keystore, not both")
+	case hexKey != "":
+		k, err := crypto.HexToECDSA(strings.TrimPrefix(strings.TrimSpace(hexKey), "0x"))
+		if err != nil {
+			return nil, usageError("--key is not a secp256k1 private key in hex")
+		}
+		return k, nil
+	case ks != "":
+		raw, err := os.ReadFile(ks)
+		if err != nil {
+			return nil, ioError(fmt.Errorf("read keystore: %w", err))
+		}
+		var password string
+		if pf := c.String("password-file"); pf != "" {
+			pw, err := os.ReadFile(pf)
+			if err != nil {
+				return nil, ioError(fmt.Errorf("read password file: %w", err))
+			}
+			password = strings.TrimRight(string(pw), "\r\n")
+		}
+		k, err := keystore.DecryptKey(raw, password)
+		if err != nil {
+			return nil, usageError("keystore %s: %v", ks, err)
+		}
+		return k.PrivateKey, nil
+	}
+	return nil, nil
+}
+
+func runDevnet(c *cli.Context) error {
+	if c.NArg() > 0 {
+		return usageError("%s takes no arguments, got %q", c.Command.Name, c.Args().Slice())
+	}
+	cfg, err := devnetConfig(c)
+	if err != nil {
+		return err
+	}
+	cfg.Out = c.App.Writer
+	cfg.Log = slog.New(slog.NewTextHandler(c.App.ErrWriter, &slog.HandlerOptions{Level: slog.LevelWarn}))
+	d, err := devnet.New(cfg)
+	if err != nil {
+		return usageError("%v", err)
+	}
+	defer d.Close()
+	ctx := c.Context
+	if err := d.Start(ctx); err != nil {
+		if errors.Is(err, context.Canceled) {
+			return nil
+		}
+		return cli.Exit(fmt.Sprintf("devnet: %v", err), 1)
+	}
+	if err := d.Run(ctx); err != nil && !errors.Is(err, context.Canceled) {
+		return cli.Exit(fmt.Sprintf("devnet: %v", err), 1)
+	}
+	return nil
+}
