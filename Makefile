@@ -5,10 +5,10 @@ FUZZTIME ?= 30s
 
 .PHONY: run test check bench fuzz build ci contracts check-generated gas-report
 
-# The main job. Until the watcher lands (issues 4 and 5) this recomputes the
-# bundled example round (982 entries) and prints its roots as JSON.
+# The main job: the embedded devnet with a default fault schedule, watched
+# (until the watcher lands, its progress is printed). Runs until Ctrl-C.
 run:
-	$(GO) run ./cmd/denomwatch recompute --round 9 --data testdata/example-round-9.hex
+	$(GO) run ./cmd/denomwatch run
 
 # The whole test suite, race detector on. This is what .ci/run runs.
 test:
