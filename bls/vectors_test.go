@@ -14,15 +14,6 @@ type vectorFile = testvectors.BLS
 
 func loadVectors(t testing.TB) *vectorFile { return testvectors.LoadBLS(t) }
 
-func dec(t testing.TB, s string) *big.Int {
-	t.Helper()
-	v, ok := new(big.Int).SetString(s, 10)
-	if !ok {
-		t.Fatalf("bad decimal %q", s)
-	}
-	return v
-}
-
 func hash32(t testing.TB, s string) [32]byte {
 	t.Helper()
 	b := common.FromHex(s)
@@ -42,12 +33,12 @@ func addr(t testing.TB, s string) common.Address {
 
 func g1v(t testing.TB, s [2]string) G1Point {
 	t.Helper()
-	return G1Point{X: dec(t, s[0]), Y: dec(t, s[1])}
+	return G1Point{X: testvectors.Dec(t, s[0]), Y: testvectors.Dec(t, s[1])}
 }
 
 func g2v(t testing.TB, s [4]string) G2Point {
 	t.Helper()
-	return G2Point{X: [2]*big.Int{dec(t, s[0]), dec(t, s[1])}, Y: [2]*big.Int{dec(t, s[2]), dec(t, s[3])}}
+	return G2Point{X: [2]*big.Int{testvectors.Dec(t, s[0]), testvectors.Dec(t, s[1])}, Y: [2]*big.Int{testvectors.Dec(t, s[2]), testvectors.Dec(t, s[3])}}
 }
 
 func TestVectorDomains(t *testing.T) {
@@ -94,7 +85,7 @@ func TestVectorKeys(t *testing.T) {
 	}
 	for _, tc := range v.Keys {
 		t.Run(tc.Operator, func(t *testing.T) {
-			k := dec(t, tc.SK)
+			k := testvectors.Dec(t, tc.SK)
 			sk, err := SecretKeyFromBig(k)
 			if err != nil {
 				t.Fatalf("SecretKeyFromBig(%s): %v", tc.SK, err)
@@ -129,9 +120,9 @@ func batchContext(t *testing.T, v *vectorFile) (*big.Int, common.Address) {
 	if len(v.Batches) == 0 {
 		t.Fatal("no batch vectors")
 	}
-	chainID, avs := dec(t, v.Batches[0].ChainID), addr(t, v.Batches[0].AVS)
+	chainID, avs := testvectors.Dec(t, v.Batches[0].ChainID), addr(t, v.Batches[0].AVS)
 	for _, b := range v.Batches {
-		if dec(t, b.ChainID).Cmp(chainID) != 0 || addr(t, b.AVS) != avs {
+		if testvectors.Dec(t, b.ChainID).Cmp(chainID) != 0 || addr(t, b.AVS) != avs {
 			t.Fatalf("batch %s uses another chainId/avs", b.Name)
 		}
 	}
@@ -160,7 +151,7 @@ func TestVectorPops(t *testing.T) {
 				t.Fatalf("no key for operator %s", op)
 			}
 			key := v.Keys[ki]
-			sk, err := SecretKeyFromBig(dec(t, key.SK))
+			sk, err := SecretKeyFromBig(testvectors.Dec(t, key.SK))
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -173,7 +164,7 @@ func TestVectorPops(t *testing.T) {
 			if got := sk.ProvePossession(chainID, avs, op); !got.Equal(pop) {
 				t.Errorf("ProvePossession = %s, want %s", got, pop)
 			}
-			if got := Gamma(popHash, pk1, pk2, pop); got.Cmp(dec(t, tc.Gamma)) != 0 {
+			if got := Gamma(popHash, pk1, pk2, pop); got.Cmp(testvectors.Dec(t, tc.Gamma)) != 0 {
 				t.Errorf("gamma = %s, want %s", got, tc.Gamma)
 			}
 			ok, err := VerifyPossession(chainID, avs, op, pk1, pk2, pop)
@@ -214,7 +205,7 @@ func TestVectorBatches(t *testing.T) {
 	chainID, avs := batchContext(t, v)
 	sks := make([]*SecretKey, len(v.Keys))
 	for i, k := range v.Keys {
-		sk, err := SecretKeyFromBig(dec(t, k.SK))
+		sk, err := SecretKeyFromBig(testvectors.Dec(t, k.SK))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -242,7 +233,7 @@ func TestVectorBatches(t *testing.T) {
 				t.Fatalf("no expectation for batch vector %q; add one", tc.Name)
 			}
 			seen[tc.Name] = true
-			root, round := hash32(t, tc.AllocationRoot), dec(t, tc.Round)
+			root, round := hash32(t, tc.AllocationRoot), testvectors.Dec(t, tc.Round)
 			msgHash := hash32(t, tc.MsgHash)
 			sigma, apkG1, apkG2 := g1v(t, tc.Sigma), g1v(t, tc.ApkG1), g2v(t, tc.ApkG2)
 
@@ -255,7 +246,7 @@ func TestVectorBatches(t *testing.T) {
 			}
 
 			var pk1s []G1Point
-			for _, i := range pick(t, dec(t, tc.SignerBitmap)) {
+			for _, i := range pick(t, testvectors.Dec(t, tc.SignerBitmap)) {
 				pk1s = append(pk1s, g1v(t, v.Keys[i].PkG1))
 			}
 			if got, err := AggregateG1(pk1s...); err != nil || !got.Equal(apkG1) {
@@ -278,14 +269,14 @@ func TestVectorBatches(t *testing.T) {
 				t.Errorf("sigma of keys %05b = %s, %v; want %s", want.sigmaSigners, got, err, sigma)
 			}
 
-			if got := Gamma(msgHash, apkG1, apkG2, sigma); got.Cmp(dec(t, tc.Gamma)) != 0 {
+			if got := Gamma(msgHash, apkG1, apkG2, sigma); got.Cmp(testvectors.Dec(t, tc.Gamma)) != 0 {
 				t.Errorf("gamma = %s, want %s", got, tc.Gamma)
 			}
 			ok, err := Verify(msgHash, apkG1, apkG2, sigma)
 			if err != nil || ok != tc.Valid {
 				t.Errorf("Verify = %v, %v; want %v", ok, err, tc.Valid)
 			}
-			bitmap := uint(dec(t, tc.SignerBitmap).Uint64())
+			bitmap := uint(testvectors.Dec(t, tc.SignerBitmap).Uint64())
 			honest := round.Int64() == want.msgRound && want.sigmaSigners == bitmap && want.apkG2Signers == bitmap
 			if honest != tc.Valid {
 				t.Errorf("vector valid = %v, but the batch is honest = %v", tc.Valid, honest)

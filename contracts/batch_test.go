@@ -15,21 +15,12 @@ import (
 	"github.com/denomwatch/denomwatch/recompute"
 )
 
-func dec(t testing.TB, s string) *big.Int {
-	t.Helper()
-	v, ok := new(big.Int).SetString(s, 10)
-	if !ok {
-		t.Fatalf("not a decimal integer: %q", s)
-	}
-	return v
-}
-
 func vecG1(t testing.TB, w [2]string) bindings.BN254G1Point {
-	return bindings.BN254G1Point{X: dec(t, w[0]), Y: dec(t, w[1])}
+	return bindings.BN254G1Point{X: testvectors.Dec(t, w[0]), Y: testvectors.Dec(t, w[1])}
 }
 
 func vecG2(t testing.TB, w [4]string) bindings.BN254G2Point {
-	return bindings.BN254G2Point{X: [2]*big.Int{dec(t, w[0]), dec(t, w[1])}, Y: [2]*big.Int{dec(t, w[2]), dec(t, w[3])}}
+	return bindings.BN254G2Point{X: [2]*big.Int{testvectors.Dec(t, w[0]), testvectors.Dec(t, w[1])}, Y: [2]*big.Int{testvectors.Dec(t, w[2]), testvectors.Dec(t, w[3])}}
 }
 
 func (c *chain) verifyBLS(msg [32]byte, apkG1 bindings.BN254G1Point, apkG2 bindings.BN254G2Point, sigma bindings.BN254G1Point) bool {

@@ -156,22 +156,16 @@ func TestResubmitAfterFraudProof(t *testing.T) {
 	cfg.Rounds, cfg.ChallengeWindow = 1, 40
 	cfg.Faults = Schedule{1: {Kind: FaultAmount, Index: 5}}
 	cfg.Fund = []common.Address{crypto.PubkeyToAddress(challenger.PublicKey)}
-	d, err := New(cfg)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(d.Close)
-	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
-	defer cancel()
-	if err := d.Start(ctx); err != nil {
-		t.Fatal(err)
-	}
+	d, ctx, _ := startDevnet(t, cfg)
 	runErr := make(chan error, 1)
 	go func() { runErr <- d.Run(ctx) }()
 
 	cl, avs, abi := d.chain.client, d.avs, contracts.ABI()
 	// Wait for the batch, as a watcher would: from the contract's logs.
-	var logs []types.Log
+	var (
+		logs []types.Log
+		err  error
+	)
 	for len(logs) == 0 {
 		logs, err = cl.FilterLogs(ctx, ethereum.FilterQuery{Addresses: []common.Address{avs}, Topics: [][]common.Hash{{abi.GetABI().Events["AllocationBatchSubmitted"].ID}}})
 		if err != nil {

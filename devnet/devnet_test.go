@@ -20,20 +20,27 @@ func testConfig(t *testing.T) Config {
 	return cfg
 }
 
-func runDevnet(t *testing.T, cfg Config) (*Devnet, string) {
+// startDevnet starts a devnet that the test closes; ctx bounds the test.
+func startDevnet(t *testing.T, cfg Config) (d *Devnet, ctx context.Context, out *bytes.Buffer) {
 	t.Helper()
-	var out bytes.Buffer
-	cfg.Out = &out
+	out = &bytes.Buffer{}
+	cfg.Out = out
 	d, err := New(cfg)
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(d.Close)
 	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
-	defer cancel()
+	t.Cleanup(cancel)
 	if err := d.Start(ctx); err != nil {
 		t.Fatal(err)
 	}
+	return d, ctx, out
+}
+
+func runDevnet(t *testing.T, cfg Config) (*Devnet, string) {
+	t.Helper()
+	d, ctx, out := startDevnet(t, cfg)
 	if err := d.Run(ctx); err != nil {
 		t.Fatalf("run: %v\n%s", err, out.String())
 	}

@@ -5,6 +5,7 @@ package testvectors
 
 import (
 	"encoding/json"
+	"math/big"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -169,4 +170,14 @@ func LoadBLS(tb testing.TB) *BLS {
 		tb.Fatal("BLS vectors: no keys or batches")
 	}
 	return &v
+}
+
+// Dec parses a vector's decimal integer, failing tb if it is not one.
+func Dec(tb testing.TB, s string) *big.Int {
+	tb.Helper()
+	v, ok := new(big.Int).SetString(s, 10)
+	if !ok {
+		tb.Fatalf("vectors: not a decimal integer: %q", s)
+	}
+	return v
 }
