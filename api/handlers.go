@@ -1,0 +1,311 @@
+package api
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"math"
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+
+	"github.com/ethereum/go-ethereum/common"
+
+	"github.com/denomwatch/denomwatch/index"
+)
+
+// Health is the body of /healthz.
+type Health struct {
+	Status string `json:"status"`
+}
+
+// Readiness is the body of /readyz.
+type Readiness struct {
+	Ready     bool   `json:"ready"`
+	Head      uint64 `json:"head"`
+	Processed uint64 `json:"processed"`
+	Lag       uint64 `json:"lag"`
+	// Reason says why the watcher is not ready.
+	Reason string `json:"reason,omitempty"`
+}
+
+// RoundsResponse is the body of /v1/rounds: the rounds stored in From..To
+// (inclusive), ascending.
+type RoundsResponse struct {
+	From   uint64        `json:"from"`
+	To     uint64        `json:"to"`
+	Rounds []index.Round `json:"rounds"`
+}
+
+// AllocationsResponse is the body of /v1/recipients/{address}/allocations.
+type AllocationsResponse struct {
+	Round       uint64         `json:"round"`
+	Recipient   common.Address `json:"recipient"`
+	Verdict     index.Verdict  `json:"verdict"`
+	Allocations []Allocation   `json:"allocations"`
+}
+
+// ErrorResponse is the body of every error.
+type ErrorResponse struct {
+	Error string `json:"error"`
+}
+
+func (s *Server) healthz(w http.ResponseWriter, _ *http.Request) {
+	writeJSON(w, http.StatusOK, Health{Status: "ok"})
+}
+
+func (s *Server) readyz(w http.ResponseWriter, _ *http.Request) {
+	head, processed := s.status.Head(), s.status.Processed()
+	rd := Readiness{Head: head, Processed: processed, Lag: lag(head, processed)}
+	switch _, _, err := s.store.Checkpoint(); {
+	case err != nil:
+		s.log.Error("API store read failed", "op", "read the checkpoint", "err", err)
+		rd.Reason = "the store cannot be read"
+	case rd.Lag > s.cfg.ReadyLag:
+		rd.Reason = fmt.Sprintf("%d blocks behind the head, more than the %d allowed", rd.Lag, s.cfg.ReadyLag)
+	default:
+		rd.Ready = true
+	}
+	code := http.StatusOK
+	if !rd.Ready {
+		code = http.StatusServiceUnavailable
+	}
+	writeJSON(w, code, rd)
+}
+
+func (s *Server) rounds(w http.ResponseWriter, r *http.Request) {
+	q, ok := query(w, r)
+	if !ok {
+		return
+	}
+	from, hasFrom, err := optionalUint(q, "from")
+	if err != nil {
+		writeError(w, http.StatusBadRequest, err.Error())
+		return
+	}
+	to, hasTo, err := optionalUint(q, "to")
+	if err != nil {
+		writeError(w, http.StatusBadRequest, err.Error())
+		return
+	}
+	span := s.cfg.MaxRange - 1 // MaxRange >= 1 (Config.Check)
+	switch {
+	case hasFrom && hasTo:
+		if from > to {
+			writeError(w, http.StatusBadRequest, fmt.Sprintf("from (%d) is after to (%d)", from, to))
+			return
+		}
+		if to-from > span {
+			writeError(w, http.StatusBadRequest, fmt.Sprintf("the range %d..%d holds more than the %d rounds allowed per call", from, to, s.cfg.MaxRange))
+			return
+		}
+	case hasFrom:
+		to = from + min(span, math.MaxUint64-from)
+	case hasTo:
+		from = to - min(span, to)
+	default:
+		latest, ok, err := s.store.LatestRound()
+		if err != nil {
+			s.storeFailed(w, "read the latest round", err)
+			return
+		}
+		if !ok {
+			writeJSON(w, http.StatusOK, RoundsResponse{Rounds: []index.Round{}})
+			return
+		}
+		to, from = latest, latest-min(span, latest)
+	}
+	rounds, err := s.store.Rounds(from, to)
+	if err != nil {
+		s.storeFailed(w, "read rounds", err, "from", from, "to", to)
+		return
+	}
+	if rounds == nil {
+		rounds = []index.Round{}
+	}
+	writeJSON(w, http.StatusOK, RoundsResponse{From: from, To: to, Rounds: rounds})
+}
+
+func (s *Server) round(w http.ResponseWriter, r *http.Request) {
+	n, err := parseUint("round", r.PathValue("round"))
+	if err != nil {
+		writeError(w, http.StatusBadRequest, err.Error())
+		return
+	}
+	rd, ok, err := s.store.Round(n)
+	if err != nil {
+		s.storeFailed(w, "read a round", err, "round", n)
+		return
+	}
+	if !ok {
+		writeError(w, http.StatusNotFound, fmt.Sprintf("round %d is not known to the watcher", n))
+		return
+	}
+	writeJSON(w, http.StatusOK, rd)
+}
+
+func (s *Server) allocations(w http.ResponseWriter, r *http.Request) {
+	recipient, err := parseAddress(r.PathValue("address"))
+	if err != nil {
+		writeError(w, http.StatusBadRequest, err.Error())
+		return
+	}
+	q, ok := query(w, r)
+	if !ok {
+		return
+	}
+	n, has, err := optionalUint(q, "round")
+	if err != nil {
+		writeError(w, http.StatusBadRequest, err.Error())
+		return
+	}
+	if !has {
+		writeError(w, http.StatusBadRequest, "the query parameter round is required")
+		return
+	}
+	rd, ok, err := s.store.Round(n)
+	if err != nil {
+		s.storeFailed(w, "read a round", err, "round", n)
+		return
+	}
+	if !ok {
+		writeError(w, http.StatusNotFound, fmt.Sprintf("round %d is not known to the watcher", n))
+		return
+	}
+	commitments, ok, err := s.store.CommitmentData(n)
+	if err != nil {
+		s.storeFailed(w, "read commitment data", err, "round", n)
+		return
+	}
+	if !ok {
+		writeError(w, http.StatusConflict, fmt.Sprintf("the commitment data of round %d is not stored (verdict %s)", n, rd.Verdict))
+		return
+	}
+	var published []byte
+	if k := len(rd.Batches); k > 0 {
+		tx := rd.Batches[k-1].TxHash
+		data, ok, err := s.store.BatchData(tx)
+		if err != nil {
+			s.storeFailed(w, "read batch data", err, "round", n, "tx", tx)
+			return
+		}
+		if ok {
+			published = data
+		}
+	}
+
+	select {
+	case s.recomputes <- struct{}{}:
+		defer func() { <-s.recomputes }()
+	case <-r.Context().Done():
+		writeError(w, http.StatusServiceUnavailable, "the request ended while waiting for a recomputation slot")
+		return
+	}
+	allocs, err := RecipientAllocations(rd, commitments, published, recipient)
+	switch {
+	case errors.Is(err, ErrCommitmentData), errors.Is(err, ErrCommitmentMismatch):
+		writeError(w, http.StatusConflict, fmt.Sprintf("round %d (verdict %s): %v", n, rd.Verdict, err))
+		return
+	case err != nil:
+		s.log.Error("API recipient allocations", "round", n, "err", err)
+		writeError(w, http.StatusInternalServerError, "internal error")
+		return
+	}
+	writeJSON(w, http.StatusOK, AllocationsResponse{Round: n, Recipient: recipient, Verdict: rd.Verdict, Allocations: allocs})
+}
+
+// storeFailed logs a store error and answers 503.
+func (s *Server) storeFailed(w http.ResponseWriter, what string, err error, kv ...any) {
+	s.log.Error("API store read failed", append([]any{"op", what, "err", err}, kv...)...)
+	writeError(w, http.StatusServiceUnavailable, "the store could not "+what+"; try again later")
+}
+
+func methodNotAllowed(w http.ResponseWriter, r *http.Request) {
+	w.Header().Set("Allow", "GET, HEAD")
+	writeError(w, http.StatusMethodNotAllowed, fmt.Sprintf("method %s is not allowed; use GET", quote(r.Method)))
+}
+
+func notFound(w http.ResponseWriter, r *http.Request) {
+	writeError(w, http.StatusNotFound, fmt.Sprintf("no endpoint at %s", quote(r.URL.Path)))
+}
+
+// query parses the query string strictly (url.Query drops malformed pairs
+// silently); on error it answers 400 and returns false.
+func query(w http.ResponseWriter, r *http.Request) (url.Values, bool) {
+	q, err := url.ParseQuery(r.URL.RawQuery)
+	if err != nil {
+		writeError(w, http.StatusBadRequest, "the query string is malformed")
+		return nil, false
+	}
+	return q, true
+}
+
+// optionalUint returns the query parameter name as a uint64, and whether it
+// was given. Given once and empty, given twice, or not a decimal uint64 is
+// an error.
+func optionalUint(q url.Values, name string) (uint64, bool, error) {
+	vs, ok := q[name]
+	if !ok {
+		return 0, false, nil
+	}
+	if len(vs) != 1 {
+		return 0, true, fmt.Errorf("the query parameter %s is given %d times", name, len(vs))
+	}
+	n, err := parseUint(name, vs[0])
+	return n, true, err
+}
+
+// parseUint parses a decimal uint64: digits only, no sign, no spaces.
+func parseUint(name, s string) (uint64, error) {
+	n, err := strconv.ParseUint(s, 10, 64)
+	if err != nil {
+		if errors.Is(err, strconv.ErrRange) {
+			return 0, fmt.Errorf("%s %s is too large", name, quote(s))
+		}
+		return 0, fmt.Errorf("%s must be a non-negative decimal integer, not %s", name, quote(s))
+	}
+	return n, nil
+}
+
+// parseAddress parses a 0x-prefixed 20-byte hex address. A mixed-case
+// address must carry a valid EIP-55 checksum (a typo is refused rather than
+// answered with an empty list); all lower or all upper case need none.
+func parseAddress(s string) (common.Address, error) {
+	if !strings.HasPrefix(s, "0x") && !strings.HasPrefix(s, "0X") || !common.IsHexAddress(s) {
+		return common.Address{}, fmt.Errorf("address %s is not 0x followed by 40 hex digits", quote(s))
+	}
+	a := common.HexToAddress(s)
+	hex := s[2:]
+	if hex != strings.ToLower(hex) && hex != strings.ToUpper(hex) && "0x"+hex != a.Hex() {
+		return common.Address{}, fmt.Errorf("address %s has a wrong EIP-55 checksum", quote(s))
+	}
+	return a, nil
+}
+
+// quote quotes user input for an error sentence, cut to a readable length.
+func quote(s string) string {
+	const max = 64
+	if len(s) > max {
+		return strconv.Quote(s[:max]) + "..."
+	}
+	return strconv.Quote(s)
+}
+
+// writeJSON answers code with v as JSON.
+func writeJSON(w http.ResponseWriter, code int, v any) {
+	body, err := json.Marshal(v)
+	if err != nil {
+		code = http.StatusInternalServerError
+		body = []byte(`{"error":"internal error"}`)
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.Header().Set("X-Content-Type-Options", "nosniff")
+	w.WriteHeader(code)
+	_, _ = w.Write(append(body, '\n'))
+}
+
+// writeError answers code with {"error": msg}.
+func writeError(w http.ResponseWriter, code int, msg string) {
+	writeJSON(w, code, ErrorResponse{Error: msg})
+}
