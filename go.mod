@@ -2,9 +2,9 @@ module github.com/denomwatch/denomwatch
 
 go 1.26.8
 
-// The five designated dependencies are pinned here. badger/v4 and cron/v3 are
-// not imported yet (the index and the scheduler arrive with later issues); they
-// stay pinned so every package of the project builds against one known set.
+// The five designated dependencies are pinned here. cron/v3 is not imported
+// yet (the scheduler arrives with a later issue); it stays pinned so every
+// package of the project builds against one known set.
 // go-ethereum is held at v1.17.8 because that is the newest version whose
 // cmd/geth also installs through the module proxy here (see README).
 require (

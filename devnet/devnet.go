@@ -16,6 +16,7 @@ import (
 	"github.com/ethereum/go-ethereum/accounts/abi/bind/v2"
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/crypto"
+	"github.com/ethereum/go-ethereum/ethclient/simulated"
 	"github.com/ethereum/go-ethereum/params"
 	"github.com/holiman/uint256"
 
@@ -469,7 +470,14 @@ func (d *Devnet) settle(ctx context.Context, head uint64) error {
 	return nil
 }
 
-// Description returns the current description of the devnet.
+// Client is the devnet's chain client (in-process for the embedded chain).
+func (d *Devnet) Client() simulated.Client { return d.chain.client }
+
+// AVS is the deployed contract's address.
+func (d *Devnet) AVS() common.Address { return d.avs }
+
+// Description returns the current description of the devnet. It is not
+// safe to call while Run is running.
 func (d *Devnet) Description() Description { return d.desc }
 
 // Close stops the embedded chain, or disconnects from the node.

@@ -359,3 +359,19 @@ func (r *Result) Locate(k int) (p, j int, ok bool) {
 	p = sort.Search(len(r.Offsets), func(i int) bool { return r.Offsets[i] > k }) - 1
 	return p, k - r.Offsets[p], true
 }
+
+// CommitmentRootOf returns the commitmentRoot of c (section 4) without the
+// allocation math, so that it is defined for any decoded data, malformed or not.
+func CommitmentRootOf(c *Commitments) common.Hash {
+	offsets := c.Offsets()
+	leaves := make([]common.Hash, len(c.Providers))
+	rw := newRowWorker(0)
+	for p := range c.Providers {
+		prov := &c.Providers[p]
+		if need := 2*wordSize + len(prov.Entries)*entrySize; len(rw.buf) < need {
+			rw.buf = make([]byte, need)
+		}
+		leaves[p] = rw.providerLeaf(p, prov, offsets[p], rw.entriesHash(prov.Entries))
+	}
+	return CommitmentRoot(&c.Round, NewTree(leaves, 1).Root(), len(c.Providers), c.EntryCount())
+}

@@ -41,6 +41,9 @@ func TestPropertyRandomRounds(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
+		if CommitmentRootOf(d) != res.CommitmentRoot {
+			t.Fatalf("round %d: CommitmentRootOf differs from Compute", i)
+		}
 		checkConservation(t, d, res)
 		checkAllProofs(t, d, res)
 		checkSingleChange(t, rng, res)

@@ -99,6 +99,9 @@ func TestVectors(t *testing.T) {
 				if got := RuleOf(err); string(got) != ex.Rule {
 					t.Fatalf("rule %q (%v), want %q", got, err, ex.Rule)
 				}
+				if c != nil && ex.AllocationIfComputed != nil && CommitmentRootOf(c).Hex() != ex.AllocationIfComputed.CommitmentRoot {
+					t.Errorf("CommitmentRootOf = %s", CommitmentRootOf(c).Hex())
+				}
 				if ex.AllocationIfComputed != nil {
 					res, err := Compute(c, Options{})
 					if err != nil {
@@ -116,6 +119,9 @@ func TestVectors(t *testing.T) {
 			}
 			if err != nil {
 				t.Fatalf("rejected well-formed data: %v", err)
+			}
+			if got := CommitmentRootOf(c); got.Hex() != ex.CommitmentRoot {
+				t.Errorf("CommitmentRootOf = %s, want %s", got.Hex(), ex.CommitmentRoot)
 			}
 			if enc := Encode(c); !bytes.Equal(enc, data) {
 				t.Error("Encode(Decode(data)) != data")

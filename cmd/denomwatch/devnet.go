@@ -68,19 +68,18 @@ a line per event. Stops on a signal or, with --rounds, when every round is settl
 func runCommand() *cli.Command {
 	return &cli.Command{
 		Name:  "run",
-		Usage: "the main job: watch the AVS (without --rpc: an embedded devnet with a default fault schedule)",
+		Usage: "the main job: watch the AVS, judge every round, serve the verdicts (without --rpc: on an embedded devnet)",
 		Description: `Without --rpc, starts the embedded devnet (see 'denomwatch devnet') with the
-fault schedule ` + defaultRunFaults + ` and runs until stopped.
-The watcher that indexes and judges every round arrives with the next
-release; until then run prints the devnet's progress only.`,
-		Flags:        devnetFlags(defaultRunFaults),
+fault schedule ` + defaultRunFaults + `
+and watches it. With --rpc URL --contract ADDR, watches that AVS. Every round is
+indexed into the Badger store under --data-dir, recomputed from its calldata
+and judged (valid, fraud with the proof kind and index, malformed-commitments
+with the rule, unavailable with the reason); verdicts are logged and served by
+the HTTP API on --api-addr (GET /healthz, /readyz, /metrics, /v1/rounds,
+/v1/rounds/{round}, /v1/recipients/{address}/allocations?round=N).`,
+		Flags:        append(devnetFlags(defaultRunFaults), watchFlags()...),
 		OnUsageError: onUsageError,
-		Action: func(c *cli.Context) error {
-			if c.String("rpc") != "" {
-				return usageError("watching an existing node (--rpc) needs the watcher, which is not in this release; without --rpc, run starts the embedded devnet")
-			}
-			return runDevnet(c)
-		},
+		Action:       runMain,
 	}
 }
 

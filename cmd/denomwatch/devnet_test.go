@@ -69,7 +69,8 @@ func TestDevnetCommandErrors(t *testing.T) {
 		// The right password gets as far as dialling the node.
 		{"keystore read, node unreachable", fastDevnet(describe, "--rpc", "http://127.0.0.1:1", "--keystore", ks, "--password-file", pw), 1, "devnet chain"},
 		{"bad fund address", fastDevnet(describe, "--fund", "0x12"), exitUsage, "not an address"},
-		{"run with rpc", []string{"run", "--rpc", "http://127.0.0.1:1"}, exitUsage, "needs the watcher"},
+		{"run with rpc, no contract", []string{"run", "--rpc", "http://127.0.0.1:1"}, exitUsage, "needs --contract"},
+		{"run, bad log level", []string{"run", "--log-level", "loud"}, exitUsage, "log-level"},
 		{"devnet argument", append(fastDevnet(describe), "extra"), exitUsage, "no arguments"},
 	}
 	for _, tc := range tests {

@@ -1,0 +1,163 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/ethclient"
+	"github.com/urfave/cli/v2"
+	"golang.org/x/sync/errgroup"
+
+	"github.com/denomwatch/denomwatch/api"
+	"github.com/denomwatch/denomwatch/devnet"
+	"github.com/denomwatch/denomwatch/index"
+	"github.com/denomwatch/denomwatch/watcher"
+)
+
+// watchFlags are run's flags beyond the devnet's.
+func watchFlags() []cli.Flag {
+	def := api.DefaultConfig()
+	return []cli.Flag{
+		&cli.StringFlag{Name: "contract", Usage: "the AVS `ADDRESS` to watch (with --rpc)", EnvVars: []string{"DENOMWATCH_CONTRACT"}},
+		&cli.Uint64Flag{Name: "start-block", Usage: "first `BLOCK` to read (the AVS's deployment block; with --rpc)", EnvVars: []string{"DENOMWATCH_START_BLOCK"}},
+		&cli.StringFlag{Name: "data-dir", Value: "denomwatch-data", Usage: "`DIR` of the index (one Badger store per chain and contract below it)", EnvVars: []string{"DENOMWATCH_DATA_DIR"}},
+		&cli.Int64Flag{Name: "confirmations", Value: -1, Usage: "read blocks this deep only (-1: 0 on a dev chain, id 1337, else 12)", EnvVars: []string{"DENOMWATCH_CONFIRMATIONS"}},
+		&cli.DurationFlag{Name: "poll-interval", Value: time.Second, Usage: "how often to poll the head once caught up", EnvVars: []string{"DENOMWATCH_POLL_INTERVAL"}},
+		&cli.StringFlag{Name: "api-addr", Value: def.Addr, Usage: "serve the HTTP API on `HOST:PORT` (\"\": no API)", EnvVars: []string{"DENOMWATCH_API_ADDR"}},
+		&cli.Uint64Flag{Name: "ready-lag", Value: def.ReadyLag, Usage: "/readyz is ready within this many `BLOCKS` of the head", EnvVars: []string{"DENOMWATCH_READY_LAG"}},
+		&cli.StringFlag{Name: "log-level", Value: "info", Usage: "debug, info, warn or error", EnvVars: []string{"DENOMWATCH_LOG_LEVEL"}},
+	}
+}
+
+func logger(c *cli.Context) (*slog.Logger, error) {
+	var level slog.Level
+	if err := level.UnmarshalText([]byte(c.String("log-level"))); err != nil {
+		return nil, usageError("--log-level %q: one of debug, info, warn, error", c.String("log-level"))
+	}
+	return slog.New(slog.NewTextHandler(c.App.ErrWriter, &slog.HandlerOptions{Level: level})), nil
+}
+
+// runMain is `denomwatch run`: without --rpc, the embedded devnet and a
+// watcher of it; with --rpc, a watcher of the contract there.
+func runMain(c *cli.Context) error {
+	if c.NArg() > 0 {
+		return usageError("run takes no arguments, got %q", c.Args().Slice())
+	}
+	log, err := logger(c)
+	if err != nil {
+		return err
+	}
+	ctx := c.Context
+	g, ctx := errgroup.WithContext(ctx)
+
+	var (
+		chain      watcher.Chain
+		avs        common.Address
+		startBlock uint64
+		chainID    uint64
+	)
+	if c.String("rpc") == "" {
+		cfg, err := devnetConfig(c)
+		if err != nil {
+			return err
+		}
+		cfg.Out, cfg.Log = c.App.Writer, log
+		d, err := devnet.New(cfg)
+		if err != nil {
+			return usageError("%v", err)
+		}
+		defer d.Close()
+		if err := d.Start(ctx); err != nil {
+			return cli.Exit(fmt.Sprintf("devnet: %v", err), 1)
+		}
+		desc := d.Description()
+		chain, avs, startBlock, chainID = d.Client(), desc.AVS, desc.StartBlock, desc.ChainID
+		g.Go(func() error { return d.Run(ctx) })
+	} else {
+		if !common.IsHexAddress(c.String("contract")) {
+			return usageError("--rpc needs --contract, the AVS address")
+		}
+		cl, err := ethclient.DialContext(ctx, c.String("rpc"))
+		if err != nil {
+			return cli.Exit(fmt.Sprintf("dial %s: %v", redact(c.String("rpc")), err), 1)
+		}
+		defer cl.Close()
+		id, err := cl.ChainID(ctx)
+		if err != nil {
+			return cli.Exit(fmt.Sprintf("chain id from %s: %v", redact(c.String("rpc")), err), 1)
+		}
+		chain, avs, startBlock, chainID = cl, common.HexToAddress(c.String("contract")), c.Uint64("start-block"), id.Uint64()
+	}
+	confirmations := c.Int64("confirmations")
+	if confirmations < 0 {
+		confirmations = 12
+		if chainID == 1337 {
+			confirmations = 0
+		}
+	}
+
+	dir := filepath.Join(c.String("data-dir"), fmt.Sprintf("%d-%s", chainID, strings.ToLower(avs.Hex())))
+	if err := os.MkdirAll(dir, 0o750); err != nil {
+		return ioError(fmt.Errorf("data directory: %w", err))
+	}
+	store, err := index.Open(index.Options{Dir: dir, Logger: log})
+	if err != nil {
+		return cli.Exit(fmt.Sprintf("open the index in %s: %v", dir, err), 1)
+	}
+	defer store.Close()
+
+	metrics := api.NewMetrics()
+	w, err := watcher.New(ctx, watcher.Config{
+		AVS: avs, StartBlock: startBlock, Confirmations: uint64(confirmations),
+		PollInterval: c.Duration("poll-interval"), Log: log,
+	}, chain, store, &watcher.CalldataSource{Chain: chain, AVS: avs}, metrics)
+	if err != nil {
+		return cli.Exit(fmt.Sprintf("watcher: %v", err), 1)
+	}
+	log.Info("watching", "avs", avs, "chain", chainID, "from", startBlock, "confirmations", confirmations, "index", dir)
+	g.Go(func() error { return w.Run(ctx) })
+
+	if addr := c.String("api-addr"); addr != "" {
+		acfg := api.DefaultConfig()
+		acfg.Addr, acfg.ReadyLag = addr, c.Uint64("ready-lag")
+		srv, err := api.New(acfg, store, w, metrics, log)
+		if err != nil {
+			return usageError("api: %v", err)
+		}
+		if err := srv.Start(ctx); err != nil {
+			return cli.Exit(fmt.Sprintf("api: %v", err), 1)
+		}
+		log.Info("serving the API", "addr", srv.Addr())
+		g.Go(func() error {
+			<-ctx.Done()
+			stopCtx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+			defer cancel()
+			return srv.Stop(stopCtx)
+		})
+	}
+	if err := g.Wait(); err != nil && !errors.Is(err, context.Canceled) {
+		return cli.Exit(fmt.Sprintf("run: %v", err), 1)
+	}
+	return nil
+}
+
+// redact drops what may carry a token from an RPC URL: userinfo, path, query.
+func redact(u string) string {
+	scheme, rest, ok := strings.Cut(u, "://")
+	if !ok {
+		return "(rpc url)"
+	}
+	if at := strings.LastIndex(rest, "@"); at >= 0 {
+		rest = rest[at+1:]
+	}
+	host, _, _ := strings.Cut(rest, "/")
+	host, _, _ = strings.Cut(host, "?")
+	return scheme + "://" + host
+}

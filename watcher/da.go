@@ -1,0 +1,98 @@
+package watcher
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"math/big"
+
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/core/types"
+
+	"github.com/denomwatch/denomwatch/contracts"
+)
+
+// ErrUnavailable is wrapped when a round's data cannot be obtained; the
+// message is the reason recorded in the verdict.
+var ErrUnavailable = errors.New("data unavailable")
+
+// BatchInput is what a batch's transaction carries besides the on-chain root.
+type BatchInput struct {
+	AllocTreeRoot  common.Hash
+	AllocationData []byte
+	SignerBitmap   *big.Int
+}
+
+// DataSource obtains the data a round's logs commit to. Protocol v1 publishes
+// it in calldata (CalldataSource); a later version adds off-chain publication.
+type DataSource interface {
+	CommitmentData(ctx context.Context, log types.Log) ([]byte, error)
+	BatchInput(ctx context.Context, log types.Log) (*BatchInput, error)
+}
+
+// TxReader is what CalldataSource needs from the chain.
+type TxReader interface {
+	TransactionByHash(ctx context.Context, hash common.Hash) (*types.Transaction, bool, error)
+	TransactionReceipt(ctx context.Context, hash common.Hash) (*types.Receipt, error)
+}
+
+// CalldataSource reads the data from the input of the transaction that
+// emitted the log, pinned to the log's block hash. When the AVS was called
+// through another contract (a multisig, say), the transaction's input is not
+// the AVS call: the data is reported unavailable with that reason rather
+// than guessed.
+type CalldataSource struct {
+	Chain TxReader
+	AVS   common.Address
+}
+
+// input returns the AVS call's arguments from log's transaction.
+func (s *CalldataSource) input(ctx context.Context, log types.Log, method string) ([]any, error) {
+	r, err := s.Chain.TransactionReceipt(ctx, log.TxHash)
+	if err != nil {
+		return nil, fmt.Errorf("receipt of %s: %w", log.TxHash, err)
+	}
+	if r.BlockHash != log.BlockHash {
+		return nil, fmt.Errorf("%w: transaction %s is in block %s, not the log's block %s (reorganised)", ErrUnavailable, log.TxHash, r.BlockHash, log.BlockHash)
+	}
+	tx, _, err := s.Chain.TransactionByHash(ctx, log.TxHash)
+	if err != nil {
+		return nil, fmt.Errorf("transaction %s: %w", log.TxHash, err)
+	}
+	m := contracts.ABI().GetABI().Methods[method]
+	if tx.To() == nil || *tx.To() != s.AVS {
+		return nil, fmt.Errorf("%w: transaction %s calls %v, not the AVS: the AVS was called through another contract, whose input is not the %s call", ErrUnavailable, log.TxHash, tx.To(), method)
+	}
+	data := tx.Data()
+	if len(data) < 4 || !bytes.Equal(data[:4], m.ID) {
+		return nil, fmt.Errorf("%w: transaction %s is not a %s call", ErrUnavailable, log.TxHash, method)
+	}
+	args, err := m.Inputs.Unpack(data[4:])
+	if err != nil {
+		return nil, fmt.Errorf("%w: transaction %s: %s arguments do not decode: %v", ErrUnavailable, log.TxHash, method, err)
+	}
+	return args, nil
+}
+
+// CommitmentData returns the data argument of the commitRound call.
+func (s *CalldataSource) CommitmentData(ctx context.Context, log types.Log) ([]byte, error) {
+	args, err := s.input(ctx, log, "commitRound")
+	if err != nil {
+		return nil, err
+	}
+	return args[2].([]byte), nil
+}
+
+// BatchInput returns the submitAllocationBatch call's tree root, data and signers.
+func (s *CalldataSource) BatchInput(ctx context.Context, log types.Log) (*BatchInput, error) {
+	args, err := s.input(ctx, log, "submitAllocationBatch")
+	if err != nil {
+		return nil, err
+	}
+	return &BatchInput{
+		AllocTreeRoot:  args[1].([32]byte),
+		AllocationData: args[2].([]byte),
+		SignerBitmap:   args[3].(*big.Int),
+	}, nil
+}

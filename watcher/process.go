@@ -1,0 +1,334 @@
+package watcher
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"math/big"
+	"time"
+
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/common/hexutil"
+	"github.com/ethereum/go-ethereum/core/types"
+
+	"github.com/denomwatch/denomwatch/contracts"
+	"github.com/denomwatch/denomwatch/index"
+)
+
+// Store is what the watcher needs from the index.
+type Store interface {
+	Checkpoint() (index.Checkpoint, bool, error)
+	Round(n uint64) (index.Round, bool, error)
+	CommitmentData(round uint64) ([]byte, bool, error)
+	BatchData(tx common.Hash) ([]byte, bool, error)
+	Operators() ([]index.Operator, error)
+	ProcessedBlocks(below uint64, limit int) ([]index.Checkpoint, error)
+	Rounds(from, to uint64) ([]index.Round, error)
+	LatestRound() (uint64, bool, error)
+	Apply(u *index.BlockUpdate) error
+	Rollback(to uint64) error
+}
+
+// Observer receives the watcher's measurements (the API's metrics implement it).
+type Observer interface {
+	SetHead(uint64)
+	SetProcessed(uint64)
+	SetRoundsByVerdict(map[index.Verdict]int)
+	ObserveRecompute(time.Duration)
+	RPCError(method string)
+}
+
+type nopObserver struct{}
+
+func (nopObserver) SetHead(uint64)                           {}
+func (nopObserver) SetProcessed(uint64)                      {}
+func (nopObserver) SetRoundsByVerdict(map[index.Verdict]int) {}
+func (nopObserver) ObserveRecompute(time.Duration)           {}
+func (nopObserver) RPCError(string)                          {}
+
+// The AVS events the watcher handles.
+var (
+	evCommit     = contracts.ABI().GetABI().Events["NewRoundCommitments"].ID
+	evBatch      = contracts.ABI().GetABI().Events["AllocationBatchSubmitted"].ID
+	evFinalized  = contracts.ABI().GetABI().Events["RoundFinalized"].ID
+	evFraud      = contracts.ABI().GetABI().Events["FraudProven"].ID
+	evRegistered = contracts.ABI().GetABI().Events["OperatorRegistered"].ID
+	evExit       = contracts.ABI().GetABI().Events["OperatorExitRequested"].ID
+	evWithdrawn  = contracts.ABI().GetABI().Events["OperatorWithdrawn"].ID
+	evSlashed    = contracts.ABI().GetABI().Events["OperatorSlashed"].ID
+	topics       = []common.Hash{evCommit, evBatch, evFinalized, evFraud, evRegistered, evExit, evWithdrawn, evSlashed}
+)
+
+// processor turns a block's logs into an index.BlockUpdate.
+type processor struct {
+	store    Store
+	data     DataSource
+	window   uint64 // challenge window, blocks
+	observer Observer
+	ops      []index.Operator // by index: the registry as of the checkpoint
+}
+
+func (p *processor) reload() error {
+	ops, err := p.store.Operators()
+	if err != nil {
+		return fmt.Errorf("load operators: %w", err)
+	}
+	p.ops = ops
+	return nil
+}
+
+// blockWork accumulates one block's changes.
+type blockWork struct {
+	u      *index.BlockUpdate
+	rounds map[uint64]*index.Round
+	ops    map[int]bool // indices changed
+}
+
+func (p *processor) processBlock(ctx context.Context, number uint64, hash, parent common.Hash, logs []types.Log) (*index.BlockUpdate, error) {
+	w := &blockWork{
+		u: &index.BlockUpdate{Number: number, Hash: hash, ParentHash: parent,
+			CommitmentData: map[uint64][]byte{}, BatchData: map[common.Hash][]byte{}},
+		rounds: map[uint64]*index.Round{},
+		ops:    map[int]bool{},
+	}
+	saved := append([]index.Operator(nil), p.ops...)
+	for _, l := range logs {
+		if err := p.processLog(ctx, w, l); err != nil {
+			p.ops = saved // the block will be retried from scratch
+			return nil, fmt.Errorf("block %d log %d: %w", number, l.Index, err)
+		}
+	}
+	for _, r := range w.rounds {
+		w.u.Rounds = append(w.u.Rounds, *r)
+	}
+	for i := range w.ops {
+		w.u.Operators = append(w.u.Operators, p.ops[i])
+	}
+	return w.u, nil
+}
+
+// round returns the round's record as this block has it so far.
+func (p *processor) round(w *blockWork, n uint64) (*index.Round, bool, error) {
+	if r, ok := w.rounds[n]; ok {
+		return r, true, nil
+	}
+	r, ok, err := p.store.Round(n)
+	if err != nil || !ok {
+		return nil, ok, err
+	}
+	w.rounds[n] = &r
+	return &r, true, nil
+}
+
+func (p *processor) processLog(ctx context.Context, w *blockWork, l types.Log) error {
+	if len(l.Topics) == 0 {
+		return nil
+	}
+	abi := contracts.ABI()
+	switch l.Topics[0] {
+	case evCommit:
+		ev, err := abi.UnpackNewRoundCommitmentsEvent(&l)
+		if err != nil {
+			return err
+		}
+		return p.onCommit(ctx, w, l, ev.Round.Uint64(), ev.CommitmentRoot)
+	case evBatch:
+		ev, err := abi.UnpackAllocationBatchSubmittedEvent(&l)
+		if err != nil {
+			return err
+		}
+		return p.onBatch(ctx, w, l, ev.Round.Uint64(), ev.AllocationRoot)
+	case evFinalized:
+		ev, err := abi.UnpackRoundFinalizedEvent(&l)
+		if err != nil {
+			return err
+		}
+		return p.onBatchStatus(w, ev.Round.Uint64(), index.BatchFinalized)
+	case evFraud:
+		ev, err := abi.UnpackFraudProvenEvent(&l)
+		if err != nil {
+			return err
+		}
+		return p.onBatchStatus(w, ev.Round.Uint64(), index.BatchVoided)
+	case evRegistered:
+		ev, err := abi.UnpackOperatorRegisteredEvent(&l)
+		if err != nil {
+			return err
+		}
+		i := int(ev.Index.Int64())
+		for len(p.ops) <= i {
+			p.ops = append(p.ops, index.Operator{Index: len(p.ops)})
+		}
+		p.ops[i] = index.Operator{
+			Index: i, Address: ev.Operator, RegisteredBlock: l.BlockNumber,
+			PkG1:  [2]string{ev.PkG1[0].String(), ev.PkG1[1].String()},
+			PkG2:  [4]string{ev.PkG2[0].String(), ev.PkG2[1].String(), ev.PkG2[2].String(), ev.PkG2[3].String()},
+			Stake: []index.StakeChange{{Block: l.BlockNumber, Delta: ev.Stake.String(), Cause: "registered"}},
+		}
+		w.ops[i] = true
+	case evExit:
+		ev, err := abi.UnpackOperatorExitRequestedEvent(&l)
+		if err != nil {
+			return err
+		}
+		return p.onOperator(w, int(ev.Index.Int64()), func(o *index.Operator) { o.ExitBlock = l.BlockNumber })
+	case evWithdrawn:
+		ev, err := abi.UnpackOperatorWithdrawnEvent(&l)
+		if err != nil {
+			return err
+		}
+		return p.onOperator(w, int(ev.Index.Int64()), func(o *index.Operator) {
+			o.Stake = append(o.Stake, index.StakeChange{Block: l.BlockNumber, Delta: new(big.Int).Neg(ev.Amount).String(), Cause: "withdrawn"})
+		})
+	case evSlashed:
+		ev, err := abi.UnpackOperatorSlashedEvent(&l)
+		if err != nil {
+			return err
+		}
+		for i := range p.ops {
+			if p.ops[i].Address == ev.Operator {
+				return p.onOperator(w, i, func(o *index.Operator) {
+					o.Stake = append(o.Stake, index.StakeChange{Block: l.BlockNumber, Delta: new(big.Int).Neg(ev.Amount).String(), Cause: "slashed"})
+				})
+			}
+		}
+		return fmt.Errorf("OperatorSlashed names %s, not a registered operator", ev.Operator)
+	}
+	return nil
+}
+
+func (p *processor) onOperator(w *blockWork, i int, f func(*index.Operator)) error {
+	if i < 0 || i >= len(p.ops) {
+		return fmt.Errorf("event names operator %d of %d", i, len(p.ops))
+	}
+	f(&p.ops[i])
+	w.ops[i] = true
+	return nil
+}
+
+// onCommit records a round's commitments and judges them.
+func (p *processor) onCommit(ctx context.Context, w *blockWork, l types.Log, n uint64, root common.Hash) error {
+	data, err := p.data.CommitmentData(ctx, l)
+	reason := ""
+	if err != nil {
+		if !errors.Is(err, ErrUnavailable) {
+			p.observer.RPCError("commitment data")
+			return err
+		}
+		data, reason = nil, err.Error()
+	}
+	r := &index.Round{Round: n, CommitmentRoot: root, CommitTx: l.TxHash, CommitBlock: l.BlockNumber, CommitBlockHash: l.BlockHash,
+		Signers: []index.Signer{}, Batches: []index.Batch{}}
+	j := p.judge(n, root, data, reason)
+	r.Verdict, r.Rule, r.Reason = j.verdict, j.rule, j.reason
+	if j.c != nil {
+		r.ProviderCount, r.EntryCount = len(j.c.Providers), j.c.EntryCount()
+	}
+	if j.res != nil {
+		correct := j.res.AllocationRoot
+		r.CorrectAllocationRoot = &correct
+	}
+	if data != nil {
+		w.u.CommitmentData[n] = data
+	}
+	w.rounds[n] = r
+	return nil
+}
+
+func (p *processor) judge(n uint64, root common.Hash, data []byte, reason string) commitmentJudgement {
+	start := time.Now()
+	j := judgeCommitments(n, root, data, reason)
+	p.observer.ObserveRecompute(time.Since(start))
+	return j
+}
+
+// onBatch records a batch and judges it against the round's commitments.
+func (p *processor) onBatch(ctx context.Context, w *blockWork, l types.Log, n uint64, allocationRoot common.Hash) error {
+	r, ok, err := p.round(w, n)
+	if err != nil {
+		return err
+	}
+	if !ok {
+		return fmt.Errorf("batch for round %d, whose commitments were never seen", n)
+	}
+	in, err := p.data.BatchInput(ctx, l)
+	reason := ""
+	if err != nil {
+		if !errors.Is(err, ErrUnavailable) {
+			p.observer.RPCError("batch data")
+			return err
+		}
+		in, reason = nil, err.Error()
+	}
+	b := index.Batch{TxHash: l.TxHash, Block: l.BlockNumber, BlockHash: l.BlockHash, AllocationRoot: allocationRoot,
+		DeadlineBlock: l.BlockNumber + p.window, Status: index.BatchLive, Signers: []index.Signer{}}
+	if in != nil {
+		b.AllocTreeRoot, b.DataAvailable = in.AllocTreeRoot, true
+		b.SignerBitmap = hexutil.EncodeBig(in.SignerBitmap)
+		b.Signers = p.signers(in.SignerBitmap, l.BlockNumber)
+		w.u.BatchData[l.TxHash] = in.AllocationData
+	}
+	r.Batches = append(r.Batches, b)
+	ar := allocationRoot
+	r.AllocationRoot, r.Signers, r.DeadlineBlock, r.Finalized = &ar, b.Signers, b.DeadlineBlock, false
+	r.Kind, r.Index, r.Claimed, r.Correct, r.Rule, r.Reason = "", nil, "", "", "", ""
+
+	// The batch is judged against the round's commitments, recomputed from
+	// the stored (or this block's) commitment data.
+	data, ok := w.u.CommitmentData[n]
+	if !ok {
+		if data, ok, err = p.store.CommitmentData(n); err != nil {
+			return err
+		}
+	}
+	cj := p.judge(n, r.CommitmentRoot, nilUnless(data, ok), "the round's commitment data is unavailable")
+	switch {
+	case cj.res == nil:
+		// Malformed or unavailable commitments: that verdict stands.
+		r.Verdict, r.Rule, r.Reason = cj.verdict, cj.rule, cj.reason
+	case in == nil:
+		r.Verdict, r.Reason = index.VerdictUnavailable, reason
+	default:
+		bj := judgeBatch(cj.res, allocationRoot, in.AllocTreeRoot, in.AllocationData)
+		r.Verdict, r.Kind, r.Index, r.Claimed, r.Correct, r.Reason = bj.verdict, bj.kind, bj.index, bj.claimed, bj.correct, bj.reason
+	}
+	return nil
+}
+
+func nilUnless(b []byte, ok bool) []byte {
+	if !ok {
+		return nil
+	}
+	return b
+}
+
+// signers decodes a signer bitmap into operators and their stake at block b.
+func (p *processor) signers(bitmap *big.Int, b uint64) []index.Signer {
+	out := []index.Signer{}
+	for i := 0; i < bitmap.BitLen(); i++ {
+		if bitmap.Bit(i) == 0 {
+			continue
+		}
+		s := index.Signer{Index: i, Stake: "0"}
+		if i < len(p.ops) {
+			s.Address, s.Stake = p.ops[i].Address, p.ops[i].StakeAt(b).String()
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+// onBatchStatus marks the round's live batch finalized or voided.
+func (p *processor) onBatchStatus(w *blockWork, n uint64, status string) error {
+	r, ok, err := p.round(w, n)
+	if err != nil {
+		return err
+	}
+	if !ok || len(r.Batches) == 0 {
+		return fmt.Errorf("%s for round %d, which has no batch", status, n)
+	}
+	last := &r.Batches[len(r.Batches)-1]
+	last.Status = status
+	r.Finalized = status == index.BatchFinalized
+	return nil
+}

@@ -1,0 +1,352 @@
+package watcher
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"math/big"
+	"sync/atomic"
+	"time"
+
+	"github.com/ethereum/go-ethereum"
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/core/types"
+
+	"github.com/denomwatch/denomwatch/contracts"
+	"github.com/denomwatch/denomwatch/index"
+)
+
+// Chain is what the watcher needs from a node.
+type Chain interface {
+	TxReader
+	BlockNumber(ctx context.Context) (uint64, error)
+	HeaderByNumber(ctx context.Context, number *big.Int) (*types.Header, error)
+	FilterLogs(ctx context.Context, q ethereum.FilterQuery) ([]types.Log, error)
+	CallContract(ctx context.Context, msg ethereum.CallMsg, block *big.Int) ([]byte, error)
+}
+
+// Config configures a Watcher.
+type Config struct {
+	AVS common.Address
+	// StartBlock is the first block read (the AVS's deployment block).
+	StartBlock uint64
+	// Confirmations: only blocks at least this deep are read (0 on a devnet).
+	Confirmations uint64
+	// PollInterval is the wait between polls of the head once caught up.
+	PollInterval time.Duration
+	// MaxRange bounds an eth_getLogs range; the range halves when the node
+	// refuses one and grows back on success.
+	MaxRange uint64
+	// ReorgDepth bounds how far back a reorganisation is followed.
+	ReorgDepth int
+	Log        *slog.Logger
+}
+
+// ErrReorgTooDeep is returned when no stored block within ReorgDepth is canonical.
+var ErrReorgTooDeep = errors.New("reorganisation deeper than the index can undo")
+
+// Watcher follows the AVS and keeps the index's verdicts.
+type Watcher struct {
+	cfg       Config
+	chain     Chain
+	store     Store
+	proc      *processor
+	obs       Observer
+	log       *slog.Logger
+	rangeSize uint64
+	head      atomic.Uint64
+	processed atomic.Uint64
+	verdicts  map[index.Verdict]int
+}
+
+// New reads the AVS's challenge window and the stored operator set and
+// returns a watcher ready to Run.
+func New(ctx context.Context, cfg Config, chain Chain, store Store, data DataSource, obs Observer) (*Watcher, error) {
+	if cfg.PollInterval <= 0 {
+		cfg.PollInterval = time.Second
+	}
+	if cfg.MaxRange == 0 {
+		cfg.MaxRange = 2000
+	}
+	if cfg.ReorgDepth == 0 {
+		cfg.ReorgDepth = 256
+	}
+	if cfg.Log == nil {
+		cfg.Log = slog.New(slog.DiscardHandler)
+	}
+	if obs == nil {
+		obs = nopObserver{}
+	}
+	out, err := chain.CallContract(ctx, ethereum.CallMsg{To: &cfg.AVS, Data: contracts.ABI().PackChallengeWindow()}, nil)
+	if err != nil {
+		return nil, fmt.Errorf("read the challenge window of %s: %w", cfg.AVS, contracts.AsRevert(err))
+	}
+	window, err := contracts.ABI().UnpackChallengeWindow(out)
+	if err != nil {
+		return nil, fmt.Errorf("read the challenge window of %s (is it the AVS?): %w", cfg.AVS, err)
+	}
+	w := &Watcher{cfg: cfg, chain: chain, store: store, obs: obs, log: cfg.Log, rangeSize: cfg.MaxRange,
+		proc: &processor{store: store, data: data, window: window.Uint64(), observer: obs}}
+	if err := w.proc.reload(); err != nil {
+		return nil, err
+	}
+	if err := w.countVerdicts(); err != nil {
+		return nil, err
+	}
+	if cp, ok, err := store.Checkpoint(); err != nil {
+		return nil, err
+	} else if ok {
+		w.processed.Store(cp.Number)
+	}
+	return w, nil
+}
+
+// Head is the chain head last seen; Processed the last block indexed.
+func (w *Watcher) Head() uint64      { return w.head.Load() }
+func (w *Watcher) Processed() uint64 { return w.processed.Load() }
+
+// Run follows the chain until ctx ends.
+func (w *Watcher) Run(ctx context.Context) error {
+	for {
+		caughtUp, err := w.Step(ctx)
+		if err != nil {
+			if ctx.Err() != nil {
+				return ctx.Err()
+			}
+			if errors.Is(err, ErrReorgTooDeep) {
+				return err
+			}
+			w.log.Warn("watcher step failed; retrying", "err", err)
+			caughtUp = true // back off for one poll interval
+		}
+		if caughtUp {
+			select {
+			case <-ctx.Done():
+				return ctx.Err()
+			case <-time.After(w.cfg.PollInterval):
+			}
+		}
+	}
+}
+
+// Step does one unit of work: follows a reorganisation back, or indexes the
+// next range of confirmed blocks. It reports whether the watcher is caught up.
+func (w *Watcher) Step(ctx context.Context) (bool, error) {
+	head, err := w.chain.BlockNumber(ctx)
+	if err != nil {
+		w.obs.RPCError("eth_blockNumber")
+		return false, fmt.Errorf("head: %w", err)
+	}
+	w.head.Store(head)
+	w.obs.SetHead(head)
+	if head < w.cfg.Confirmations {
+		return true, nil
+	}
+	target := head - w.cfg.Confirmations
+	next := w.cfg.StartBlock
+	cp, ok, err := w.store.Checkpoint()
+	if err != nil {
+		return false, err
+	}
+	if ok {
+		canonical, err := w.header(ctx, cp.Number)
+		if err != nil {
+			return false, err
+		}
+		if canonical.Hash() != cp.Hash {
+			return false, w.followReorg(ctx, cp)
+		}
+		next = cp.Number + 1
+	}
+	if next > target {
+		return true, nil
+	}
+	to := min(target, next+w.rangeSize-1)
+	logs, err := w.chain.FilterLogs(ctx, ethereum.FilterQuery{
+		FromBlock: new(big.Int).SetUint64(next), ToBlock: new(big.Int).SetUint64(to),
+		Addresses: []common.Address{w.cfg.AVS}, Topics: [][]common.Hash{topics},
+	})
+	if err != nil {
+		w.obs.RPCError("eth_getLogs")
+		if w.rangeSize > 1 {
+			w.rangeSize /= 2
+			w.log.Info("eth_getLogs refused a range; halving it", "from", next, "to", to, "range", w.rangeSize, "err", err)
+			return false, nil
+		}
+		return false, fmt.Errorf("eth_getLogs %d-%d: %w", next, to, err)
+	}
+	w.rangeSize = min(w.rangeSize*2, w.cfg.MaxRange)
+	if err := w.indexRange(ctx, to, logs); err != nil {
+		return false, err
+	}
+	return to == target, nil
+}
+
+// indexRange applies the blocks of a range with logs, then the range's last
+// block, each atomically with the checkpoint.
+func (w *Watcher) indexRange(ctx context.Context, to uint64, logs []types.Log) error {
+	for i := 0; i < len(logs); {
+		j := i
+		for j < len(logs) && logs[j].BlockNumber == logs[i].BlockNumber {
+			j++
+		}
+		n, hash := logs[i].BlockNumber, logs[i].BlockHash
+		hdr, err := w.header(ctx, n)
+		if err != nil {
+			return err
+		}
+		if hdr.Hash() != hash || logs[i].Removed {
+			// The chain moved under the query: read the range again.
+			return fmt.Errorf("block %d changed during the query (reorganisation in progress)", n)
+		}
+		u, err := w.proc.processBlock(ctx, n, hash, hdr.ParentHash, logs[i:j])
+		if err != nil {
+			return err
+		}
+		if err := w.apply(u); err != nil {
+			return err
+		}
+		i = j
+	}
+	if w.processed.Load() < to {
+		hdr, err := w.header(ctx, to)
+		if err != nil {
+			return err
+		}
+		if err := w.apply(&index.BlockUpdate{Number: to, Hash: hdr.Hash(), ParentHash: hdr.ParentHash}); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (w *Watcher) apply(u *index.BlockUpdate) error {
+	before := make(map[uint64]index.Verdict, len(u.Rounds))
+	for _, r := range u.Rounds {
+		if old, ok, err := w.store.Round(r.Round); err != nil {
+			return err
+		} else if ok {
+			before[r.Round] = old.Verdict
+		}
+	}
+	if err := w.store.Apply(u); err != nil {
+		_ = w.proc.reload() // the processor's operator view ran ahead of the store
+		return fmt.Errorf("index block %d: %w", u.Number, err)
+	}
+	for _, r := range u.Rounds {
+		old, seen := before[r.Round]
+		if seen {
+			w.verdicts[old]--
+		}
+		w.verdicts[r.Verdict]++
+		w.logRound(r, seen && old == r.Verdict)
+	}
+	w.obs.SetRoundsByVerdict(w.verdictsCopy())
+	w.processed.Store(u.Number)
+	w.obs.SetProcessed(u.Number)
+	return nil
+}
+
+// logRound logs a round's new verdict, or its batch's new status when the
+// verdict is unchanged.
+func (w *Watcher) logRound(r index.Round, unchanged bool) {
+	if unchanged {
+		if len(r.Batches) > 0 {
+			w.log.Info("round batch status", "round", r.Round, "verdict", r.Verdict, "status", r.Batches[len(r.Batches)-1].Status)
+		}
+		return
+	}
+	attrs := []any{"round", r.Round, "verdict", r.Verdict}
+	switch r.Verdict {
+	case index.VerdictFraud:
+		attrs = append(attrs, "kind", r.Kind, "index", *r.Index, "deadline", r.DeadlineBlock)
+		if r.Kind == index.KindBadAllocation {
+			attrs = append(attrs, "claimed", r.Claimed, "correct", r.Correct)
+		}
+	case index.VerdictMalformed:
+		attrs = append(attrs, "rule", r.Rule)
+	case index.VerdictUnavailable, index.VerdictPending:
+		attrs = append(attrs, "reason", r.Reason)
+	}
+	if r.Verdict == index.VerdictValid || r.Verdict == index.VerdictPending {
+		w.log.Info("round verdict", attrs...)
+		return
+	}
+	w.log.Warn("round verdict", attrs...)
+}
+
+func (w *Watcher) header(ctx context.Context, n uint64) (*types.Header, error) {
+	h, err := w.chain.HeaderByNumber(ctx, new(big.Int).SetUint64(n))
+	if err != nil {
+		w.obs.RPCError("eth_getBlockByNumber")
+		return nil, fmt.Errorf("header %d: %w", n, err)
+	}
+	return h, nil
+}
+
+// followReorg rolls the index back to the newest stored block that is still
+// canonical.
+func (w *Watcher) followReorg(ctx context.Context, cp index.Checkpoint) error {
+	stored, err := w.store.ProcessedBlocks(cp.Number+1, w.cfg.ReorgDepth)
+	if err != nil {
+		return err
+	}
+	// Without a canonical stored block, everything indexed goes: back to the
+	// block before the first one read.
+	var to uint64
+	if w.cfg.StartBlock > 0 {
+		to = w.cfg.StartBlock - 1
+	}
+	found := false
+	for _, b := range stored {
+		hdr, err := w.header(ctx, b.Number)
+		if err != nil {
+			return err
+		}
+		if hdr.Hash() == b.Hash {
+			to, found = b.Number, true
+			break
+		}
+	}
+	if !found && len(stored) == w.cfg.ReorgDepth {
+		return fmt.Errorf("%w: none of the last %d indexed blocks below %d is canonical", ErrReorgTooDeep, len(stored), cp.Number)
+	}
+	w.log.Warn("chain reorganised; rolling the index back", "from", cp.Number, "to", to)
+	if err := w.store.Rollback(to); err != nil {
+		return fmt.Errorf("roll back to %d: %w", to, err)
+	}
+	w.processed.Store(to)
+	if err := w.proc.reload(); err != nil {
+		return err
+	}
+	return w.countVerdicts()
+}
+
+// countVerdicts recounts the stored rounds by verdict.
+func (w *Watcher) countVerdicts() error {
+	w.verdicts = map[index.Verdict]int{}
+	latest, ok, err := w.store.LatestRound()
+	if err != nil || !ok {
+		return err
+	}
+	for from := uint64(1); from <= latest; from += 5000 {
+		rs, err := w.store.Rounds(from, min(latest, from+4999))
+		if err != nil {
+			return err
+		}
+		for _, r := range rs {
+			w.verdicts[r.Verdict]++
+		}
+	}
+	w.obs.SetRoundsByVerdict(w.verdictsCopy())
+	return nil
+}
+
+func (w *Watcher) verdictsCopy() map[index.Verdict]int {
+	out := make(map[index.Verdict]int, len(w.verdicts))
+	for k, v := range w.verdicts {
+		out[k] = v
+	}
+	return out
+}
