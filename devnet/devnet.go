@@ -470,6 +470,25 @@ func (d *Devnet) settle(ctx context.Context, head uint64) error {
 	return nil
 }
 
+// Fork makes the embedded chain's canonical head the block with hash parent,
+// so that the blocks after it are replaced by the ones sealed from now on (a
+// reorganisation, for tests). Sealing is paused around the fork.
+func (d *Devnet) Fork(parent common.Hash) error {
+	if d.chain.sim == nil {
+		return fmt.Errorf("%w: only the embedded chain can fork", ErrChain)
+	}
+	d.stopSealing()
+	<-d.sealed
+	err := d.chain.sim.Fork(parent)
+	sealCtx, cancel := context.WithCancel(context.Background())
+	d.stopSealing, d.sealed = cancel, make(chan struct{})
+	go func() {
+		defer close(d.sealed)
+		d.chain.seal(sealCtx, d.cfg.BlockInterval)
+	}()
+	return err
+}
+
 // Client is the devnet's chain client (in-process for the embedded chain).
 func (d *Devnet) Client() simulated.Client { return d.chain.client }
 

@@ -57,6 +57,7 @@ type Watcher struct {
 	rangeSize uint64
 	head      atomic.Uint64
 	processed atomic.Uint64
+	reorgs    atomic.Uint64
 	verdicts  map[index.Verdict]int
 }
 
@@ -105,6 +106,9 @@ func New(ctx context.Context, cfg Config, chain Chain, store Store, data DataSou
 // Head is the chain head last seen; Processed the last block indexed.
 func (w *Watcher) Head() uint64      { return w.head.Load() }
 func (w *Watcher) Processed() uint64 { return w.processed.Load() }
+
+// Reorgs counts the reorganisations followed since New.
+func (w *Watcher) Reorgs() uint64 { return w.reorgs.Load() }
 
 // Run follows the chain until ctx ends.
 func (w *Watcher) Run(ctx context.Context) error {
@@ -317,6 +321,7 @@ func (w *Watcher) followReorg(ctx context.Context, cp index.Checkpoint) error {
 		return fmt.Errorf("roll back to %d: %w", to, err)
 	}
 	w.processed.Store(to)
+	w.reorgs.Add(1)
 	if err := w.proc.reload(); err != nil {
 		return err
 	}
