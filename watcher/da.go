@@ -33,8 +33,7 @@ type DataSource interface {
 
 // TxReader is what CalldataSource needs from the chain.
 type TxReader interface {
-	TransactionByHash(ctx context.Context, hash common.Hash) (*types.Transaction, bool, error)
-	TransactionReceipt(ctx context.Context, hash common.Hash) (*types.Receipt, error)
+	TransactionInBlock(ctx context.Context, blockHash common.Hash, index uint) (*types.Transaction, error)
 }
 
 // CalldataSource reads the data from the input of the transaction that
@@ -49,16 +48,13 @@ type CalldataSource struct {
 
 // input returns the AVS call's arguments from log's transaction.
 func (s *CalldataSource) input(ctx context.Context, log types.Log, method string) ([]any, error) {
-	r, err := s.Chain.TransactionReceipt(ctx, log.TxHash)
+	// By block hash and position: the read is pinned to the log's block.
+	tx, err := s.Chain.TransactionInBlock(ctx, log.BlockHash, log.TxIndex)
 	if err != nil {
-		return nil, fmt.Errorf("receipt of %s: %w", log.TxHash, err)
+		return nil, fmt.Errorf("transaction %d of block %s: %w", log.TxIndex, log.BlockHash, err)
 	}
-	if r.BlockHash != log.BlockHash {
-		return nil, fmt.Errorf("%w: transaction %s is in block %s, not the log's block %s (reorganised)", ErrUnavailable, log.TxHash, r.BlockHash, log.BlockHash)
-	}
-	tx, _, err := s.Chain.TransactionByHash(ctx, log.TxHash)
-	if err != nil {
-		return nil, fmt.Errorf("transaction %s: %w", log.TxHash, err)
+	if tx.Hash() != log.TxHash {
+		return nil, fmt.Errorf("transaction %d of block %s is %s, not the log's %s", log.TxIndex, log.BlockHash, tx.Hash(), log.TxHash)
 	}
 	m := contracts.ABI().GetABI().Methods[method]
 	if tx.To() == nil || *tx.To() != s.AVS {

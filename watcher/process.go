@@ -66,9 +66,24 @@ type processor struct {
 	window   uint64 // challenge window, blocks
 	observer Observer
 	ops      []index.Operator // by index: the registry as of the checkpoint
+	// cache holds recent rounds' recomputations, so that a batch does not
+	// recompute the commitments its round's commitment event just did. Keyed
+	// by round and commitment root; a result is a pure function of the data.
+	cache map[cacheKey]commitmentJudgement
 }
 
+type cacheKey struct {
+	round uint64
+	root  common.Hash
+}
+
+// cacheSize bounds the recomputations kept (rounds awaiting their batch).
+const cacheSize = 64
+
+// reload reads the operator set back from the store and forgets cached
+// recomputations (after a rollback, rounds may carry other data).
 func (p *processor) reload() error {
+	p.cache = nil
 	ops, err := p.store.Operators()
 	if err != nil {
 		return fmt.Errorf("load operators: %w", err)
@@ -236,9 +251,19 @@ func (p *processor) onCommit(ctx context.Context, w *blockWork, l types.Log, n u
 }
 
 func (p *processor) judge(n uint64, root common.Hash, data []byte, reason string) commitmentJudgement {
+	key := cacheKey{n, root}
+	if j, ok := p.cache[key]; ok && data != nil {
+		return j
+	}
 	start := time.Now()
 	j := judgeCommitments(n, root, data, reason)
 	p.observer.ObserveRecompute(time.Since(start))
+	if data != nil {
+		if p.cache == nil || len(p.cache) >= cacheSize {
+			p.cache = make(map[cacheKey]commitmentJudgement, cacheSize)
+		}
+		p.cache[key] = j
+	}
 	return j
 }
 
