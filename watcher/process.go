@@ -10,6 +10,7 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/common/hexutil"
 	"github.com/ethereum/go-ethereum/core/types"
+	"github.com/ethereum/go-ethereum/crypto"
 
 	"github.com/denomwatch/denomwatch/contracts"
 	"github.com/denomwatch/denomwatch/index"
@@ -289,6 +290,7 @@ func (p *processor) onBatch(ctx context.Context, w *blockWork, l types.Log, n ui
 		DeadlineBlock: l.BlockNumber + p.window, Status: index.BatchLive, Signers: []index.Signer{}}
 	if in != nil {
 		b.AllocTreeRoot, b.DataAvailable = in.AllocTreeRoot, true
+		b.DataHash = crypto.Keccak256Hash(in.AllocationData)
 		b.SignerBitmap = hexutil.EncodeBig(in.SignerBitmap)
 		b.Signers = p.signers(in.SignerBitmap, l.BlockNumber)
 		w.u.BatchData[l.TxHash] = in.AllocationData

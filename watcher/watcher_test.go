@@ -7,8 +7,10 @@ import (
 	"testing"
 	"time"
 
+	"github.com/denomwatch/denomwatch/api"
 	"github.com/denomwatch/denomwatch/devnet"
 	"github.com/denomwatch/denomwatch/index"
+	"github.com/denomwatch/denomwatch/recompute"
 )
 
 // runFaultyDevnet runs a devnet to completion with a round of every fault kind.
@@ -154,6 +156,51 @@ func TestVerdicts(t *testing.T) {
 	checkVerdicts(t, d, store)
 	if err := store.Check(); err != nil {
 		t.Fatal(err)
+	}
+	checkRecipients(t, store)
+}
+
+// checkRecipients audits every recipient of an honest and of a fraudulent
+// round through the API's RecipientAllocations on the stored records: the
+// published amounts prove against the batch's root, and equal the correct
+// ones exactly where the batch is right.
+func checkRecipients(t *testing.T, store *index.Store) {
+	t.Helper()
+	for _, n := range []uint64{1, 2} { // round 1 honest, round 2 a wrong amount
+		r, _, _ := store.Round(n)
+		cdata, ok, err := store.CommitmentData(n)
+		if err != nil || !ok {
+			t.Fatalf("round %d data: %v", n, err)
+		}
+		published, ok, err := store.BatchData(r.Batches[len(r.Batches)-1].TxHash)
+		if err != nil || !ok {
+			t.Fatalf("round %d batch data: %v", n, err)
+		}
+		c, err := recompute.Decode(cdata)
+		if err != nil {
+			t.Fatal(err)
+		}
+		wrong := 0
+		for _, e := range c.Providers[0].Entries {
+			allocs, err := api.RecipientAllocations(r, cdata, published, e.Recipient)
+			if err != nil || len(allocs) == 0 {
+				t.Fatalf("round %d recipient %s: %v", n, e.Recipient, err)
+			}
+			for _, a := range allocs {
+				if a.Amount == nil || !a.Verifies {
+					t.Fatalf("round %d: published amount at %d unavailable or unproven: %+v", n, a.Index, a)
+				}
+				if !a.Amount.Eq(a.CorrectAmount) {
+					wrong++
+					if r.Verdict != index.VerdictFraud || uint64(a.Index) != *r.Index {
+						t.Fatalf("round %d: wrong amount at %d, verdict %s at %v", n, a.Index, r.Verdict, r.Index)
+					}
+				}
+			}
+		}
+		if (r.Verdict == index.VerdictValid) != (wrong == 0) && r.Index != nil && *r.Index < uint64(len(c.Providers[0].Entries)) {
+			t.Fatalf("round %d: %d wrong amounts for verdict %s", n, wrong, r.Verdict)
+		}
 	}
 }
 
