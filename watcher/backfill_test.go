@@ -67,7 +67,7 @@ func BenchmarkBackfill(b *testing.B) {
 	desc := d.Description()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		store, err := index.Open(index.Options{Dir: b.TempDir()})
+		store, err := index.Open(index.Options{Dir: b.TempDir(), DeferSync: true})
 		if err != nil {
 			b.Fatal(err)
 		}

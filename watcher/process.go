@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"math/big"
+	"sync"
 	"time"
 
 	"github.com/ethereum/go-ethereum/common"
@@ -28,6 +29,7 @@ type Store interface {
 	LatestRound() (uint64, bool, error)
 	Apply(u *index.BlockUpdate) error
 	Rollback(to uint64) error
+	Sync() error
 }
 
 // Observer receives the watcher's measurements (the API's metrics implement it).
@@ -71,6 +73,71 @@ type processor struct {
 	// recompute the commitments its round's commitment event just did. Keyed
 	// by round and commitment root; a result is a pure function of the data.
 	cache map[cacheKey]commitmentJudgement
+	// pre holds data fetched ahead for the logs of the range being indexed.
+	pre map[logKey]fetched
+}
+
+// logKey names a log: its transaction and position in the block.
+type logKey struct {
+	tx    common.Hash
+	index uint
+}
+
+// fetched is a DataSource answer obtained ahead of processing.
+type fetched struct {
+	data []byte
+	in   *BatchInput
+	err  error
+}
+
+// prefetchWorkers bounds the concurrent data reads of a range.
+const prefetchWorkers = 4
+
+// prefetch reads the data of every commitment and batch log of a range
+// concurrently, so that processing, which must stay in log order, does not
+// wait on one transaction at a time. Each answer, error included, is used
+// as if read when its log is processed.
+func (p *processor) prefetch(ctx context.Context, logs []types.Log) {
+	p.pre = make(map[logKey]fetched, len(logs))
+	var (
+		mu  sync.Mutex
+		wg  sync.WaitGroup
+		sem = make(chan struct{}, prefetchWorkers)
+	)
+	for _, l := range logs {
+		if len(l.Topics) == 0 || (l.Topics[0] != evCommit && l.Topics[0] != evBatch) {
+			continue
+		}
+		wg.Add(1)
+		sem <- struct{}{}
+		go func(l types.Log) {
+			defer func() { <-sem; wg.Done() }()
+			var f fetched
+			if l.Topics[0] == evCommit {
+				f.data, f.err = p.data.CommitmentData(ctx, l)
+			} else {
+				f.in, f.err = p.data.BatchInput(ctx, l)
+			}
+			mu.Lock()
+			p.pre[logKey{l.TxHash, l.Index}] = f
+			mu.Unlock()
+		}(l)
+	}
+	wg.Wait()
+}
+
+func (p *processor) commitmentData(ctx context.Context, l types.Log) ([]byte, error) {
+	if f, ok := p.pre[logKey{l.TxHash, l.Index}]; ok {
+		return f.data, f.err
+	}
+	return p.data.CommitmentData(ctx, l)
+}
+
+func (p *processor) batchInput(ctx context.Context, l types.Log) (*BatchInput, error) {
+	if f, ok := p.pre[logKey{l.TxHash, l.Index}]; ok {
+		return f.in, f.err
+	}
+	return p.data.BatchInput(ctx, l)
 }
 
 type cacheKey struct {
@@ -224,7 +291,7 @@ func (p *processor) onOperator(w *blockWork, i int, f func(*index.Operator)) err
 
 // onCommit records a round's commitments and judges them.
 func (p *processor) onCommit(ctx context.Context, w *blockWork, l types.Log, n uint64, root common.Hash) error {
-	data, err := p.data.CommitmentData(ctx, l)
+	data, err := p.commitmentData(ctx, l)
 	reason := ""
 	if err != nil {
 		if !errors.Is(err, ErrUnavailable) {
@@ -277,7 +344,7 @@ func (p *processor) onBatch(ctx context.Context, w *blockWork, l types.Log, n ui
 	if !ok {
 		return fmt.Errorf("batch for round %d, whose commitments were never seen", n)
 	}
-	in, err := p.data.BatchInput(ctx, l)
+	in, err := p.batchInput(ctx, l)
 	reason := ""
 	if err != nil {
 		if !errors.Is(err, ErrUnavailable) {

@@ -187,10 +187,36 @@ func (w *Watcher) Step(ctx context.Context) (bool, error) {
 	return to == target, nil
 }
 
+// prefetchChunk bounds the data logs whose transactions are held in memory
+// at once while a range is indexed.
+const prefetchChunk = 64
+
+// chunk returns the end of the chunk of logs starting at i: about max data
+// logs, cut at a block boundary.
+func chunk(logs []types.Log, i, max int) int {
+	n, j := 0, i
+	for j < len(logs) && n < max {
+		if len(logs[j].Topics) > 0 && (logs[j].Topics[0] == evCommit || logs[j].Topics[0] == evBatch) {
+			n++
+		}
+		j++
+	}
+	for j < len(logs) && logs[j].BlockNumber == logs[j-1].BlockNumber {
+		j++
+	}
+	return j
+}
+
 // indexRange applies the blocks of a range with logs, then the range's last
 // block, each atomically with the checkpoint.
 func (w *Watcher) indexRange(ctx context.Context, to uint64, logs []types.Log) error {
+	defer func() { w.proc.pre = nil }()
+	chunkEnd := 0 // logs[:chunkEnd] have been prefetched
 	for i := 0; i < len(logs); {
+		if i >= chunkEnd {
+			chunkEnd = chunk(logs, i, prefetchChunk)
+			w.proc.prefetch(ctx, logs[i:chunkEnd])
+		}
 		j := i
 		for j < len(logs) && logs[j].BlockNumber == logs[i].BlockNumber {
 			j++
@@ -222,7 +248,8 @@ func (w *Watcher) indexRange(ctx context.Context, to uint64, logs []types.Log) e
 			return err
 		}
 	}
-	return nil
+	// One sync per range (a store opened with DeferSync writes blocks unsynced).
+	return w.store.Sync()
 }
 
 func (w *Watcher) apply(u *index.BlockUpdate) error {

@@ -107,7 +107,7 @@ func runMain(c *cli.Context) error {
 	if err := os.MkdirAll(dir, 0o750); err != nil {
 		return ioError(fmt.Errorf("data directory: %w", err))
 	}
-	store, err := index.Open(index.Options{Dir: dir, Logger: log})
+	store, err := index.Open(index.Options{Dir: dir, Logger: log, DeferSync: true})
 	if err != nil {
 		return cli.Exit(fmt.Sprintf("open the index in %s: %v", dir, err), 1)
 	}
