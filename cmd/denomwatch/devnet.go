@@ -46,6 +46,7 @@ func devnetFlags(defaultFaults string) []cli.Flag {
 }
 
 func devnetCommand() *cli.Command {
+	flags, before := withConfigFile(devnetFlags(""))
 	return &cli.Command{
 		Name:  "devnet",
 		Usage: "run a working AVS with honest and dishonest operators on an embedded chain (or an existing node)",
@@ -57,7 +58,8 @@ the aggregator submits the batch, and rounds are finalized after their
 challenge window. Rounds named in --faults are signed wrong by a colluding
 quorum. Writes a JSON description of the deployment (--describe) and prints
 a line per event. Stops on a signal or, with --rounds, when every round is settled.`,
-		Flags:        devnetFlags(""),
+		Flags:        flags,
+		Before:       before,
 		OnUsageError: onUsageError,
 		Action: func(c *cli.Context) error {
 			return runDevnet(c)
@@ -66,6 +68,7 @@ a line per event. Stops on a signal or, with --rounds, when every round is settl
 }
 
 func runCommand() *cli.Command {
+	flags, before := withConfigFile(append(devnetFlags(defaultRunFaults), watchFlags()...))
 	return &cli.Command{
 		Name:  "run",
 		Usage: "the main job: watch the AVS, judge every round, serve the verdicts (without --rpc: on an embedded devnet)",
@@ -77,7 +80,8 @@ and judged (valid, fraud with the proof kind and index, malformed-commitments
 with the rule, unavailable with the reason); verdicts are logged and served by
 the HTTP API on --api-addr (GET /healthz, /readyz, /metrics, /v1/rounds,
 /v1/rounds/{round}, /v1/recipients/{address}/allocations?round=N).`,
-		Flags:        append(devnetFlags(defaultRunFaults), watchFlags()...),
+		Flags:        flags,
+		Before:       before,
 		OnUsageError: onUsageError,
 		Action:       runMain,
 	}
