@@ -133,16 +133,23 @@ func (s *Server) round(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusBadRequest, err.Error())
 		return
 	}
+	if rd, ok := s.lookupRound(w, n); ok {
+		writeJSON(w, http.StatusOK, rd)
+	}
+}
+
+// lookupRound reads round n, answering 503 or 404 itself when it cannot.
+func (s *Server) lookupRound(w http.ResponseWriter, n uint64) (index.Round, bool) {
 	rd, ok, err := s.store.Round(n)
 	if err != nil {
 		s.storeFailed(w, "read a round", err, "round", n)
-		return
+		return index.Round{}, false
 	}
 	if !ok {
 		writeError(w, http.StatusNotFound, fmt.Sprintf("round %d is not known to the watcher", n))
-		return
+		return index.Round{}, false
 	}
-	writeJSON(w, http.StatusOK, rd)
+	return rd, true
 }
 
 func (s *Server) allocations(w http.ResponseWriter, r *http.Request) {
@@ -164,13 +171,8 @@ func (s *Server) allocations(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusBadRequest, "the query parameter round is required")
 		return
 	}
-	rd, ok, err := s.store.Round(n)
-	if err != nil {
-		s.storeFailed(w, "read a round", err, "round", n)
-		return
-	}
+	rd, ok := s.lookupRound(w, n)
 	if !ok {
-		writeError(w, http.StatusNotFound, fmt.Sprintf("round %d is not known to the watcher", n))
 		return
 	}
 	commitments, ok, err := s.store.CommitmentData(n)

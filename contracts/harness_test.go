@@ -302,25 +302,28 @@ type round struct {
 // commit posts commitments cm as round n.
 func (c *chain) commit(n uint64, cm *recompute.Commitments) *round {
 	c.t.Helper()
-	cm.Round.SetUint64(n)
-	res, err := recompute.Compute(cm, recompute.Options{})
-	if err != nil {
-		c.t.Fatal(err)
-	}
-	c.mustSend(c.coord, avs.PackCommitRound(new(big.Int).SetUint64(n), res.CommitmentRoot, recompute.Encode(cm)), nil)
-	return &round{n: new(big.Int).SetUint64(n), c: cm, res: res}
+	return c.post(n, cm, true)
 }
 
 // commitRootOnly posts round n's commitment root without its data (for
 // rounds whose data is larger than one transaction may carry).
 func (c *chain) commitRootOnly(n uint64, cm *recompute.Commitments) *round {
 	c.t.Helper()
+	return c.post(n, cm, false)
+}
+
+func (c *chain) post(n uint64, cm *recompute.Commitments, withData bool) *round {
+	c.t.Helper()
 	cm.Round.SetUint64(n)
 	res, err := recompute.Compute(cm, recompute.Options{})
 	if err != nil {
 		c.t.Fatal(err)
 	}
-	c.mustSend(c.coord, avs.PackCommitRound(new(big.Int).SetUint64(n), res.CommitmentRoot, nil), nil)
+	var data []byte
+	if withData {
+		data = recompute.Encode(cm)
+	}
+	c.mustSend(c.coord, avs.PackCommitRound(new(big.Int).SetUint64(n), res.CommitmentRoot, data), nil)
 	return &round{n: new(big.Int).SetUint64(n), c: cm, res: res}
 }
 

@@ -37,7 +37,6 @@ type operatorSim struct {
 // roundState is what the devnet tracks of a round it posted.
 type roundState struct {
 	n         uint64
-	data      []byte // the posted commitment data
 	res       *recompute.Result
 	malformed bool
 	live      bool   // a batch is live
@@ -325,7 +324,7 @@ func (d *Devnet) postRound(ctx context.Context, n uint64) error {
 	d.lastRound = r.BlockNumber.Uint64()
 	dr.CommitTx, dr.CommitBlock, dr.CommitmentRoot = r.TxHash, d.lastRound, res.CommitmentRoot
 	dr.Providers, dr.Entries, dr.CorrectAllocationRoot = res.ProviderCount, res.EntryCount, res.AllocationRoot
-	rs := &roundState{n: n, data: data, res: res, desc: len(d.desc.Rounds)}
+	rs := &roundState{n: n, res: res, desc: len(d.desc.Rounds)}
 	d.rounds[n] = rs
 	d.desc.Rounds = append(d.desc.Rounds, dr)
 	summary := fmt.Sprintf("round %d: %d providers, %d entries, commitment %s", n, res.ProviderCount, res.EntryCount, short(res.CommitmentRoot))

@@ -365,12 +365,13 @@ func (r *Result) Locate(k int) (p, j int, ok bool) {
 func CommitmentRootOf(c *Commitments) common.Hash {
 	offsets := c.Offsets()
 	leaves := make([]common.Hash, len(c.Providers))
-	rw := newRowWorker(0)
+	maxRow := 0
+	for p := range c.Providers {
+		maxRow = max(maxRow, len(c.Providers[p].Entries))
+	}
+	rw := newRowWorker(maxRow)
 	for p := range c.Providers {
 		prov := &c.Providers[p]
-		if need := 2*wordSize + len(prov.Entries)*entrySize; len(rw.buf) < need {
-			rw.buf = make([]byte, need)
-		}
 		leaves[p] = rw.providerLeaf(p, prov, offsets[p], rw.entriesHash(prov.Entries))
 	}
 	return CommitmentRoot(&c.Round, NewTree(leaves, 1).Root(), len(c.Providers), c.EntryCount())

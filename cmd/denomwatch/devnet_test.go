@@ -10,7 +10,6 @@ import (
 	"github.com/ethereum/go-ethereum/accounts/keystore"
 	"github.com/ethereum/go-ethereum/common/hexutil"
 	"github.com/ethereum/go-ethereum/crypto"
-	"github.com/urfave/cli/v2"
 
 	"github.com/denomwatch/denomwatch/devnet"
 )
@@ -86,18 +85,8 @@ func TestDevnetCommandErrors(t *testing.T) {
 // TestDevnetFlagDefaults: the flags' defaults are devnet.DefaultConfig's.
 func TestDevnetFlagDefaults(t *testing.T) {
 	for _, name := range []string{"devnet", "run"} {
-		var got devnet.Config
-		app := newApp(nil, nil, nil)
-		for _, c := range app.Commands {
-			if c.Name == name {
-				c.Action = func(c *cli.Context) error {
-					var err error
-					got, err = devnetConfig(c)
-					return err
-				}
-			}
-		}
-		if err := app.Run([]string{"denomwatch", name}); err != nil {
+		got, _, err := parse(t, name)
+		if err != nil {
 			t.Fatal(err)
 		}
 		want := devnet.DefaultConfig()
