@@ -97,6 +97,14 @@ func (c *checker) run(txn *badger.Txn) error {
 		k := item.Key()
 		switch {
 		case bytes.Equal(k, keySchema), bytes.Equal(k, keyCheckpoint):
+		case bytes.Equal(k, keyOutboxSeq):
+			if item.ValueSize() != 8 {
+				c.addf("%s holds %d bytes, not a sequence number", keyOutboxSeq, item.ValueSize())
+			}
+		case bytes.HasPrefix(k, prefixOutbox), bytes.HasPrefix(k, prefixDead):
+			c.outbox(item, k)
+		case bytes.HasPrefix(k, prefixChallenge):
+			c.challenge(item, k)
 		case bytes.HasPrefix(k, prefixBlock):
 			b, ok := parseU64Key(prefixBlock, k)
 			if !ok {

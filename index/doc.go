@@ -25,6 +25,15 @@
 //	| v1/bdata/<32-byte batch tx hash>          | raw allocation data published by the batch transaction      |
 //	| v1/op/<4-byte operator index>             | JSON Operator                                               |
 //	| v1/undo/<8-byte block>/<4-byte seq>       | undo record: what block's write number seq replaced         |
+//	| v1/meta/outbox-seq                        | 8-byte big-endian: the last outbox sequence number given    |
+//	| v1/outbox/<8-byte seq>                    | JSON alert waiting for delivery (see outbox.go)             |
+//	| v1/dead/<8-byte seq>                      | JSON dead letter: an alert given up on (see outbox.go)      |
+//	| v1/challenge/<8-byte round>/<32-byte tx>  | JSON challenge: a fraud proof's state (see challenge.go)    |
+//
+// The outbox, dead letters and challenges are side records: Apply enqueues
+// a block's alerts with the block, the challenger and the dispatcher write
+// the rest, and Rollback never undoes them (a proof sent or an alert raised
+// stays a fact whatever the chain does later).
 //
 // On disk, values of 32 KB or more (commitment and batch data, a very large
 // round) are kept in Badger's value log with a pointer in the LSM tree;

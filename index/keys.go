@@ -28,6 +28,14 @@ var (
 	prefixBData   = []byte("v1/bdata/")
 	prefixOp      = []byte("v1/op/")
 	prefixUndo    = []byte("v1/undo/")
+
+	// Side records: written by the challenger and the alert dispatcher (and
+	// the outbox by Apply), never undone by Rollback: a proof sent or an
+	// alert raised stays a fact whatever the chain does later.
+	keyOutboxSeq    = []byte("v1/meta/outbox-seq")
+	prefixOutbox    = []byte("v1/outbox/")
+	prefixDead      = []byte("v1/dead/")
+	prefixChallenge = []byte("v1/challenge/")
 )
 
 // metaUpdated is the Badger user-meta bit of a block key whose block carried

@@ -147,4 +147,8 @@ type BlockUpdate struct {
 	BatchData map[common.Hash][]byte
 	// Operators are full records to put (replacing any stored record).
 	Operators []Operator
+	// Alerts are alert bodies (JSON) to enqueue in the outbox, atomically
+	// with the block. Rollback does not take them back: an alert raised for
+	// a block later orphaned was still raised.
+	Alerts [][]byte
 }

@@ -132,7 +132,8 @@ func (s *Store) Apply(u *BlockUpdate) error {
 				return fmt.Errorf("%s (%d bytes): %w", keyString(w.key), len(w.value), err)
 			}
 		}
-		return nil
+		_, err = enqueue(txn, u.Alerts)
+		return err
 	})
 	if err != nil {
 		return fmt.Errorf("index: apply block %d: %w", u.Number, err)
