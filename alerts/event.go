@@ -46,24 +46,24 @@ type Challenge struct {
 type Event struct {
 	// ID is unique per event and the same on every delivery attempt, so a
 	// receiver drops duplicates by it.
-	ID            string           `json:"id"`
-	Type          Type             `json:"type"`
-	SchemaVersion int              `json:"schemaVersion"`
-	CreatedAt     time.Time        `json:"createdAt"`
-	ChainID       uint64           `json:"chainId"`
-	AVS           common.Address   `json:"avs"`
-	Round         *uint64          `json:"round,omitempty"`
-	Block         uint64           `json:"block,omitempty"` // the block the event is about
-	Verdict       string           `json:"verdict,omitempty"`
-	Kind          string           `json:"kind,omitempty"`
-	Index         *uint64          `json:"index,omitempty"`
-	Claimed       string           `json:"claimed,omitempty"`
-	Correct       string           `json:"correct,omitempty"`
-	Rule          string           `json:"rule,omitempty"`
-	Reason        string           `json:"reason,omitempty"`
-	BatchTx       *common.Hash     `json:"batchTx,omitempty"`
-	DeadlineBlock uint64           `json:"deadlineBlock,omitempty"`
-	Challenge     *Challenge       `json:"challenge,omitempty"`
+	ID            string         `json:"id"`
+	Type          Type           `json:"type"`
+	SchemaVersion int            `json:"schemaVersion"`
+	CreatedAt     time.Time      `json:"createdAt"`
+	ChainID       uint64         `json:"chainId"`
+	AVS           common.Address `json:"avs"`
+	Round         *uint64        `json:"round,omitempty"`
+	Block         uint64         `json:"block,omitempty"` // the block the event is about
+	Verdict       string         `json:"verdict,omitempty"`
+	Kind          string         `json:"kind,omitempty"`
+	Index         *uint64        `json:"index,omitempty"`
+	Claimed       string         `json:"claimed,omitempty"`
+	Correct       string         `json:"correct,omitempty"`
+	Rule          string         `json:"rule,omitempty"`
+	Reason        string         `json:"reason,omitempty"`
+	BatchTx       *common.Hash   `json:"batchTx,omitempty"`
+	DeadlineBlock uint64         `json:"deadlineBlock,omitempty"`
+	Challenge     *Challenge     `json:"challenge,omitempty"`
 	// Recipients are the addresses the event concerns (for a fraud, the
 	// recipients with a wrong allocation); a webhook filtered by recipient
 	// receives only events naming one of its addresses.
