@@ -12,7 +12,7 @@ const SETTINGS = {
   evmVersion: 'osaka', // the fork the simulated chain and geth --dev run (PROTOCOL gas rules: see README)
   outputSelection: { '*': { '*': ['abi', 'evm.bytecode.object', 'evm.deployedBytecode.object'] } },
 };
-const DEPLOYABLE = ['DenominatorAllocationAVS'];
+const DEPLOYABLE = ['DenominatorAllocationAVS', 'Forwarder'];
 const MAX_CODE_SIZE = 24576; // EIP-170
 
 const srcDir = path.join(__dirname, 'src');

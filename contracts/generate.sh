@@ -13,7 +13,7 @@ npm ci --no-audit --no-fund --prefer-offline --loglevel=error >/dev/null
 mkdir -p "$out/artifacts" "$out/bindings"
 node build.js "$out/artifacts"
 cd "$here/.."
-for c in DenominatorAllocationAVS; do
+for c in DenominatorAllocationAVS Forwarder; do
 	go tool abigen --v2 --pkg bindings --type "$c" \
 		--abi "$out/artifacts/$c.abi" --bin "$out/artifacts/$c.bin" \
 		--out "$out/bindings/$(echo "$c" | tr '[:upper:]' '[:lower:]').go"

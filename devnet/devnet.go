@@ -39,6 +39,7 @@ type roundState struct {
 	n         uint64
 	res       *recompute.Result
 	malformed bool
+	forwarded bool   // batches go through the forwarder contract
 	live      bool   // a batch is live
 	deadline  uint64 // of the live batch
 	voided    uint64 // batches voided so far, as last seen on chain
@@ -61,6 +62,7 @@ type Devnet struct {
 	ops         []*operatorSim
 	gen         *generator
 	avs         common.Address
+	forwarder   common.Address // deployed on first use (FaultForwarded)
 	params      contracts.Params
 
 	desc      Description
@@ -336,11 +338,16 @@ func (d *Devnet) postRound(ctx context.Context, n uint64) error {
 		fmt.Fprintf(d.out, "%s; FAULT malformed-commitments (%s): the operators refuse to sign, no batch\n", summary, dr.MalformedRule)
 		return d.desc.write(d.cfg.Describe)
 	}
-	if !faulty {
+	if !faulty || fault.Kind == FaultForwarded {
+		rs.forwarded = faulty
 		if err := d.submit(ctx, rs, res.AllocTreeRoot, res.AllocationData, honest, true); err != nil {
 			return err
 		}
-		fmt.Fprintf(d.out, "%s; batch signed by %d/%d operators\n", summary, len(honest), len(d.ops))
+		how := ""
+		if rs.forwarded {
+			how = fmt.Sprintf("; FAULT forwarded: submitted through the forwarder contract %s, its data is not in the transaction's input", d.forwarder.Hex())
+		}
+		fmt.Fprintf(d.out, "%s; batch signed by %d/%d operators%s\n", summary, len(honest), len(d.ops), how)
 		return d.desc.write(d.cfg.Describe)
 	}
 	wrong, root, at, err := wrongBatch(d.rng, fault, c, res)
@@ -410,7 +417,14 @@ func (d *Devnet) submit(ctx context.Context, rs *roundState, treeRoot common.Has
 	if err != nil {
 		return err
 	}
-	r, err := d.chain.send(ctx, d.deployer, d.avs, b.Calldata(), nil)
+	to, calldata := d.avs, b.Calldata()
+	if rs.forwarded {
+		if to, err = d.deployForwarder(ctx); err != nil {
+			return err
+		}
+		calldata = forwarderABI.PackExecute(d.avs, calldata)
+	}
+	r, err := d.chain.send(ctx, d.deployer, to, calldata, nil)
 	if err != nil {
 		return fmt.Errorf("submit batch: %w", err)
 	}
@@ -419,6 +433,27 @@ func (d *Devnet) submit(ctx context.Context, rs *roundState, treeRoot common.Has
 	dr := &d.desc.Rounds[rs.desc]
 	dr.Batches = append(dr.Batches, DescribedBatch{Tx: r.TxHash, Block: r.BlockNumber.Uint64(), AllocationRoot: allocationRoot, Signers: indices, Honest: honest})
 	return nil
+}
+
+var forwarderABI = bindings.NewForwarder()
+
+// deployForwarder deploys, once, the forwarder contract owned by the
+// aggregator, through which FaultForwarded batches are submitted.
+func (d *Devnet) deployForwarder(ctx context.Context) (common.Address, error) {
+	if d.forwarder != (common.Address{}) {
+		return d.forwarder, nil
+	}
+	opts := bind.NewKeyedTransactor(d.deployer, d.chain.chainID)
+	opts.Context = ctx
+	a, tx, err := bind.DeployContract(opts, common.FromHex(bindings.ForwarderMetaData.Bin), d.chain.client, forwarderABI.PackConstructor(addr(d.deployer)))
+	if err != nil {
+		return common.Address{}, fmt.Errorf("deploy the forwarder: %w", err)
+	}
+	if _, err := d.chain.waitSuccess(ctx, tx.Hash()); err != nil {
+		return common.Address{}, fmt.Errorf("deploy the forwarder: %w", err)
+	}
+	d.forwarder = a
+	return a, nil
 }
 
 // settle resubmits honest batches for voided rounds and finalizes rounds

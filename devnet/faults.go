@@ -21,10 +21,14 @@ const (
 	FaultPublication          FaultKind = "publication"           // published data does not match the signed tree
 	FaultWithheld             FaultKind = "withheld"              // the batch publishes no allocation data
 	FaultMalformedCommitments FaultKind = "malformed-commitments" // commitments break a rule of section 3
+	// FaultForwarded is an honest batch submitted through a forwarder
+	// contract (a multisig, say): the transaction's input is the forwarder's
+	// call, so a watcher reading calldata cannot see the published data.
+	FaultForwarded FaultKind = "forwarded"
 )
 
 // FaultKinds lists every kind.
-var FaultKinds = []FaultKind{FaultAmount, FaultDenominator, FaultConservation, FaultPublication, FaultWithheld, FaultMalformedCommitments}
+var FaultKinds = []FaultKind{FaultAmount, FaultDenominator, FaultConservation, FaultPublication, FaultWithheld, FaultMalformedCommitments, FaultForwarded}
 
 // Fault is a round's fault. Index is the global entry index (amount) or the
 // provider index (denominator, conservation) it strikes; -1 means chosen at

@@ -8,12 +8,14 @@ import (
 	"sync"
 	"time"
 
+	"github.com/ethereum/go-ethereum"
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/common/hexutil"
 	"github.com/ethereum/go-ethereum/core/types"
 	"github.com/ethereum/go-ethereum/crypto"
 
 	"github.com/denomwatch/denomwatch/contracts"
+	"github.com/denomwatch/denomwatch/contracts/bindings"
 	"github.com/denomwatch/denomwatch/index"
 )
 
@@ -64,6 +66,7 @@ var (
 
 // processor turns a block's logs into an index.BlockUpdate.
 type processor struct {
+	chain    any // for optional capabilities (hashCaller)
 	store    Store
 	data     DataSource
 	window   uint64 // challenge window, blocks
@@ -361,6 +364,13 @@ func (p *processor) onBatch(ctx context.Context, w *blockWork, l types.Log, n ui
 		b.SignerBitmap = hexutil.EncodeBig(in.SignerBitmap)
 		b.Signers = p.signers(in.SignerBitmap, l.BlockNumber)
 		w.u.BatchData[l.TxHash] = in.AllocationData
+	} else if st, err := p.storedBatch(ctx, n, l, allocationRoot); err != nil {
+		return err
+	} else if st != nil {
+		// The data is not in the transaction, but the contract stores the
+		// signers and the tree root: read them at the batch's block.
+		b.AllocTreeRoot, b.SignerBitmap = st.AllocTreeRoot, hexutil.EncodeBig(st.SignerBitmap)
+		b.Signers = p.signers(st.SignerBitmap, l.BlockNumber)
 	}
 	r.Batches = append(r.Batches, b)
 	ar := allocationRoot
@@ -387,6 +397,38 @@ func (p *processor) onBatch(ctx context.Context, w *blockWork, l types.Log, n ui
 		r.Verdict, r.Kind, r.Index, r.Claimed, r.Correct, r.Reason = bj.verdict, bj.kind, bj.index, bj.claimed, bj.correct, bj.reason
 	}
 	return nil
+}
+
+// hashCaller is the optional chain capability of a call pinned to a block
+// hash (ethclient has it; the simulated client's concrete type too).
+type hashCaller interface {
+	CallContractAtHash(ctx context.Context, msg ethereum.CallMsg, blockHash common.Hash) ([]byte, error)
+}
+
+// storedBatch reads round n's batch from the contract's storage as of the
+// log's block (pinned by hash): the signer bitmap and tree root of a batch
+// whose transaction does not carry its data. It returns nil when the chain
+// cannot call at a block hash, or when the stored batch is not the log's (a
+// proof in the same block voided it).
+func (p *processor) storedBatch(ctx context.Context, n uint64, l types.Log, allocationRoot common.Hash) (*bindings.DenominatorAllocationAVSRoundView, error) {
+	c, ok := p.chain.(hashCaller)
+	if !ok {
+		return nil, nil
+	}
+	abi := contracts.ABI()
+	out, err := c.CallContractAtHash(ctx, ethereum.CallMsg{To: &l.Address, Data: abi.PackGetRound(new(big.Int).SetUint64(n))}, l.BlockHash)
+	if err != nil {
+		p.observer.RPCError("eth_call")
+		return nil, fmt.Errorf("round %d at block %s: %w", n, l.BlockHash, contracts.AsRevert(err))
+	}
+	v, err := abi.UnpackGetRound(out)
+	if err != nil {
+		return nil, fmt.Errorf("round %d at block %s: getRound: %w", n, l.BlockHash, err)
+	}
+	if v.AllocationRoot != allocationRoot || !v.SubmittedBlock.IsUint64() || v.SubmittedBlock.Uint64() != l.BlockNumber {
+		return nil, nil
+	}
+	return &v, nil
 }
 
 func nilUnless(b []byte, ok bool) []byte {

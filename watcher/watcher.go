@@ -88,7 +88,7 @@ func New(ctx context.Context, cfg Config, chain Chain, store Store, data DataSou
 		return nil, fmt.Errorf("read the challenge window of %s (is it the AVS?): %w", cfg.AVS, err)
 	}
 	w := &Watcher{cfg: cfg, chain: chain, store: store, obs: obs, log: cfg.Log, rangeSize: cfg.MaxRange,
-		proc: &processor{store: store, data: data, window: window.Uint64(), observer: obs}}
+		proc: &processor{chain: chain, store: store, data: data, window: window.Uint64(), observer: obs}}
 	if err := w.proc.reload(); err != nil {
 		return nil, err
 	}

@@ -50,6 +50,7 @@ func allFaults() devnet.Schedule {
 		7:  {Kind: devnet.FaultMalformedCommitments, Index: -1},
 		9:  {Kind: devnet.FaultAmount, Index: 23},
 		10: {Kind: devnet.FaultAmount, Index: 0},
+		11: {Kind: devnet.FaultForwarded, Index: -1},
 	}
 }
 
@@ -136,6 +137,12 @@ func checkVerdicts(t *testing.T, d *devnet.Devnet, store *index.Store) {
 			if r.Verdict != index.VerdictFraud || r.Kind != index.KindBadPublication || r.Index == nil || *r.Index != 0 {
 				t.Fatalf("round %d (%s): %+v", dr.Round, dr.Fault, r)
 			}
+		case string(devnet.FaultForwarded):
+			// The batch went through a contract: its data is not in its
+			// transaction's input, and the watcher says so.
+			if r.Verdict != index.VerdictUnavailable || !strings.Contains(r.Reason, "through another contract") || last.DataAvailable {
+				t.Fatalf("round %d (%s): %+v", dr.Round, dr.Fault, r)
+			}
 		default:
 			t.Fatalf("round %d: unexpected fault %q", dr.Round, dr.Fault)
 		}
@@ -145,7 +152,7 @@ func checkVerdicts(t *testing.T, d *devnet.Devnet, store *index.Store) {
 // TestVerdicts: every fault kind gets the right verdict at the right index,
 // no honest round is flagged, and signers, stakes and deadlines are right.
 func TestVerdicts(t *testing.T) {
-	d := runFaultyDevnet(t, 11, allFaults())
+	d := runFaultyDevnet(t, 12, allFaults())
 	store, err := index.Open(index.Options{InMemory: true})
 	if err != nil {
 		t.Fatal(err)
@@ -208,7 +215,7 @@ func checkRecipients(t *testing.T, store *index.Store) {
 // a backfill, as a process killed between blocks would, and reaches exactly
 // the verdicts of an uninterrupted run.
 func TestResumeMidBackfill(t *testing.T) {
-	d := runFaultyDevnet(t, 11, allFaults())
+	d := runFaultyDevnet(t, 12, allFaults())
 	dir := t.TempDir()
 	for restarts := 0; ; restarts++ {
 		store, err := index.Open(index.Options{Dir: dir})

@@ -18,7 +18,7 @@ import (
 )
 
 // defaultRunFaults is the fault schedule `denomwatch run` gives its embedded devnet.
-const defaultRunFaults = "3:amount,5:publication,8:denominator,11:conservation,14:withheld,17:malformed-commitments"
+const defaultRunFaults = "3:amount,5:publication,8:denominator,11:conservation,14:withheld,17:malformed-commitments,20:forwarded"
 
 func devnetFlags(defaultFaults string) []cli.Flag {
 	def := devnet.DefaultConfig()
@@ -38,7 +38,7 @@ func devnetFlags(defaultFaults string) []cli.Flag {
 		&cli.IntFlag{Name: "providers", Value: def.Providers, Usage: "providers per round", EnvVars: []string{"DENOMWATCH_PROVIDERS"}},
 		&cli.IntFlag{Name: "recipients", Value: def.Recipients, Usage: "recipients in the pool", EnvVars: []string{"DENOMWATCH_RECIPIENTS"}},
 		&cli.IntFlag{Name: "entries", Value: def.EntriesPerRow, Usage: "entries per provider (the density: entries / recipients)", EnvVars: []string{"DENOMWATCH_ENTRIES"}},
-		&cli.StringFlag{Name: "faults", Value: defaultFaults, Usage: "fault schedule `ROUND:KIND[@INDEX],...`; kinds: amount, denominator, conservation, publication, withheld, malformed-commitments", EnvVars: []string{"DENOMWATCH_FAULTS"}},
+		&cli.StringFlag{Name: "faults", Value: defaultFaults, Usage: "fault schedule `ROUND:KIND[@INDEX],...`; kinds: amount, denominator, conservation, publication, withheld, malformed-commitments, forwarded", EnvVars: []string{"DENOMWATCH_FAULTS"}},
 		&cli.Uint64Flag{Name: "seed", Value: def.Seed, Usage: "seed of keys and rounds, for a reproducible run (0: fresh)", EnvVars: []string{"DENOMWATCH_SEED"}},
 		&cli.StringFlag{Name: "describe", Value: def.Describe, Usage: "write the deployment's JSON description to `FILE` (\"\": none)", EnvVars: []string{"DENOMWATCH_DESCRIBE"}},
 		&cli.StringFlag{Name: "fund", Usage: "extra `ADDRESSES` (comma-separated) to fund with 1000 ETH, such as a challenger's", EnvVars: []string{"DENOMWATCH_FUND"}},
