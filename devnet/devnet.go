@@ -15,6 +15,7 @@ import (
 
 	"github.com/ethereum/go-ethereum/accounts/abi/bind/v2"
 	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/core/types"
 	"github.com/ethereum/go-ethereum/crypto"
 	"github.com/ethereum/go-ethereum/ethclient/simulated"
 	"github.com/ethereum/go-ethereum/params"
@@ -37,6 +38,7 @@ type operatorSim struct {
 // roundState is what the devnet tracks of a round it posted.
 type roundState struct {
 	n         uint64
+	c         *recompute.Commitments
 	res       *recompute.Result
 	malformed bool
 	forwarded bool   // batches go through the forwarder contract
@@ -326,7 +328,7 @@ func (d *Devnet) postRound(ctx context.Context, n uint64) error {
 	d.lastRound = r.BlockNumber.Uint64()
 	dr.CommitTx, dr.CommitBlock, dr.CommitmentRoot = r.TxHash, d.lastRound, res.CommitmentRoot
 	dr.Providers, dr.Entries, dr.CorrectAllocationRoot = res.ProviderCount, res.EntryCount, res.AllocationRoot
-	rs := &roundState{n: n, res: res, desc: len(d.desc.Rounds)}
+	rs := &roundState{n: n, c: c, res: res, desc: len(d.desc.Rounds)}
 	d.rounds[n] = rs
 	d.desc.Rounds = append(d.desc.Rounds, dr)
 	summary := fmt.Sprintf("round %d: %d providers, %d entries, commitment %s", n, res.ProviderCount, res.EntryCount, short(res.CommitmentRoot))
@@ -402,18 +404,7 @@ func (d *Devnet) quorum() []*operatorSim {
 
 // submit aggregates the signers' signatures over (treeRoot, data) and submits the batch.
 func (d *Devnet) submit(ctx context.Context, rs *roundState, treeRoot common.Hash, data []byte, signers []*operatorSim, honest bool) error {
-	allocationRoot := recompute.AllocationRoot(rs.res.CommitmentRoot, treeRoot, crypto.Keccak256Hash(data))
-	ss := make([]contracts.Signer, len(signers))
-	indices := make([]int, len(signers))
-	for i, o := range signers {
-		ss[i], indices[i] = contracts.Signer{Index: o.index, Key: o.bls}, o.index
-	}
-	active := make(map[int]bls.G1Point, len(d.ops))
-	for _, o := range d.ops {
-		active[o.index] = o.bls.PublicG1()
-	}
-	n := new(big.Int).SetUint64(rs.n)
-	b, err := contracts.SignBatch(d.chain.chainID, d.avs, n, treeRoot, allocationRoot, data, ss, active)
+	b, allocationRoot, indices, err := d.signBatch(rs, treeRoot, data, signers)
 	if err != nil {
 		return err
 	}
@@ -429,10 +420,76 @@ func (d *Devnet) submit(ctx context.Context, rs *roundState, treeRoot common.Has
 		return fmt.Errorf("submit batch: %w", err)
 	}
 	rs.live, rs.deadline = true, r.BlockNumber.Uint64()+d.params.ChallengeWindow
-	sort.Ints(indices)
 	dr := &d.desc.Rounds[rs.desc]
 	dr.Batches = append(dr.Batches, DescribedBatch{Tx: r.TxHash, Block: r.BlockNumber.Uint64(), AllocationRoot: allocationRoot, Signers: indices, Honest: honest})
 	return nil
+}
+
+// signBatch has signers sign (treeRoot, data) for rs's round; it returns the
+// batch, its allocation root and the signers' indices in ascending order.
+func (d *Devnet) signBatch(rs *roundState, treeRoot common.Hash, data []byte, signers []*operatorSim) (*contracts.Batch, common.Hash, []int, error) {
+	allocationRoot := recompute.AllocationRoot(rs.res.CommitmentRoot, treeRoot, crypto.Keccak256Hash(data))
+	ss := make([]contracts.Signer, len(signers))
+	indices := make([]int, len(signers))
+	for i, o := range signers {
+		ss[i], indices[i] = contracts.Signer{Index: o.index, Key: o.bls}, o.index
+	}
+	active := make(map[int]bls.G1Point, len(d.ops))
+	for _, o := range d.ops {
+		active[o.index] = o.bls.PublicG1()
+	}
+	b, err := contracts.SignBatch(d.chain.chainID, d.avs, new(big.Int).SetUint64(rs.n), treeRoot, allocationRoot, data, ss, active)
+	sort.Ints(indices)
+	return b, allocationRoot, indices, err
+}
+
+// ReplaceBatch forks the embedded chain at parent (as Fork) and, before the
+// new branch's first block, sends another batch for round n from the
+// coordinator's account with a high tip, so that it is mined ahead of the
+// orphaned batch, which the node puts back in its pool: honest when fault is
+// nil, else wrong as fault says (amount, denominator, conservation or
+// publication). It is a test hook for reorganisations that replace a batch;
+// call it after Run has returned. It returns the new batch's transaction.
+func (d *Devnet) ReplaceBatch(ctx context.Context, parent common.Hash, n uint64, fault *Fault) (common.Hash, error) {
+	rs, ok := d.rounds[n]
+	if !ok || rs.c == nil {
+		return common.Hash{}, fmt.Errorf("round %d was not posted with a batch", n)
+	}
+	treeRoot, data, signers := rs.res.AllocTreeRoot, rs.res.AllocationData, d.ops
+	if fault != nil {
+		var err error
+		if data, treeRoot, _, err = wrongBatch(d.rng, *fault, rs.c, rs.res); err != nil {
+			return common.Hash{}, err
+		}
+		signers = d.quorum()
+	}
+	b, _, _, err := d.signBatch(rs, treeRoot, data, signers)
+	if err != nil {
+		return common.Hash{}, err
+	}
+	var h common.Hash
+	err = d.forkThen(parent, func() error {
+		from := addr(d.coordinator)
+		nonce, err := d.chain.client.PendingNonceAt(ctx, from)
+		if err != nil {
+			return err
+		}
+		head, err := d.chain.client.HeaderByNumber(ctx, nil)
+		if err != nil {
+			return err
+		}
+		tip := big.NewInt(100 * params.GWei)
+		tx, err := types.SignNewTx(d.coordinator, types.LatestSignerForChainID(d.chain.chainID), &types.DynamicFeeTx{
+			ChainID: d.chain.chainID, Nonce: nonce, GasTipCap: tip, GasFeeCap: new(big.Int).Add(tip, new(big.Int).Mul(head.BaseFee, big.NewInt(2))),
+			Gas: 2_000_000, To: &d.avs, Data: b.Calldata(),
+		})
+		if err != nil {
+			return err
+		}
+		h = tx.Hash()
+		return d.chain.client.SendTransaction(ctx, tx)
+	})
+	return h, err
 }
 
 var forwarderABI = bindings.NewForwarder()
@@ -508,12 +565,20 @@ func (d *Devnet) settle(ctx context.Context, head uint64) error {
 // so that the blocks after it are replaced by the ones sealed from now on (a
 // reorganisation, for tests). Sealing is paused around the fork.
 func (d *Devnet) Fork(parent common.Hash) error {
+	return d.forkThen(parent, func() error { return nil })
+}
+
+// forkThen forks at parent and runs then before sealing resumes.
+func (d *Devnet) forkThen(parent common.Hash, then func() error) error {
 	if d.chain.sim == nil {
 		return fmt.Errorf("%w: only the embedded chain can fork", ErrChain)
 	}
 	d.stopSealing()
 	<-d.sealed
 	err := d.chain.sim.Fork(parent)
+	if err == nil {
+		err = then()
+	}
 	sealCtx, cancel := context.WithCancel(context.Background())
 	d.stopSealing, d.sealed = cancel, make(chan struct{})
 	go func() {

@@ -113,3 +113,88 @@ func sameRound(a, b index.Round) bool {
 	}
 	return true
 }
+
+// TestReorgReplacesBatch forks the chain just below a round's batch and
+// mines another batch for the round in the new branch: a fraudulent batch
+// replaced by an honest one turns the verdict valid, an honest batch
+// replaced by a fraudulent one turns it fraud, each as a fresh index of the
+// new chain has it.
+func TestReorgReplacesBatch(t *testing.T) {
+	ctx := context.Background()
+	wrong := devnet.Fault{Kind: devnet.FaultAmount, Index: 5}
+	for _, tc := range []struct {
+		name        string
+		faults      devnet.Schedule
+		replacement *devnet.Fault
+		before      index.Verdict
+		after       index.Verdict
+	}{
+		{"fraud replaced by honest", devnet.Schedule{3: wrong}, nil, index.VerdictFraud, index.VerdictValid},
+		{"honest replaced by fraud", devnet.Schedule{}, &wrong, index.VerdictValid, index.VerdictFraud},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			d := runFaultyDevnet(t, 3, tc.faults)
+			store, err := index.Open(index.Options{InMemory: true})
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer store.Close()
+			w := newWatcher(t, d, store, 0)
+			catchUp(t, w)
+			r, _, _ := store.Round(3)
+			if r.Verdict != tc.before || len(r.Batches) != 1 {
+				t.Fatalf("round 3 before the fork: %+v", r)
+			}
+			old := r.Batches[0]
+			parent, err := d.Client().HeaderByNumber(ctx, new(big.Int).SetUint64(old.Block-1))
+			if err != nil {
+				t.Fatal(err)
+			}
+			oldHead := w.Head()
+			h, err := d.ReplaceBatch(ctx, parent.Hash(), 3, tc.replacement)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for { // the replacement mined and the new branch past the old head
+				head, err := d.Client().BlockNumber(ctx)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if rc, err := d.Client().TransactionReceipt(ctx, h); err == nil && head > oldHead+2 {
+					if rc.Status != 1 {
+						t.Fatalf("the replacement batch reverted in block %d", rc.BlockNumber)
+					}
+					break
+				}
+				time.Sleep(5 * time.Millisecond)
+			}
+			catchUp(t, w)
+			if w.Reorgs() == 0 {
+				t.Fatal("no reorganisation followed")
+			}
+			r, _, _ = store.Round(3)
+			if r.Verdict != tc.after || len(r.Batches) != 1 || r.Batches[0].TxHash != h {
+				t.Fatalf("round 3 after the fork: verdict %s (want %s), batches %+v, replacement %s", r.Verdict, tc.after, r.Batches, h)
+			}
+			if tc.after == index.VerdictFraud && (r.Index == nil || *r.Index != uint64(wrong.Index)) {
+				t.Fatalf("round 3: fraud at %v, want %d", r.Index, wrong.Index)
+			}
+			fresh, err := index.Open(index.Options{InMemory: true})
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer fresh.Close()
+			catchUp(t, newWatcher(t, d, fresh, 0))
+			catchUp(t, w)
+			got, want := dump(t, store), dump(t, fresh)
+			for i := range want {
+				if i >= len(got) || !sameRound(got[i], want[i]) {
+					t.Fatalf("round %d differs from a fresh index of the new chain", want[i].Round)
+				}
+			}
+			if err := store.Check(); err != nil {
+				t.Fatal(err)
+			}
+		})
+	}
+}

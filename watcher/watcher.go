@@ -33,7 +33,9 @@ type Config struct {
 	StartBlock uint64
 	// Confirmations: only blocks at least this deep are read (0 on a devnet).
 	Confirmations uint64
-	// PollInterval is the wait between polls of the head once caught up.
+	// PollInterval is the wait between polls of the head once caught up; a
+	// chain with new-head subscriptions (WebSocket) also wakes the watcher
+	// at each new head.
 	PollInterval time.Duration
 	// MaxRange bounds an eth_getLogs range; the range halves when the node
 	// refuses one and grows back on success.
@@ -110,8 +112,68 @@ func (w *Watcher) Processed() uint64 { return w.processed.Load() }
 // Reorgs counts the reorganisations followed since New.
 func (w *Watcher) Reorgs() uint64 { return w.reorgs.Load() }
 
-// Run follows the chain until ctx ends.
+// headSubscriber is the optional chain capability of new-head notifications
+// (ethclient over WebSocket or IPC; over HTTP it fails with
+// rpc.ErrNotificationsUnsupported).
+type headSubscriber interface {
+	SubscribeNewHead(ctx context.Context, ch chan<- *types.Header) (ethereum.Subscription, error)
+}
+
+// subscribeHeads wakes the returned channel at each new head for as long as
+// ctx lasts, resubscribing after a failure; it returns nil when the chain
+// has no subscriptions, and the watcher then only polls.
+func (w *Watcher) subscribeHeads(ctx context.Context) <-chan struct{} {
+	hs, ok := w.chain.(headSubscriber)
+	if !ok {
+		return nil
+	}
+	heads := make(chan *types.Header, 16)
+	sub, err := hs.SubscribeNewHead(ctx, heads)
+	if err != nil {
+		w.log.Info("new-head subscription unavailable; polling", "interval", w.cfg.PollInterval, "err", err)
+		return nil
+	}
+	w.log.Info("following new heads by subscription (and polling as a fallback)", "interval", w.cfg.PollInterval)
+	wake := make(chan struct{}, 1)
+	go func() {
+		defer func() { sub.Unsubscribe() }()
+		retry := w.cfg.PollInterval
+		for {
+			select {
+			case <-ctx.Done():
+				return
+			case <-heads:
+				select {
+				case wake <- struct{}{}:
+				default:
+				}
+			case err := <-sub.Err():
+				w.log.Warn("new-head subscription dropped; polling until it is back", "err", err)
+				for {
+					select {
+					case <-ctx.Done():
+						return
+					case <-time.After(retry):
+					}
+					if sub, err = hs.SubscribeNewHead(ctx, heads); err == nil {
+						w.log.Info("new-head subscription restored")
+						break
+					}
+					retry = min(retry*2, time.Minute)
+				}
+				retry = w.cfg.PollInterval
+			}
+		}
+	}()
+	return wake
+}
+
+// Run follows the chain until ctx ends: it backfills, then waits for a new
+// head (by subscription when the chain offers one) or the poll interval.
 func (w *Watcher) Run(ctx context.Context) error {
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	wake := w.subscribeHeads(ctx)
 	for {
 		caughtUp, err := w.Step(ctx)
 		if err != nil {
@@ -128,6 +190,7 @@ func (w *Watcher) Run(ctx context.Context) error {
 			select {
 			case <-ctx.Done():
 				return ctx.Err()
+			case <-wake:
 			case <-time.After(w.cfg.PollInterval):
 			}
 		}
