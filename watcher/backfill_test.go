@@ -2,8 +2,11 @@ package watcher
 
 import (
 	"context"
+	"net"
 	"testing"
 	"time"
+
+	"github.com/ethereum/go-ethereum/ethclient"
 
 	"github.com/denomwatch/denomwatch/devnet"
 	"github.com/denomwatch/denomwatch/index"
@@ -44,11 +47,12 @@ func TestBackfill(t *testing.T) {
 
 // BenchmarkBackfill measures the backfill rate, in rounds per second, of a
 // devnet of 300 rounds (12 providers x 40 entries, the devnet's default
-// size) into an on-disk index, reading the chain in-process.
+// size) into an on-disk index, reading the chain as `denomwatch run --rpc`
+// does: by JSON-RPC over HTTP, through ethclient.
 func BenchmarkBackfill(b *testing.B) {
 	const rounds = 300
 	cfg := devnet.DefaultConfig()
-	cfg.HTTPPort, cfg.WSPort, cfg.Describe = 0, 0, ""
+	cfg.HTTPPort, cfg.WSPort, cfg.Describe = freePortB(b), 0, ""
 	cfg.BlockInterval, cfg.PollInterval = 5*time.Millisecond, 2*time.Millisecond
 	cfg.ChallengeWindow, cfg.RoundEvery, cfg.Seed, cfg.Rounds = 4, 1, 5, rounds
 	cfg.Faults = backfillFaults(rounds)
@@ -65,13 +69,18 @@ func BenchmarkBackfill(b *testing.B) {
 		b.Fatal(err)
 	}
 	desc := d.Description()
+	client, err := ethclient.DialContext(ctx, desc.RPCURL)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer client.Close()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		store, err := index.Open(index.Options{Dir: b.TempDir(), DeferSync: true})
 		if err != nil {
 			b.Fatal(err)
 		}
-		w, err := New(ctx, Config{AVS: desc.AVS, StartBlock: desc.StartBlock}, d.Client(), store, &CalldataSource{Chain: d.Client(), AVS: desc.AVS}, nil)
+		w, err := New(ctx, Config{AVS: desc.AVS, StartBlock: desc.StartBlock}, client, store, &CalldataSource{Chain: client, AVS: desc.AVS}, nil)
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -88,4 +97,13 @@ func BenchmarkBackfill(b *testing.B) {
 	}
 	perOp := b.Elapsed() / time.Duration(b.N)
 	b.ReportMetric(float64(rounds)/perOp.Seconds(), "rounds/s")
+}
+
+func freePortB(b *testing.B) int {
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer l.Close()
+	return l.Addr().(*net.TCPAddr).Port
 }

@@ -6,9 +6,13 @@ import (
 	"errors"
 	"fmt"
 	"math/big"
+	"sync/atomic"
 
+	"github.com/ethereum/go-ethereum"
 	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/common/hexutil"
 	"github.com/ethereum/go-ethereum/core/types"
+	"github.com/ethereum/go-ethereum/rpc"
 
 	"github.com/denomwatch/denomwatch/contracts"
 )
@@ -44,12 +48,52 @@ type TxReader interface {
 type CalldataSource struct {
 	Chain TxReader
 	AVS   common.Address
+
+	noRaw atomic.Bool // the node lacks eth_getRawTransactionByBlockHashAndIndex
+}
+
+// rpcClient is the optional chain capability of raw JSON-RPC calls
+// (ethclient.Client, and the simulated client's concrete type).
+type rpcClient interface {
+	Client() *rpc.Client
+}
+
+// isMethodNotFound reports a JSON-RPC "method not found" error.
+func isMethodNotFound(err error) bool {
+	var e rpc.Error
+	return errors.As(err, &e) && e.ErrorCode() == -32601
+}
+
+// transaction reads the transaction at index of the block with blockHash.
+// It asks for the raw transaction when the node serves it: the node then
+// neither recovers the sender nor builds a JSON object around the input,
+// which for a round's data (tens of KB) is most of the cost of a read.
+func (s *CalldataSource) transaction(ctx context.Context, blockHash common.Hash, index uint) (*types.Transaction, error) {
+	if c, ok := s.Chain.(rpcClient); ok && !s.noRaw.Load() {
+		var raw hexutil.Bytes
+		err := c.Client().CallContext(ctx, &raw, "eth_getRawTransactionByBlockHashAndIndex", blockHash, hexutil.Uint(index))
+		switch {
+		case isMethodNotFound(err):
+			s.noRaw.Store(true) // and read it the standard way below
+		case err != nil:
+			return nil, err
+		case len(raw) == 0:
+			return nil, ethereum.NotFound
+		default:
+			tx := new(types.Transaction)
+			if err := tx.UnmarshalBinary(raw); err != nil {
+				return nil, fmt.Errorf("the node's raw transaction does not decode: %w", err)
+			}
+			return tx, nil
+		}
+	}
+	return s.Chain.TransactionInBlock(ctx, blockHash, index)
 }
 
 // input returns the AVS call's arguments from log's transaction.
 func (s *CalldataSource) input(ctx context.Context, log types.Log, method string) ([]any, error) {
 	// By block hash and position: the read is pinned to the log's block.
-	tx, err := s.Chain.TransactionInBlock(ctx, log.BlockHash, log.TxIndex)
+	tx, err := s.transaction(ctx, log.BlockHash, log.TxIndex)
 	if err != nil {
 		return nil, fmt.Errorf("transaction %d of block %s: %w", log.TxIndex, log.BlockHash, err)
 	}

@@ -93,28 +93,62 @@ type fetched struct {
 	err  error
 }
 
-// prefetchWorkers bounds the concurrent data reads of a range.
+// prefetchWorkers bounds the concurrent reads of a chunk.
 const prefetchWorkers = 4
 
-// prefetch reads the data of every commitment and batch log of a range
-// concurrently, so that processing, which must stay in log order, does not
-// wait on one transaction at a time. Each answer, error included, is used
-// as if read when its log is processed.
-func (p *processor) prefetch(ctx context.Context, logs []types.Log) {
-	p.pre = make(map[logKey]fetched, len(logs))
+// fetchedChunk is a chunk of a range's logs with what processing them needs
+// from the chain, read ahead: each data log's data (or the error reading it)
+// and each block's header.
+type fetchedChunk struct {
+	logs      []types.Log
+	end       int // index in the range's logs after the chunk
+	data      map[logKey]fetched
+	headers   map[uint64]*types.Header // nil for a block whose read failed
+	headerErr error                    // the first failed header read
+}
+
+// headerReader is what fetchChunk needs besides the data source.
+type headerReader interface {
+	HeaderByNumber(ctx context.Context, number *big.Int) (*types.Header, error)
+}
+
+// fetchChunk reads, concurrently, the data of every commitment and batch log
+// of a chunk and the header of every block it has logs in, so that
+// processing, which must stay in log order, does not wait on the node one
+// request at a time. Each data answer, error included, is used as if read
+// when its log is processed.
+func (p *processor) fetchChunk(ctx context.Context, chain headerReader, logs []types.Log, end int) *fetchedChunk {
+	fc := &fetchedChunk{logs: logs, end: end, data: make(map[logKey]fetched, len(logs)), headers: map[uint64]*types.Header{}}
 	var (
 		mu  sync.Mutex
 		wg  sync.WaitGroup
 		sem = make(chan struct{}, prefetchWorkers)
 	)
-	for _, l := range logs {
+	run := func(f func()) {
+		wg.Add(1)
+		sem <- struct{}{}
+		go func() {
+			defer func() { <-sem; wg.Done() }()
+			f()
+		}()
+	}
+	for i, l := range logs {
+		if i == 0 || l.BlockNumber != logs[i-1].BlockNumber {
+			n := l.BlockNumber
+			run(func() {
+				h, err := chain.HeaderByNumber(ctx, new(big.Int).SetUint64(n))
+				mu.Lock()
+				defer mu.Unlock()
+				fc.headers[n] = h
+				if err != nil && fc.headerErr == nil {
+					fc.headerErr = err
+				}
+			})
+		}
 		if len(l.Topics) == 0 || (l.Topics[0] != evCommit && l.Topics[0] != evBatch) {
 			continue
 		}
-		wg.Add(1)
-		sem <- struct{}{}
-		go func(l types.Log) {
-			defer func() { <-sem; wg.Done() }()
+		run(func() {
 			var f fetched
 			if l.Topics[0] == evCommit {
 				f.data, f.err = p.data.CommitmentData(ctx, l)
@@ -122,11 +156,12 @@ func (p *processor) prefetch(ctx context.Context, logs []types.Log) {
 				f.in, f.err = p.data.BatchInput(ctx, l)
 			}
 			mu.Lock()
-			p.pre[logKey{l.TxHash, l.Index}] = f
+			fc.data[logKey{l.TxHash, l.Index}] = f
 			mu.Unlock()
-		}(l)
+		})
 	}
 	wg.Wait()
+	return fc
 }
 
 func (p *processor) commitmentData(ctx context.Context, l types.Log) ([]byte, error) {

@@ -11,6 +11,7 @@ import (
 
 	"github.com/ethereum/go-ethereum"
 	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/common/hexutil"
 	"github.com/ethereum/go-ethereum/core/types"
 
 	"github.com/denomwatch/denomwatch/contracts"
@@ -57,6 +58,7 @@ type Watcher struct {
 	obs       Observer
 	log       *slog.Logger
 	rangeSize uint64
+	headers   headerSource
 	head      atomic.Uint64
 	processed atomic.Uint64
 	reorgs    atomic.Uint64
@@ -89,7 +91,7 @@ func New(ctx context.Context, cfg Config, chain Chain, store Store, data DataSou
 	if err != nil {
 		return nil, fmt.Errorf("read the challenge window of %s (is it the AVS?): %w", cfg.AVS, err)
 	}
-	w := &Watcher{cfg: cfg, chain: chain, store: store, obs: obs, log: cfg.Log, rangeSize: cfg.MaxRange,
+	w := &Watcher{cfg: cfg, chain: chain, store: store, obs: obs, log: cfg.Log, rangeSize: cfg.MaxRange, headers: headerSource{chain: chain},
 		proc: &processor{chain: chain, store: store, data: data, window: window.Uint64(), observer: obs}}
 	if err := w.proc.reload(); err != nil {
 		return nil, err
@@ -271,23 +273,58 @@ func chunk(logs []types.Log, i, max int) int {
 }
 
 // indexRange applies the blocks of a range with logs, then the range's last
-// block, each atomically with the checkpoint.
+// block, each atomically with the checkpoint. The logs are taken in chunks:
+// while one chunk is processed (in order), the next one's data and block
+// headers are fetched concurrently.
 func (w *Watcher) indexRange(ctx context.Context, to uint64, logs []types.Log) error {
-	defer func() { w.proc.pre = nil }()
-	chunkEnd := 0 // logs[:chunkEnd] have been prefetched
-	for i := 0; i < len(logs); {
-		if i >= chunkEnd {
-			chunkEnd = chunk(logs, i, prefetchChunk)
-			w.proc.prefetch(ctx, logs[i:chunkEnd])
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel() // stops a fetch ahead when processing fails
+	var ahead <-chan *fetchedChunk
+	fetch := func(i int) <-chan *fetchedChunk {
+		if i >= len(logs) {
+			return nil
 		}
+		ch := make(chan *fetchedChunk, 1)
+		end := chunk(logs, i, prefetchChunk)
+		go func() { ch <- w.proc.fetchChunk(ctx, &w.headers, logs[i:end], end) }()
+		return ch
+	}
+	ahead = fetch(0)
+	for ahead != nil {
+		fc := <-ahead
+		ahead = fetch(fc.end)
+		if err := w.indexChunk(ctx, fc); err != nil {
+			return err
+		}
+	}
+	if w.processed.Load() < to {
+		hdr, err := w.header(ctx, to)
+		if err != nil {
+			return err
+		}
+		if err := w.apply(&index.BlockUpdate{Number: to, Hash: hdr.Hash(), ParentHash: hdr.ParentHash}); err != nil {
+			return err
+		}
+	}
+	// One sync per range (a store opened with DeferSync writes blocks unsynced).
+	return w.store.Sync()
+}
+
+// indexChunk processes and applies the blocks of a fetched chunk, in order.
+func (w *Watcher) indexChunk(ctx context.Context, fc *fetchedChunk) error {
+	defer func() { w.proc.pre = nil }()
+	w.proc.pre = fc.data
+	logs := fc.logs
+	for i := 0; i < len(logs); {
 		j := i
 		for j < len(logs) && logs[j].BlockNumber == logs[i].BlockNumber {
 			j++
 		}
 		n, hash := logs[i].BlockNumber, logs[i].BlockHash
-		hdr, err := w.header(ctx, n)
-		if err != nil {
-			return err
+		hdr := fc.headers[n]
+		if hdr == nil {
+			w.obs.RPCError("eth_getBlockByNumber")
+			return fmt.Errorf("header %d: %w", n, fc.headerErr)
 		}
 		if hdr.Hash() != hash || logs[i].Removed {
 			// The chain moved under the query: read the range again.
@@ -302,17 +339,7 @@ func (w *Watcher) indexRange(ctx context.Context, to uint64, logs []types.Log) e
 		}
 		i = j
 	}
-	if w.processed.Load() < to {
-		hdr, err := w.header(ctx, to)
-		if err != nil {
-			return err
-		}
-		if err := w.apply(&index.BlockUpdate{Number: to, Hash: hdr.Hash(), ParentHash: hdr.ParentHash}); err != nil {
-			return err
-		}
-	}
-	// One sync per range (a store opened with DeferSync writes blocks unsynced).
-	return w.store.Sync()
+	return nil
 }
 
 func (w *Watcher) apply(u *index.BlockUpdate) error {
@@ -371,12 +398,38 @@ func (w *Watcher) logRound(r index.Round, unchanged bool) {
 }
 
 func (w *Watcher) header(ctx context.Context, n uint64) (*types.Header, error) {
-	h, err := w.chain.HeaderByNumber(ctx, new(big.Int).SetUint64(n))
+	h, err := w.headers.HeaderByNumber(ctx, new(big.Int).SetUint64(n))
 	if err != nil {
 		w.obs.RPCError("eth_getBlockByNumber")
 		return nil, fmt.Errorf("header %d: %w", n, err)
 	}
 	return h, nil
+}
+
+// headerSource reads block headers, by eth_getHeaderByNumber when the node
+// serves it (geth does): eth_getBlockByNumber, which ethclient uses, hashes
+// every transaction of the block, tens of KB each in a round's blocks.
+type headerSource struct {
+	chain    Chain
+	noHeader atomic.Bool // the node lacks eth_getHeaderByNumber
+}
+
+func (s *headerSource) HeaderByNumber(ctx context.Context, number *big.Int) (*types.Header, error) {
+	if c, ok := s.chain.(rpcClient); ok && !s.noHeader.Load() {
+		var h *types.Header
+		err := c.Client().CallContext(ctx, &h, "eth_getHeaderByNumber", hexutil.EncodeBig(number))
+		switch {
+		case isMethodNotFound(err):
+			s.noHeader.Store(true)
+		case err != nil:
+			return nil, err
+		case h == nil:
+			return nil, ethereum.NotFound
+		default:
+			return h, nil
+		}
+	}
+	return s.chain.HeaderByNumber(ctx, number)
 }
 
 // followReorg rolls the index back to the newest stored block that is still

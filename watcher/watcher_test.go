@@ -13,11 +13,23 @@ import (
 	"github.com/denomwatch/denomwatch/recompute"
 )
 
-// runFaultyDevnet runs a devnet to completion with a round of every fault kind.
+// runFaultyDevnet runs a devnet to completion with a round of every fault
+// kind, read in-process.
 func runFaultyDevnet(t *testing.T, rounds int, faults devnet.Schedule) *devnet.Devnet {
 	t.Helper()
+	return runDevnet(t, 0, rounds, faults)
+}
+
+// runFaultyDevnetHTTP is runFaultyDevnet served over HTTP too.
+func runFaultyDevnetHTTP(t *testing.T, rounds int, faults devnet.Schedule) *devnet.Devnet {
+	t.Helper()
+	return runDevnet(t, freePort(t), rounds, faults)
+}
+
+func runDevnet(t *testing.T, httpPort, rounds int, faults devnet.Schedule) *devnet.Devnet {
+	t.Helper()
 	cfg := devnet.DefaultConfig()
-	cfg.HTTPPort, cfg.WSPort, cfg.Describe = 0, 0, ""
+	cfg.HTTPPort, cfg.WSPort, cfg.Describe = httpPort, 0, ""
 	cfg.BlockInterval, cfg.PollInterval = 10*time.Millisecond, 3*time.Millisecond
 	cfg.ChallengeWindow, cfg.RoundEvery = 4, 1
 	cfg.Providers, cfg.Recipients, cfg.EntriesPerRow = 4, 12, 6
