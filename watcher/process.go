@@ -203,14 +203,17 @@ type blockWork struct {
 	u      *index.BlockUpdate
 	rounds map[uint64]*index.Round
 	ops    map[int]bool // indices changed
+	// affected are the recipients each round's new verdict concerns (for alerts).
+	affected map[uint64][]common.Address
 }
 
-func (p *processor) processBlock(ctx context.Context, number uint64, hash, parent common.Hash, logs []types.Log) (*index.BlockUpdate, error) {
+func (p *processor) processBlock(ctx context.Context, number uint64, hash, parent common.Hash, logs []types.Log) (*blockWork, error) {
 	w := &blockWork{
 		u: &index.BlockUpdate{Number: number, Hash: hash, ParentHash: parent,
 			CommitmentData: map[uint64][]byte{}, BatchData: map[common.Hash][]byte{}},
-		rounds: map[uint64]*index.Round{},
-		ops:    map[int]bool{},
+		rounds:   map[uint64]*index.Round{},
+		ops:      map[int]bool{},
+		affected: map[uint64][]common.Address{},
 	}
 	saved := append([]index.Operator(nil), p.ops...)
 	for _, l := range logs {
@@ -225,7 +228,7 @@ func (p *processor) processBlock(ctx context.Context, number uint64, hash, paren
 	for i := range w.ops {
 		w.u.Operators = append(w.u.Operators, p.ops[i])
 	}
-	return w.u, nil
+	return w, nil
 }
 
 // round returns the round's record as this block has it so far.
@@ -345,6 +348,9 @@ func (p *processor) onCommit(ctx context.Context, w *blockWork, l types.Log, n u
 	if j.c != nil {
 		r.ProviderCount, r.EntryCount = len(j.c.Providers), j.c.EntryCount()
 	}
+	if r.Verdict != index.VerdictPending {
+		w.affected[n] = affectedRecipients(j.c, nil, "", nil)
+	}
 	if j.res != nil {
 		correct := j.res.AllocationRoot
 		r.CorrectAllocationRoot = &correct
@@ -425,11 +431,16 @@ func (p *processor) onBatch(ctx context.Context, w *blockWork, l types.Log, n ui
 	case cj.res == nil:
 		// Malformed or unavailable commitments: that verdict stands.
 		r.Verdict, r.Rule, r.Reason = cj.verdict, cj.rule, cj.reason
+		w.affected[n] = affectedRecipients(cj.c, nil, "", nil)
 	case in == nil:
 		r.Verdict, r.Reason = index.VerdictUnavailable, reason
+		w.affected[n] = affectedRecipients(cj.c, nil, "", nil)
 	default:
 		bj := judgeBatch(cj.res, allocationRoot, in.AllocTreeRoot, in.AllocationData)
 		r.Verdict, r.Kind, r.Index, r.Claimed, r.Correct, r.Reason = bj.verdict, bj.kind, bj.index, bj.claimed, bj.correct, bj.reason
+		if r.Verdict != index.VerdictValid {
+			w.affected[n] = affectedRecipients(cj.c, cj.res, r.Kind, in.AllocationData)
+		}
 	}
 	return nil
 }

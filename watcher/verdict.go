@@ -1,6 +1,7 @@
 package watcher
 
 import (
+	"bytes"
 	"fmt"
 
 	"github.com/ethereum/go-ethereum/common"
@@ -88,4 +89,33 @@ func judgeBatch(res *recompute.Result, allocationRoot, treeRoot common.Hash, pub
 	correct := res.Amount(k)
 	return batchJudgement{verdict: index.VerdictFraud, kind: index.KindBadAllocation, index: at(k),
 		claimed: claimed.Dec(), correct: correct.Dec()}
+}
+
+// affectedRecipients lists, without repeats and in order of first
+// appearance, the recipients a round's verdict concerns: for a bad
+// allocation, those with a wrong published amount; for anything else that
+// is not valid (a bad publication, unavailable data), every recipient of
+// the round, none of whose allocations can be checked. c may be nil
+// (undecodable commitments): then nobody is named.
+func affectedRecipients(c *recompute.Commitments, res *recompute.Result, kind string, published []byte) []common.Address {
+	if c == nil {
+		return nil
+	}
+	seen := map[common.Address]bool{}
+	var out []common.Address
+	k := 0
+	for _, p := range c.Providers {
+		for _, e := range p.Entries {
+			wrong := true
+			if kind == index.KindBadAllocation && res != nil && len(published) >= 32*(k+1) {
+				wrong = !bytes.Equal(published[32*k:32*(k+1)], res.AllocationData[32*k:32*(k+1)])
+			}
+			if wrong && !seen[e.Recipient] {
+				seen[e.Recipient] = true
+				out = append(out, e.Recipient)
+			}
+			k++
+		}
+	}
+	return out
 }

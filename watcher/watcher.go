@@ -44,6 +44,13 @@ type Config struct {
 	// ReorgDepth bounds how far back a reorganisation is followed.
 	ReorgDepth int
 	Log        *slog.Logger
+	// Alerts, when set, gives the alert bodies a round's new record raises
+	// (prev is its previous record, nil for a new round; affected the
+	// recipients the verdict concerns); they are enqueued in the index's
+	// outbox atomically with the block. OnAlerts is called after a block
+	// that enqueued some (to wake the dispatcher).
+	Alerts   func(prev *index.Round, cur index.Round, affected []common.Address) ([][]byte, error)
+	OnAlerts func()
 }
 
 // ErrReorgTooDeep is returned when no stored block within ReorgDepth is canonical.
@@ -302,7 +309,7 @@ func (w *Watcher) indexRange(ctx context.Context, to uint64, logs []types.Log) e
 		if err != nil {
 			return err
 		}
-		if err := w.apply(&index.BlockUpdate{Number: to, Hash: hdr.Hash(), ParentHash: hdr.ParentHash}); err != nil {
+		if err := w.apply(&index.BlockUpdate{Number: to, Hash: hdr.Hash(), ParentHash: hdr.ParentHash}, nil); err != nil {
 			return err
 		}
 	}
@@ -330,11 +337,11 @@ func (w *Watcher) indexChunk(ctx context.Context, fc *fetchedChunk) error {
 			// The chain moved under the query: read the range again.
 			return fmt.Errorf("block %d changed during the query (reorganisation in progress)", n)
 		}
-		u, err := w.proc.processBlock(ctx, n, hash, hdr.ParentHash, logs[i:j])
+		bw, err := w.proc.processBlock(ctx, n, hash, hdr.ParentHash, logs[i:j])
 		if err != nil {
 			return err
 		}
-		if err := w.apply(u); err != nil {
+		if err := w.apply(bw.u, bw.affected); err != nil {
 			return err
 		}
 		i = j
@@ -342,13 +349,25 @@ func (w *Watcher) indexChunk(ctx context.Context, fc *fetchedChunk) error {
 	return nil
 }
 
-func (w *Watcher) apply(u *index.BlockUpdate) error {
-	before := make(map[uint64]index.Verdict, len(u.Rounds))
+// apply writes a block's update, with the alerts its rounds' new verdicts
+// raise (enqueued atomically with the block), and logs and counts the
+// verdicts. affected names the recipients each changed round concerns.
+func (w *Watcher) apply(u *index.BlockUpdate, affected map[uint64][]common.Address) error {
+	before := make(map[uint64]*index.Round, len(u.Rounds))
 	for _, r := range u.Rounds {
 		if old, ok, err := w.store.Round(r.Round); err != nil {
 			return err
 		} else if ok {
-			before[r.Round] = old.Verdict
+			before[r.Round] = &old
+		}
+	}
+	if w.cfg.Alerts != nil {
+		for _, r := range u.Rounds {
+			bodies, err := w.cfg.Alerts(before[r.Round], r, affected[r.Round])
+			if err != nil {
+				return fmt.Errorf("alerts of round %d: %w", r.Round, err)
+			}
+			u.Alerts = append(u.Alerts, bodies...)
 		}
 	}
 	if err := w.store.Apply(u); err != nil {
@@ -356,16 +375,19 @@ func (w *Watcher) apply(u *index.BlockUpdate) error {
 		return fmt.Errorf("index block %d: %w", u.Number, err)
 	}
 	for _, r := range u.Rounds {
-		old, seen := before[r.Round]
-		if seen {
-			w.verdicts[old]--
+		old := before[r.Round]
+		if old != nil {
+			w.verdicts[old.Verdict]--
 		}
 		w.verdicts[r.Verdict]++
-		w.logRound(r, seen && old == r.Verdict)
+		w.logRound(r, old != nil && old.Verdict == r.Verdict)
 	}
 	w.obs.SetRoundsByVerdict(w.verdictsCopy())
 	w.processed.Store(u.Number)
 	w.obs.SetProcessed(u.Number)
+	if len(u.Alerts) > 0 && w.cfg.OnAlerts != nil {
+		w.cfg.OnAlerts()
+	}
 	return nil
 }
 
