@@ -206,6 +206,9 @@ func (c *checker) round(txn *badger.Txn, item *badger.Item, n uint64) error {
 	default:
 		c.addf("round %d has unknown verdict %q", n, r.Verdict)
 	}
+	if r.DataPruned {
+		return nil
+	}
 	if r.Verdict != VerdictMalformed && r.Verdict != VerdictUnavailable {
 		ok, err := has(txn, cdataKey(n))
 		if err != nil {

@@ -91,6 +91,14 @@ type Round struct {
 	// Reason says why a round is unavailable or pending.
 	Reason  string  `json:"reason,omitempty"`
 	Batches []Batch `json:"batches"`
+	// CommitTime is the commitment's block timestamp (unix seconds), from
+	// the NewRoundCommitments event; UpdatedBlock the block that last
+	// changed this record.
+	CommitTime   uint64 `json:"commitTime,omitempty"`
+	UpdatedBlock uint64 `json:"updatedBlock,omitempty"`
+	// DataPruned: the round's commitment and batch data were deleted by
+	// Prune (retention); the record and its verdict stay.
+	DataPruned bool `json:"dataPruned,omitempty"`
 }
 
 // StakeChange is one change of an operator's stake, from a registry event.

@@ -223,6 +223,7 @@ func (p *processor) processBlock(ctx context.Context, number uint64, hash, paren
 		}
 	}
 	for _, r := range w.rounds {
+		r.UpdatedBlock = number
 		w.u.Rounds = append(w.u.Rounds, *r)
 	}
 	for i := range w.ops {
@@ -255,7 +256,12 @@ func (p *processor) processLog(ctx context.Context, w *blockWork, l types.Log) e
 		if err != nil {
 			return err
 		}
-		return p.onCommit(ctx, w, l, ev.Round.Uint64(), ev.CommitmentRoot)
+		if err := p.onCommit(ctx, w, l, ev.Round.Uint64(), ev.CommitmentRoot); err != nil {
+			return err
+		}
+		if ev.Timestamp.IsUint64() {
+			w.rounds[ev.Round.Uint64()].CommitTime = ev.Timestamp.Uint64()
+		}
 	case evBatch:
 		ev, err := abi.UnpackAllocationBatchSubmittedEvent(&l)
 		if err != nil {
