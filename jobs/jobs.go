@@ -1,0 +1,313 @@
+// Package jobs runs denomwatch's scheduled work on github.com/robfig/cron/v3:
+// the periodic re-audit of the rounds still inside their challenge window,
+// the watcher-lag check, the optional daily digest webhook, and the pruning
+// of data older than the retention setting.
+package jobs
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"sync"
+	"time"
+
+	"github.com/robfig/cron/v3"
+
+	"github.com/denomwatch/denomwatch/alerts"
+	"github.com/denomwatch/denomwatch/index"
+	"github.com/denomwatch/denomwatch/watcher"
+)
+
+// ErrConfig is wrapped by every configuration error (a bad cron spec, say).
+var ErrConfig = errors.New("bad jobs configuration")
+
+// Config configures the scheduled jobs. Schedules are cron specs as
+// robfig/cron's standard parser reads them ("*/5 * * * *", "@every 5m",
+// "@daily"); "" turns a job off.
+type Config struct {
+	Meta alerts.Meta
+	// Reaudit re-audits the rounds committed in the last ReauditLookback
+	// blocks that are still in their window.
+	Reaudit         string
+	ReauditLookback uint64
+	// Lag checks, on its schedule, whether the watcher is more than
+	// LagBlocks behind the head and raises watcher_lagging once per episode.
+	Lag       string
+	LagBlocks uint64
+	// Digest sends a daily_digest of the last 24 hours.
+	Digest string
+	// Prune deletes the data of settled rounds committed more than
+	// Retention ago (0: keep everything; the job then does nothing).
+	Prune     string
+	Retention time.Duration
+	// Now is the clock (nil: time.Now).
+	Now func() time.Time
+}
+
+// DefaultConfig: re-audit every 5 minutes over the last 10,000 blocks, lag
+// check every 30 seconds at 50 blocks, no digest, prune daily with no
+// retention limit (nothing pruned unless Retention is set).
+func DefaultConfig() Config {
+	return Config{Reaudit: "@every 5m", ReauditLookback: 10_000, Lag: "@every 30s", LagBlocks: 50, Prune: "@daily"}
+}
+
+// Store is what the jobs read and write.
+type Store interface {
+	watcher.ReauditStore
+	Rounds(from, to uint64) ([]index.Round, error)
+	Enqueue(bodies ...[]byte) ([]uint64, error)
+	Prune(opts index.PruneOptions) ([]uint64, error)
+}
+
+// Progress is the watcher's position.
+type Progress interface {
+	Head() uint64
+	Processed() uint64
+}
+
+// Observer receives the jobs' outcomes (the API's metrics implement it).
+type Observer interface {
+	ReauditDone(checked, mismatches int)
+	Pruned(rounds int)
+}
+
+type nopObserver struct{}
+
+func (nopObserver) ReauditDone(int, int) {}
+func (nopObserver) Pruned(int)           {}
+
+// Deps are the jobs' collaborators. Keep (may be nil) keeps a round from
+// pruning (the challenger's rounds with a proof in flight); Notify (may be
+// nil) wakes the alert dispatcher after an alert is enqueued; Counts (may be
+// nil) adds tallies (challenges by state, dead letters) to the digest.
+type Deps struct {
+	Store    Store
+	Progress Progress
+	Keep     func(round uint64) bool
+	Notify   func()
+	Counts   func() map[string]uint64
+	Log      *slog.Logger
+	Observer Observer
+}
+
+// Scheduler runs the jobs.
+type Scheduler struct {
+	cfg  Config
+	deps Deps
+	cron *cron.Cron
+	log  *slog.Logger
+
+	mu       sync.Mutex
+	lagging  bool            // a watcher_lagging episode is on
+	reported map[string]bool // reaudit_mismatch ids raised since start
+}
+
+// New checks cfg's schedules and returns a scheduler ready to Run.
+func New(cfg Config, deps Deps) (*Scheduler, error) {
+	if deps.Store == nil || deps.Progress == nil {
+		return nil, fmt.Errorf("%w: a store and the watcher's progress are required", ErrConfig)
+	}
+	if deps.Log == nil {
+		deps.Log = slog.New(slog.DiscardHandler)
+	}
+	if deps.Observer == nil {
+		deps.Observer = nopObserver{}
+	}
+	if cfg.Now == nil {
+		cfg.Now = time.Now
+	}
+	s := &Scheduler{cfg: cfg, deps: deps, log: deps.Log.With("module", "jobs"), reported: map[string]bool{}}
+	s.cron = cron.New(cron.WithLogger(cronLogger{s.log}), cron.WithChain(cron.SkipIfStillRunning(cronLogger{s.log})))
+	for _, j := range []struct {
+		name, spec string
+		run        func(context.Context) error
+	}{
+		{"reaudit", cfg.Reaudit, func(ctx context.Context) error { _, err := s.RunReaudit(ctx); return err }},
+		{"lag", cfg.Lag, func(context.Context) error { return s.CheckLag() }},
+		{"digest", cfg.Digest, s.SendDigest},
+		{"prune", cfg.Prune, func(context.Context) error { _, err := s.RunPrune(); return err }},
+	} {
+		if j.spec == "" {
+			continue
+		}
+		run, name := j.run, j.name
+		if _, err := s.cron.AddFunc(j.spec, func() {
+			if err := run(context.Background()); err != nil {
+				s.log.Error("scheduled job failed", "job", name, "err", err)
+			}
+		}); err != nil {
+			return nil, fmt.Errorf("%w: %s schedule %q: %v", ErrConfig, name, j.spec, err)
+		}
+	}
+	return s, nil
+}
+
+// Run runs the jobs on their schedules until ctx ends, then waits for a
+// running job to finish.
+func (s *Scheduler) Run(ctx context.Context) error {
+	s.cron.Start()
+	<-ctx.Done()
+	<-s.cron.Stop().Done()
+	return ctx.Err()
+}
+
+// enqueue stores events in the outbox and wakes the dispatcher.
+func (s *Scheduler) enqueue(events ...alerts.Event) error {
+	bodies, err := alerts.MarshalAll(events)
+	if err != nil {
+		return err
+	}
+	if _, err := s.deps.Store.Enqueue(bodies...); err != nil {
+		return err
+	}
+	if s.deps.Notify != nil {
+		s.deps.Notify()
+	}
+	return nil
+}
+
+// RunReaudit re-audits the rounds still in their window and raises a
+// reaudit_mismatch alert for each disagreement.
+func (s *Scheduler) RunReaudit(ctx context.Context) (watcher.ReauditReport, error) {
+	head := s.deps.Progress.Processed()
+	rep, err := watcher.Reaudit(ctx, s.deps.Store, head, s.cfg.ReauditLookback)
+	if err != nil {
+		return rep, fmt.Errorf("re-audit: %w", err)
+	}
+	s.deps.Observer.ReauditDone(rep.Checked, len(rep.Mismatches))
+	if len(rep.Mismatches) == 0 {
+		s.log.Info("re-audit found nothing new", "rounds", rep.Checked, "head", head)
+		return rep, nil
+	}
+	var events []alerts.Event
+	for _, m := range rep.Mismatches {
+		s.log.Error("re-audit disagrees with the index", "round", m.Round, "stored", m.Stored, "recomputed", m.Recomputed)
+		r, _, err := s.deps.Store.Round(m.Round)
+		if err != nil {
+			return rep, err
+		}
+		var batchTx [32]byte
+		if len(r.Batches) > 0 {
+			batchTx = r.Batches[len(r.Batches)-1].TxHash
+		}
+		ev := alerts.ReauditMismatchEvent(s.cfg.Meta, m.Round, batchTx, m.Stored.Verdict, m.Recomputed.Verdict,
+			fmt.Sprintf("Stored: %s; recomputed: %s.", m.Stored, m.Recomputed))
+		s.mu.Lock()
+		if !s.reported[ev.ID] { // one alert per disagreement, not one per run
+			s.reported[ev.ID] = true
+			events = append(events, ev)
+		}
+		s.mu.Unlock()
+	}
+	if len(events) == 0 {
+		return rep, nil
+	}
+	return rep, s.enqueue(events...)
+}
+
+// CheckLag raises watcher_lagging when the watcher falls more than
+// LagBlocks behind the head, once per episode.
+func (s *Scheduler) CheckLag() error {
+	head, processed := s.deps.Progress.Head(), s.deps.Progress.Processed()
+	lag := uint64(0)
+	if head > processed {
+		lag = head - processed
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if lag <= s.cfg.LagBlocks {
+		if s.lagging {
+			s.log.Info("the watcher caught up", "head", head, "processed", processed)
+		}
+		s.lagging = false
+		return nil
+	}
+	if s.lagging {
+		return nil
+	}
+	s.lagging = true
+	s.log.Warn("the watcher is lagging", "head", head, "processed", processed, "lag", lag)
+	return s.enqueue(alerts.WatcherLaggingEvent(s.cfg.Meta, head, processed, lag))
+}
+
+// SendDigest sends the daily digest: the rounds committed in the last 24
+// hours by verdict, plus the Counts tallies.
+func (s *Scheduler) SendDigest(ctx context.Context) error {
+	now := s.cfg.Now()
+	since := uint64(now.Add(-24 * time.Hour).Unix())
+	counts := map[string]uint64{}
+	latest, ok, err := s.deps.Store.LatestRound()
+	if err != nil {
+		return err
+	}
+	for hi := latest; ok && hi >= 1; {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		lo := uint64(1)
+		if hi > 500 {
+			lo = hi - 499
+		}
+		rs, err := s.deps.Store.Rounds(lo, hi)
+		if err != nil {
+			return err
+		}
+		done := false
+		for i := len(rs) - 1; i >= 0; i-- {
+			if rs[i].CommitTime < since {
+				done = true
+				break
+			}
+			counts["rounds"]++
+			counts["verdict."+string(rs[i].Verdict)]++
+		}
+		if done || lo == 1 {
+			break
+		}
+		hi = lo - 1
+	}
+	if s.deps.Counts != nil {
+		for k, v := range s.deps.Counts() {
+			counts[k] = v
+		}
+	}
+	s.log.Info("sending the daily digest", "counts", counts)
+	return s.enqueue(alerts.DigestEvent(s.cfg.Meta, now, counts))
+}
+
+// RunPrune deletes the data of settled rounds committed more than
+// Retention ago (none when Retention is 0).
+func (s *Scheduler) RunPrune() ([]uint64, error) {
+	if s.cfg.Retention <= 0 {
+		return nil, nil
+	}
+	before := s.cfg.Now().Add(-s.cfg.Retention).Unix()
+	if before <= 0 {
+		return nil, nil
+	}
+	var all []uint64
+	for {
+		pruned, err := s.deps.Store.Prune(index.PruneOptions{Before: uint64(before), Head: s.deps.Progress.Processed(), Keep: s.deps.Keep})
+		all = append(all, pruned...)
+		if err != nil {
+			return all, fmt.Errorf("prune: %w", err)
+		}
+		if len(pruned) == 0 {
+			break
+		}
+	}
+	s.deps.Observer.Pruned(len(all))
+	if len(all) > 0 {
+		s.log.Info("pruned the data of old settled rounds", "rounds", len(all), "first", all[0], "last", all[len(all)-1], "retention", s.cfg.Retention)
+	}
+	return all, nil
+}
+
+// cronLogger routes robfig/cron's logger to slog.
+type cronLogger struct{ log *slog.Logger }
+
+func (l cronLogger) Info(msg string, kv ...any) { l.log.Debug("cron: "+msg, kv...) }
+func (l cronLogger) Error(err error, msg string, kv ...any) {
+	l.log.Error("cron: "+msg, append(kv, "err", err)...)
+}
