@@ -114,15 +114,24 @@ func runMain(c *cli.Context) error {
 	defer store.Close()
 
 	metrics := api.NewMetrics()
+	o, err := newOps(c, chainID, avs, store, metrics, log)
+	if err != nil {
+		return err
+	}
+	roundAlerts, onAlerts := o.roundAlerts()
 	w, err := watcher.New(ctx, watcher.Config{
 		AVS: avs, StartBlock: startBlock, Confirmations: uint64(confirmations),
 		PollInterval: c.Duration("poll-interval"), Log: log,
+		Alerts: roundAlerts, OnAlerts: onAlerts,
 	}, chain, store, &watcher.CalldataSource{Chain: chain, AVS: avs}, metrics)
 	if err != nil {
 		return cli.Exit(fmt.Sprintf("watcher: %v", err), 1)
 	}
 	log.Info("watching", "avs", avs, "chain", chainID, "from", startBlock, "confirmations", confirmations, "index", dir)
 	g.Go(func() error { return w.Run(ctx) })
+	if err := o.start(ctx, g, c, store, w, nil, nil, log); err != nil {
+		return err
+	}
 
 	if addr := c.String("api-addr"); addr != "" {
 		acfg := api.DefaultConfig()
