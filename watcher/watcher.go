@@ -9,6 +9,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/cenkalti/backoff/v5"
 	"github.com/ethereum/go-ethereum"
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/common/hexutil"
@@ -43,6 +44,9 @@ type Config struct {
 	MaxRange uint64
 	// ReorgDepth bounds how far back a reorganisation is followed.
 	ReorgDepth int
+	// MaxBackoff bounds the wait after repeated failures (default 1 minute);
+	// the wait doubles, with jitter, from PollInterval.
+	MaxBackoff time.Duration
 	Log        *slog.Logger
 	// Alerts, when set, gives the alert bodies a round's new record raises
 	// (prev is its previous record, nil for a new round; affected the
@@ -83,6 +87,9 @@ func New(ctx context.Context, cfg Config, chain Chain, store Store, data DataSou
 	}
 	if cfg.ReorgDepth == 0 {
 		cfg.ReorgDepth = 256
+	}
+	if cfg.MaxBackoff == 0 {
+		cfg.MaxBackoff = time.Minute
 	}
 	if cfg.Log == nil {
 		cfg.Log = slog.New(slog.DiscardHandler)
@@ -183,24 +190,40 @@ func (w *Watcher) Run(ctx context.Context) error {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	wake := w.subscribeHeads(ctx)
+	// Failures back off exponentially (with jitter) from the poll interval
+	// up to MaxBackoff; a success resets the wait.
+	bo := backoff.NewExponentialBackOff()
+	bo.InitialInterval, bo.MaxInterval = w.cfg.PollInterval, max(w.cfg.MaxBackoff, w.cfg.PollInterval)
+	failures := 0
 	for {
 		caughtUp, err := w.Step(ctx)
-		if err != nil {
-			if ctx.Err() != nil {
-				return ctx.Err()
+		wait := w.cfg.PollInterval
+		switch {
+		case err == nil:
+			if failures > 0 {
+				w.log.Info("watcher recovered", "after failures", failures)
 			}
-			if errors.Is(err, ErrReorgTooDeep) {
-				return err
-			}
-			w.log.Warn("watcher step failed; retrying", "err", err)
-			caughtUp = true // back off for one poll interval
+			failures = 0
+			bo.Reset()
+		case ctx.Err() != nil:
+			return ctx.Err()
+		case errors.Is(err, ErrReorgTooDeep):
+			return err
+		default:
+			failures++
+			wait, caughtUp = bo.NextBackOff(), true
+			w.log.Warn("watcher step failed; backing off", "err", err, "failures", failures, "retry in", wait.Round(time.Millisecond))
 		}
 		if caughtUp {
+			heads := wake
+			if failures > 0 {
+				heads = nil // a new head does not cut a backoff short
+			}
 			select {
 			case <-ctx.Done():
 				return ctx.Err()
-			case <-wake:
-			case <-time.After(w.cfg.PollInterval):
+			case <-heads:
+			case <-time.After(wait):
 			}
 		}
 	}
