@@ -32,6 +32,22 @@ const (
 	DailyDigest        Type = "daily_digest"
 )
 
+// Severity says how urgently a person should look at an event. The string
+// values are a stable interface.
+type Severity string
+
+// The severities.
+const (
+	// SeverityCritical: money is at stake now (a fraud to prove, a proof
+	// that failed, a deadline about to pass).
+	SeverityCritical Severity = "critical"
+	// SeverityWarning: something needs attention (a round that cannot be
+	// judged, a watcher falling behind).
+	SeverityWarning Severity = "warning"
+	// SeverityInfo: for the record (a proof sent or confirmed, a digest).
+	SeverityInfo Severity = "info"
+)
+
 // Challenge is the challenge part of an event.
 type Challenge struct {
 	State   string       `json:"state"`
@@ -48,6 +64,7 @@ type Event struct {
 	// receiver drops duplicates by it.
 	ID            string         `json:"id"`
 	Type          Type           `json:"type"`
+	Severity      Severity       `json:"severity,omitempty"`
 	SchemaVersion int            `json:"schemaVersion"`
 	CreatedAt     time.Time      `json:"createdAt"`
 	ChainID       uint64         `json:"chainId"`

@@ -28,9 +28,9 @@ func TestPrune(t *testing.T) {
 		{1, 100, 5, 8, VerdictValid, true, true},
 		{2, 110, 6, 9, VerdictFraud, true, false}, // kept (a challenge in flight)
 		{3, 120, 7, 0, VerdictMalformed, false, true},
-		{4, 130, 8, 60, VerdictValid, true, false}, // window open at head 50
+		{4, 130, 8, 60, VerdictValid, true, false},  // window open at head 50
 		{5, 140, 55, 20, VerdictValid, true, false}, // changed within the undo depth
-		{6, 900, 9, 10, VerdictValid, true, false}, // committed after the cut
+		{6, 900, 9, 10, VerdictValid, true, false},  // committed after the cut
 	}
 	// Apply one block per round, then empty blocks up to 60.
 	for i, sp := range specs {

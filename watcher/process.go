@@ -250,40 +250,65 @@ func (p *processor) processLog(ctx context.Context, w *blockWork, l types.Log) e
 		return nil
 	}
 	abi := contracts.ABI()
+	roundOf := func(r *big.Int) (uint64, error) {
+		if !r.IsUint64() || r.Sign() == 0 {
+			return 0, fmt.Errorf("event names round %s, out of range", r)
+		}
+		return r.Uint64(), nil
+	}
 	switch l.Topics[0] {
 	case evCommit:
 		ev, err := abi.UnpackNewRoundCommitmentsEvent(&l)
 		if err != nil {
 			return err
 		}
-		if err := p.onCommit(ctx, w, l, ev.Round.Uint64(), ev.CommitmentRoot); err != nil {
+		n, err := roundOf(ev.Round)
+		if err != nil {
+			return err
+		}
+		if err := p.onCommit(ctx, w, l, n, ev.CommitmentRoot); err != nil {
 			return err
 		}
 		if ev.Timestamp.IsUint64() {
-			w.rounds[ev.Round.Uint64()].CommitTime = ev.Timestamp.Uint64()
+			w.rounds[n].CommitTime = ev.Timestamp.Uint64()
 		}
 	case evBatch:
 		ev, err := abi.UnpackAllocationBatchSubmittedEvent(&l)
 		if err != nil {
 			return err
 		}
-		return p.onBatch(ctx, w, l, ev.Round.Uint64(), ev.AllocationRoot)
+		n, err := roundOf(ev.Round)
+		if err != nil {
+			return err
+		}
+		return p.onBatch(ctx, w, l, n, ev.AllocationRoot)
 	case evFinalized:
 		ev, err := abi.UnpackRoundFinalizedEvent(&l)
 		if err != nil {
 			return err
 		}
-		return p.onBatchStatus(w, ev.Round.Uint64(), index.BatchFinalized)
+		n, err := roundOf(ev.Round)
+		if err != nil {
+			return err
+		}
+		return p.onBatchStatus(w, n, index.BatchFinalized)
 	case evFraud:
 		ev, err := abi.UnpackFraudProvenEvent(&l)
 		if err != nil {
 			return err
 		}
-		return p.onBatchStatus(w, ev.Round.Uint64(), index.BatchVoided)
+		n, err := roundOf(ev.Round)
+		if err != nil {
+			return err
+		}
+		return p.onBatchStatus(w, n, index.BatchVoided)
 	case evRegistered:
 		ev, err := abi.UnpackOperatorRegisteredEvent(&l)
 		if err != nil {
 			return err
+		}
+		if !ev.Index.IsUint64() || ev.Index.Uint64() >= maxOperators {
+			return fmt.Errorf("OperatorRegistered names operator index %s; the registry holds %d", ev.Index, maxOperators)
 		}
 		i := int(ev.Index.Int64())
 		for len(p.ops) <= i {
@@ -301,13 +326,13 @@ func (p *processor) processLog(ctx context.Context, w *blockWork, l types.Log) e
 		if err != nil {
 			return err
 		}
-		return p.onOperator(w, int(ev.Index.Int64()), func(o *index.Operator) { o.ExitBlock = l.BlockNumber })
+		return p.onOperator(w, operatorIndex(ev.Index), func(o *index.Operator) { o.ExitBlock = l.BlockNumber })
 	case evWithdrawn:
 		ev, err := abi.UnpackOperatorWithdrawnEvent(&l)
 		if err != nil {
 			return err
 		}
-		return p.onOperator(w, int(ev.Index.Int64()), func(o *index.Operator) {
+		return p.onOperator(w, operatorIndex(ev.Index), func(o *index.Operator) {
 			o.Stake = append(o.Stake, index.StakeChange{Block: l.BlockNumber, Delta: new(big.Int).Neg(ev.Amount).String(), Cause: "withdrawn"})
 		})
 	case evSlashed:
@@ -326,6 +351,17 @@ func (p *processor) processLog(ctx context.Context, w *blockWork, l types.Log) e
 	}
 	return nil
 }
+
+// operatorIndex is an event's operator index, or -1 when out of any range.
+func operatorIndex(i *big.Int) int {
+	if !i.IsUint64() || i.Uint64() >= maxOperators {
+		return -1
+	}
+	return int(i.Uint64())
+}
+
+// maxOperators is the registry's MAX_OPERATORS (a signer bitmap is a uint256).
+const maxOperators = 256
 
 func (p *processor) onOperator(w *blockWork, i int, f func(*index.Operator)) error {
 	if i < 0 || i >= len(p.ops) {

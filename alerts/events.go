@@ -1,0 +1,452 @@
+package alerts
+
+import (
+	"crypto/sha256"
+	"encoding/binary"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"maps"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/ethereum/go-ethereum/common"
+
+	"github.com/denomwatch/denomwatch/index"
+)
+
+// ErrEvent: an event that cannot be sent (no id or type, a field that does
+// not encode), or a body that is not an event.
+var ErrEvent = errors.New("invalid event")
+
+// maxIDLen and maxTypeLen bound an event's id and type, which travel in
+// HTTP headers.
+const (
+	maxIDLen   = 128
+	maxTypeLen = 64
+)
+
+// Meta is what every event says about where it comes from, and the clock
+// that stamps it.
+type Meta struct {
+	ChainID uint64
+	AVS     common.Address
+	// Now stamps CreatedAt; nil means time.Now.
+	Now func() time.Time
+}
+
+func (m Meta) now() time.Time {
+	if m.Now == nil {
+		return time.Now().UTC().Truncate(time.Millisecond)
+	}
+	return m.Now().UTC()
+}
+
+// EventID derives an event id from the event's type, the chain, the AVS and
+// parts (whatever tells this event from others of its type): the hex of the
+// first 16 bytes of a SHA-256 over them, each length-prefixed. The same
+// inputs always give the same id, so an event raised again (after a restart
+// or a reorganisation) carries the id a receiver has already seen.
+func EventID(typ Type, chainID uint64, avs common.Address, parts ...string) string {
+	h := sha256.New()
+	var buf []byte
+	field := func(b []byte) {
+		buf = binary.AppendUvarint(buf[:0], uint64(len(b)))
+		h.Write(buf)
+		h.Write(b)
+	}
+	field([]byte("denomwatch/event/v1"))
+	field([]byte(typ))
+	field(binary.BigEndian.AppendUint64(nil, chainID))
+	field(avs[:])
+	for _, p := range parts {
+		field([]byte(p))
+	}
+	return hex.EncodeToString(h.Sum(nil)[:16])
+}
+
+// NewEvent returns an event of type typ with its id (EventID over parts),
+// schema version, creation time, chain and AVS set; the caller fills in the
+// rest. The constructors below use it; it is there for event types they do
+// not cover.
+func NewEvent(meta Meta, typ Type, parts ...string) Event {
+	return Event{
+		ID:            EventID(typ, meta.ChainID, meta.AVS, parts...),
+		Type:          typ,
+		SchemaVersion: SchemaVersion,
+		CreatedAt:     meta.now(),
+		ChainID:       meta.ChainID,
+		AVS:           meta.AVS,
+	}
+}
+
+func u64(n uint64) string { return strconv.FormatUint(n, 10) }
+
+func ptrU64(n uint64) *uint64 { return &n }
+
+func ptrHash(h common.Hash) *common.Hash { return &h }
+
+// uniqueAddresses copies addrs without repeats, in their order; nil when
+// there are none.
+func uniqueAddresses(addrs []common.Address) []common.Address {
+	if len(addrs) == 0 {
+		return nil
+	}
+	seen := make(map[common.Address]bool, len(addrs))
+	out := make([]common.Address, 0, len(addrs))
+	for _, a := range addrs {
+		if !seen[a] {
+			seen[a] = true
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
+// ForRound returns the events a round's new record raises, given its
+// previous record (nil when the round is new): fraud_detected when the
+// verdict on the round's latest batch becomes fraud (or a new latest batch
+// is again fraudulent), round_unavailable when the round becomes
+// unavailable (or its latest batch changes while it stays so),
+// round_malformed when its commitments are found malformed. A verdict that
+// does not change, and a valid or pending verdict, raise nothing.
+// recipients are the recipient addresses the round's verdict affects (for
+// a fraud, those with a wrong allocation); they become Event.Recipients.
+//
+// Ids are derived from the chain, the AVS, the round, the batch (or the
+// commitment) and the finding, not from the time, so recomputing a round
+// raises the same ids again.
+func ForRound(meta Meta, prev *index.Round, cur index.Round, recipients []common.Address) []Event {
+	var batch *index.Batch
+	if n := len(cur.Batches); n > 0 {
+		batch = &cur.Batches[n-1]
+	}
+	var batchTx, prevBatchTx common.Hash
+	if batch != nil {
+		batchTx = batch.TxHash
+	}
+	if prev != nil && len(prev.Batches) > 0 {
+		prevBatchTx = prev.Batches[len(prev.Batches)-1].TxHash
+	}
+	verdictChanged := prev == nil || prev.Verdict != cur.Verdict
+	batchChanged := prev == nil || prevBatchTx != batchTx
+
+	var e Event
+	switch cur.Verdict {
+	case index.VerdictFraud:
+		if !verdictChanged && !batchChanged {
+			return nil
+		}
+		e = NewEvent(meta, FraudDetected, u64(cur.Round), batchTx.Hex(), cur.Kind)
+		e.Severity = SeverityCritical
+		if batch != nil && batch.Status == index.BatchVoided {
+			e.Severity = SeverityInfo // already proven on chain: nothing left to do
+		}
+	case index.VerdictUnavailable:
+		if !verdictChanged && !batchChanged {
+			return nil
+		}
+		e = NewEvent(meta, RoundUnavailable, u64(cur.Round), cur.CommitTx.Hex(), batchTx.Hex())
+		e.Severity = SeverityWarning
+	case index.VerdictMalformed:
+		if !verdictChanged {
+			return nil
+		}
+		e = NewEvent(meta, RoundMalformed, u64(cur.Round), cur.CommitTx.Hex(), cur.Rule)
+		e.Severity = SeverityWarning
+	default:
+		return nil
+	}
+	e.Round = ptrU64(cur.Round)
+	e.Verdict = string(cur.Verdict)
+	e.Kind, e.Claimed, e.Correct, e.Rule, e.Reason = cur.Kind, cur.Claimed, cur.Correct, cur.Rule, cur.Reason
+	if cur.Index != nil {
+		e.Index = ptrU64(*cur.Index)
+	}
+	e.Block, e.DeadlineBlock = cur.CommitBlock, cur.DeadlineBlock
+	if batch != nil {
+		e.BatchTx = ptrHash(batch.TxHash)
+		e.Block = batch.Block
+		if batch.DeadlineBlock != 0 {
+			e.DeadlineBlock = batch.DeadlineBlock
+		}
+	}
+	e.Recipients = uniqueAddresses(recipients)
+	e.Message = roundMessage(&e, batch)
+	return []Event{e}
+}
+
+// roundMessage is the human summary of a round event.
+func roundMessage(e *Event, batch *index.Batch) string {
+	var b strings.Builder
+	switch e.Type {
+	case FraudDetected:
+		fmt.Fprintf(&b, "Fraud in round %d", *e.Round)
+		if batch != nil {
+			fmt.Fprintf(&b, ": batch %s (block %d)", batch.TxHash.Hex(), batch.Block)
+		}
+		switch e.Kind {
+		case index.KindBadAllocation:
+			b.WriteString(" allocates")
+			if e.Claimed != "" {
+				b.WriteString(" " + e.Claimed)
+			}
+			if e.Index != nil {
+				fmt.Fprintf(&b, " at index %d", *e.Index)
+			}
+			if e.Correct != "" {
+				b.WriteString(" where the correct amount is " + e.Correct)
+			}
+			b.WriteString(" (bad allocation).")
+		case index.KindBadPublication:
+			b.WriteString(" published allocation data that does not match its commitments")
+			if e.Index != nil {
+				fmt.Fprintf(&b, " (%d whole amounts)", *e.Index)
+			}
+			b.WriteString(" (bad publication).")
+		default:
+			b.WriteString(".")
+		}
+		switch {
+		case batch != nil && batch.Status == index.BatchVoided:
+			b.WriteString(" The batch is already voided by a fraud proof.")
+		case batch != nil && batch.Status == index.BatchFinalized:
+			b.WriteString(" The batch is already finalized: the challenge window passed.")
+		case e.DeadlineBlock != 0:
+			fmt.Fprintf(&b, " Challenge deadline: block %d.", e.DeadlineBlock)
+		}
+	case RoundUnavailable:
+		fmt.Fprintf(&b, "Round %d cannot be judged: its data is unavailable", *e.Round)
+		if e.Reason != "" {
+			b.WriteString(" (" + e.Reason + ")")
+		}
+		b.WriteString(".")
+		if e.BatchTx != nil && e.DeadlineBlock != 0 {
+			fmt.Fprintf(&b, " Challenge deadline of batch %s: block %d.", e.BatchTx.Hex(), e.DeadlineBlock)
+		}
+	case RoundMalformed:
+		fmt.Fprintf(&b, "Round %d has malformed commitments", *e.Round)
+		if e.Rule != "" {
+			b.WriteString(" (rule " + e.Rule + ")")
+		}
+		b.WriteString(".")
+	}
+	if n := len(e.Recipients); n > 0 {
+		fmt.Fprintf(&b, " %d recipient(s) affected.", n)
+	}
+	return b.String()
+}
+
+// ChallengeEvent returns an event about a fraud proof against batch batchTx
+// of round: typ is ChallengeSent, ChallengeConfirmed, ChallengeFailed or
+// ProvenByOther (another type gets a generic message). ch describes the
+// proof (its transaction, gas, bounty, error); deadline is the batch's
+// challenge deadline block. The id is derived from the type, round, batch
+// and proof transaction (and, for a failure, its error), so each sent,
+// confirmed or failed proof is one event.
+func ChallengeEvent(meta Meta, typ Type, round uint64, batchTx common.Hash, ch Challenge, deadline uint64, recipients []common.Address) Event {
+	var proofTx string
+	if ch.TxHash != nil {
+		proofTx = ch.TxHash.Hex()
+		ch.TxHash = ptrHash(*ch.TxHash)
+	}
+	parts := []string{u64(round), batchTx.Hex(), proofTx}
+	if typ == ChallengeFailed {
+		parts = append(parts, ch.Error)
+	}
+	e := NewEvent(meta, typ, parts...)
+	e.Round, e.BatchTx, e.DeadlineBlock = ptrU64(round), ptrHash(batchTx), deadline
+	e.Challenge = &ch
+	e.Recipients = uniqueAddresses(recipients)
+	var b strings.Builder
+	switch typ {
+	case ChallengeSent:
+		e.Severity = SeverityInfo
+		fmt.Fprintf(&b, "Fraud proof against round %d, batch %s, sent", round, batchTx.Hex())
+		if proofTx != "" {
+			b.WriteString(" in transaction " + proofTx)
+		}
+		b.WriteString(".")
+	case ChallengeConfirmed:
+		e.Severity = SeverityInfo
+		fmt.Fprintf(&b, "Fraud proof against round %d, batch %s, confirmed", round, batchTx.Hex())
+		if proofTx != "" {
+			b.WriteString(" in transaction " + proofTx)
+		}
+		if ch.GasUsed != 0 {
+			fmt.Fprintf(&b, " (gas %d)", ch.GasUsed)
+		}
+		b.WriteString(".")
+		if ch.Bounty != "" {
+			b.WriteString(" Bounty: " + ch.Bounty + " wei.")
+		}
+	case ChallengeFailed:
+		e.Severity = SeverityCritical
+		fmt.Fprintf(&b, "Fraud proof against round %d, batch %s, failed", round, batchTx.Hex())
+		if ch.Error != "" {
+			b.WriteString(": " + ch.Error)
+		}
+		b.WriteString(".")
+	case ProvenByOther:
+		e.Severity = SeverityInfo
+		fmt.Fprintf(&b, "Round %d, batch %s, was proven fraudulent by another challenger", round, batchTx.Hex())
+		if proofTx != "" {
+			b.WriteString(" in transaction " + proofTx)
+		}
+		b.WriteString(".")
+	default:
+		fmt.Fprintf(&b, "Challenge of round %d, batch %s: %s.", round, batchTx.Hex(), ch.State)
+	}
+	if deadline != 0 && (typ == ChallengeSent || typ == ChallengeFailed) {
+		fmt.Fprintf(&b, " Challenge deadline: block %d.", deadline)
+	}
+	e.Message = b.String()
+	return e
+}
+
+// DeadlineAtRiskEvent returns a deadline_at_risk event: batch batchTx of
+// round is fraudulent, unproven, and the chain head is close to its
+// challenge deadline. The id is derived from the round, batch and deadline:
+// one event per batch, however often it is raised.
+func DeadlineAtRiskEvent(meta Meta, round uint64, batchTx common.Hash, deadline, head uint64, recipients []common.Address) Event {
+	e := NewEvent(meta, DeadlineAtRisk, u64(round), batchTx.Hex(), u64(deadline))
+	e.Severity = SeverityCritical
+	e.Round, e.BatchTx, e.DeadlineBlock, e.Block = ptrU64(round), ptrHash(batchTx), deadline, head
+	e.Recipients = uniqueAddresses(recipients)
+	left := uint64(0)
+	if deadline > head {
+		left = deadline - head
+	}
+	e.Data = map[string]any{"head": head, "blocksLeft": left}
+	e.Message = fmt.Sprintf("Fraud in round %d, batch %s, is still unproven %d block(s) before its challenge deadline (block %d, head %d).",
+		round, batchTx.Hex(), left, deadline, head)
+	return e
+}
+
+// WatcherLaggingEvent returns a watcher_lagging event: the watcher has
+// processed blocks up to processed while the chain head is head, lag blocks
+// behind. The id is derived from processed, so each lag episode (the
+// watcher stuck at another block) is one event.
+func WatcherLaggingEvent(meta Meta, head, processed, lag uint64) Event {
+	e := NewEvent(meta, WatcherLagging, u64(processed))
+	e.Severity = SeverityWarning
+	e.Block = processed
+	e.Data = map[string]any{"head": head, "processed": processed, "lagBlocks": lag}
+	e.Message = fmt.Sprintf("The watcher is %d block(s) behind the chain head: processed up to block %d, head %d.", lag, processed, head)
+	return e
+}
+
+// ReauditMismatchEvent returns a reaudit_mismatch event: recomputing round
+// (its latest batch, batchTx) gave verdict recomputed where the index holds
+// stored; detail says more. The id is derived from the round, batch and
+// both verdicts.
+func ReauditMismatchEvent(meta Meta, round uint64, batchTx common.Hash, stored, recomputed index.Verdict, detail string) Event {
+	e := NewEvent(meta, ReauditMismatch, u64(round), batchTx.Hex(), string(stored), string(recomputed))
+	e.Severity = SeverityCritical
+	e.Round, e.Verdict, e.Reason = ptrU64(round), string(recomputed), detail
+	if batchTx != (common.Hash{}) {
+		e.BatchTx = ptrHash(batchTx)
+	}
+	e.Data = map[string]any{"storedVerdict": string(stored), "recomputedVerdict": string(recomputed)}
+	e.Message = fmt.Sprintf("Re-audit of round %d disagrees with the index: stored verdict %s, recomputed %s.", round, stored, recomputed)
+	if detail != "" {
+		e.Message += " " + detail
+	}
+	return e
+}
+
+// DigestEvent returns the daily_digest event of day (its UTC date) with
+// counts (verdicts, challenges, dead letters: whatever the caller tallies).
+// The id is derived from the date: one digest per day.
+func DigestEvent(meta Meta, day time.Time, counts map[string]uint64) Event {
+	date := day.UTC().Format(time.DateOnly)
+	e := NewEvent(meta, DailyDigest, date)
+	e.Severity = SeverityInfo
+	c := make(map[string]any, len(counts))
+	parts := make([]string, 0, len(counts))
+	for _, k := range slices.Sorted(maps.Keys(counts)) {
+		c[k] = counts[k]
+		parts = append(parts, fmt.Sprintf("%s %d", k, counts[k]))
+	}
+	e.Data = map[string]any{"day": date, "counts": c}
+	e.Message = "Daily digest for " + date
+	if len(parts) > 0 {
+		e.Message += ": " + strings.Join(parts, ", ")
+	}
+	e.Message += "."
+	return e
+}
+
+// validToken reports whether s is 1 to max bytes of ASCII letters, digits
+// and ".", "_", "-", ":" (safe in an HTTP header and a log line).
+func validToken(s string, max int) bool {
+	if s == "" || len(s) > max {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '.' || c == '_' || c == '-' || c == ':') {
+			return false
+		}
+	}
+	return true
+}
+
+// Check reports whether e can be sent: an id and a type that fit in HTTP
+// headers (letters, digits, ".", "_", "-", ":"; at most 128 and 64 bytes).
+func (e Event) Check() error {
+	switch {
+	case !validToken(e.ID, maxIDLen):
+		return fmt.Errorf("%w: id %q is not 1 to %d letters, digits or ._-:", ErrEvent, e.ID, maxIDLen)
+	case !validToken(string(e.Type), maxTypeLen):
+		return fmt.Errorf("%w: type %q is not 1 to %d letters, digits or ._-:", ErrEvent, e.Type, maxTypeLen)
+	}
+	return nil
+}
+
+// Marshal encodes the event as a webhook body (JSON), refusing (ErrEvent)
+// an event that fails Check or does not encode. A zero SchemaVersion is
+// set to SchemaVersion.
+func (e Event) Marshal() ([]byte, error) {
+	if err := e.Check(); err != nil {
+		return nil, err
+	}
+	if e.SchemaVersion == 0 {
+		e.SchemaVersion = SchemaVersion
+	}
+	b, err := json.Marshal(e)
+	if err != nil {
+		return nil, fmt.Errorf("%w: %s %s: %v", ErrEvent, e.Type, e.ID, err)
+	}
+	return b, nil
+}
+
+// MarshalAll encodes events with Marshal, for BlockUpdate.Alerts or
+// Store.Enqueue.
+func MarshalAll(events []Event) ([][]byte, error) {
+	out := make([][]byte, 0, len(events))
+	for _, e := range events {
+		b, err := e.Marshal()
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, b)
+	}
+	return out, nil
+}
+
+// ParseEvent decodes a webhook body and checks it (Event.Check); a body
+// that does not decode or fails the check is refused with ErrEvent.
+func ParseEvent(body []byte) (Event, error) {
+	var e Event
+	if err := json.Unmarshal(body, &e); err != nil {
+		return Event{}, fmt.Errorf("%w: %v", ErrEvent, err)
+	}
+	if err := e.Check(); err != nil {
+		return Event{}, err
+	}
+	return e, nil
+}
