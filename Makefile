@@ -3,7 +3,13 @@ GO       ?= go
 BIN      ?= bin/denomwatch
 FUZZTIME ?= 30s
 
-.PHONY: run test check bench fuzz build ci contracts check-generated gas-report
+.PHONY: run test check bench fuzz fuzz-ci e2e build ci contracts check-generated gas-report
+
+# geth for the end-to-end test: the go.mod version, installed once into a
+# cache directory kept between runs.
+GETH_VERSION := $(shell $(GO) list -m -f '{{.Version}}' github.com/ethereum/go-ethereum)
+GETH_DIR     ?= $(or $(XDG_CACHE_HOME),$(HOME)/.cache)/denomwatch/geth-$(GETH_VERSION)
+GETH         := $(GETH_DIR)/geth
 
 # The main job: the embedded devnet with a default fault schedule, watched
 # (until the watcher lands, its progress is printed). Runs until Ctrl-C.
@@ -26,14 +32,26 @@ check:
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./recompute/ ./bls/
 
-# Every fuzz target for FUZZTIME each.
+# Every fuzz target of every package for FUZZTIME each.
 fuzz:
-	@for pkg in ./recompute ./bls ./cmd/denomwatch; do \
-		for f in $$($(GO) test -list '^Fuzz' $$pkg | grep '^Fuzz'); do \
+	@for pkg in $$(grep -l '^func Fuzz' $$(git ls-files '*_test.go') | xargs -n1 dirname | sort -u); do \
+		for f in $$($(GO) test -list '^Fuzz' ./$$pkg | grep '^Fuzz'); do \
 			echo "== $$pkg $$f"; \
-			$(GO) test -run '^$$' -fuzz "^$$f$$" -fuzztime $(FUZZTIME) -fuzzminimizetime 5s $$pkg || exit 1; \
+			$(GO) test -run '^$$' -fuzz "^$$f$$" -fuzztime $(FUZZTIME) -fuzzminimizetime 5s ./$$pkg || exit 1; \
 		done; \
 	done
+
+# The bounded fuzzing .ci/run does: every target for 10 seconds.
+fuzz-ci:
+	$(MAKE) fuzz FUZZTIME=10s
+
+$(GETH):
+	GOBIN=$(GETH_DIR) $(GO) install github.com/ethereum/go-ethereum/cmd/geth@$(GETH_VERSION)
+
+# End to end on a real node: geth --dev, `denomwatch devnet --rpc` with faults
+# and `denomwatch run` as separate processes (e2e/e2e_test.go).
+e2e: $(GETH)
+	DENOMWATCH_GETH=$(GETH) $(GO) test -count=1 -timeout 15m -run '^TestGethEndToEnd$$' -v ./e2e/
 
 ci:
 	bash .ci/run

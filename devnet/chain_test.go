@@ -5,8 +5,8 @@ import (
 	"crypto/ecdsa"
 	"errors"
 	"fmt"
+	"github.com/denomwatch/denomwatch/internal/testutil"
 	"math/big"
-	"net"
 	"testing"
 	"time"
 
@@ -81,21 +81,11 @@ func TestDescriptionMatchesChain(t *testing.T) {
 	}
 }
 
-func freePort(t *testing.T) int {
-	t.Helper()
-	l, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer l.Close()
-	return l.Addr().(*net.TCPAddr).Port
-}
-
 // hostChain is another process's node as far as the devnet can tell: a
 // simulated chain serving HTTP, sealing a block every 20ms, with key funded.
 func hostChain(t *testing.T, key *ecdsa.PrivateKey) string {
 	t.Helper()
-	port := freePort(t)
+	port := testutil.FreePort(t)
 	sim := simulated.NewBackend(types.GenesisAlloc{
 		crypto.PubkeyToAddress(key.PublicKey): {Balance: new(big.Int).Mul(big.NewInt(1_000_000), big.NewInt(params.Ether))},
 	}, func(nc *node.Config, _ *ethconfig.Config) {

@@ -2,7 +2,7 @@ package watcher
 
 import (
 	"context"
-	"net"
+	"github.com/denomwatch/denomwatch/internal/testutil"
 	"testing"
 	"time"
 
@@ -52,7 +52,7 @@ func TestBackfill(t *testing.T) {
 func BenchmarkBackfill(b *testing.B) {
 	const rounds = 300
 	cfg := devnet.DefaultConfig()
-	cfg.HTTPPort, cfg.WSPort, cfg.Describe = freePortB(b), 0, ""
+	cfg.HTTPPort, cfg.WSPort, cfg.Describe = testutil.FreePort(b), 0, ""
 	cfg.BlockInterval, cfg.PollInterval = 5*time.Millisecond, 2*time.Millisecond
 	cfg.ChallengeWindow, cfg.RoundEvery, cfg.Seed, cfg.Rounds = 4, 1, 5, rounds
 	cfg.Faults = backfillFaults(rounds)
@@ -97,13 +97,4 @@ func BenchmarkBackfill(b *testing.B) {
 	}
 	perOp := b.Elapsed() / time.Duration(b.N)
 	b.ReportMetric(float64(rounds)/perOp.Seconds(), "rounds/s")
-}
-
-func freePortB(b *testing.B) int {
-	l, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer l.Close()
-	return l.Addr().(*net.TCPAddr).Port
 }

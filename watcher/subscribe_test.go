@@ -3,7 +3,7 @@ package watcher
 import (
 	"bytes"
 	"context"
-	"net"
+	"github.com/denomwatch/denomwatch/internal/testutil"
 	"testing"
 	"time"
 
@@ -13,22 +13,12 @@ import (
 	"github.com/denomwatch/denomwatch/index"
 )
 
-func freePort(t *testing.T) int {
-	t.Helper()
-	l, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer l.Close()
-	return l.Addr().(*net.TCPAddr).Port
-}
-
 // TestFollowsBySubscription: over WebSocket the watcher follows new heads by
 // subscription. Its poll interval is an hour, so only the subscription can
 // bring it up to the head as the devnet keeps posting rounds.
 func TestFollowsBySubscription(t *testing.T) {
 	cfg := devnet.DefaultConfig()
-	cfg.HTTPPort, cfg.WSPort, cfg.Describe = freePort(t), freePort(t), ""
+	cfg.HTTPPort, cfg.WSPort, cfg.Describe = testutil.FreePort(t), testutil.FreePort(t), ""
 	cfg.BlockInterval, cfg.PollInterval = 50*time.Millisecond, 5*time.Millisecond
 	cfg.ChallengeWindow, cfg.RoundEvery = 4, 2
 	cfg.Providers, cfg.Recipients, cfg.EntriesPerRow = 3, 8, 4

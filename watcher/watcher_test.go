@@ -3,6 +3,7 @@ package watcher
 import (
 	"bytes"
 	"context"
+	"github.com/denomwatch/denomwatch/internal/testutil"
 	"strings"
 	"testing"
 	"time"
@@ -23,7 +24,7 @@ func runFaultyDevnet(t *testing.T, rounds int, faults devnet.Schedule) *devnet.D
 // runFaultyDevnetHTTP is runFaultyDevnet served over HTTP too.
 func runFaultyDevnetHTTP(t *testing.T, rounds int, faults devnet.Schedule) *devnet.Devnet {
 	t.Helper()
-	return runDevnet(t, freePort(t), rounds, faults)
+	return runDevnet(t, testutil.FreePort(t), rounds, faults)
 }
 
 func runDevnet(t *testing.T, httpPort, rounds int, faults devnet.Schedule) *devnet.Devnet {

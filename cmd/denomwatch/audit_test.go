@@ -4,7 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"net"
+	"github.com/denomwatch/denomwatch/internal/testutil"
 	"strings"
 	"testing"
 	"time"
@@ -16,21 +16,11 @@ import (
 	"github.com/denomwatch/denomwatch/recompute"
 )
 
-func freePort(t *testing.T) int {
-	t.Helper()
-	l, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer l.Close()
-	return l.Addr().(*net.TCPAddr).Port
-}
-
 // TestAudit audits, straight from a devnet's JSON-RPC, the recipient whose
 // amount a colluding quorum changed (exit 3, the wrong amount shown) and one
 // whose amounts are right (exit 0).
 func TestAudit(t *testing.T) {
-	port := freePort(t)
+	port := testutil.FreePort(t)
 	cfg := devnet.DefaultConfig()
 	cfg.HTTPPort, cfg.WSPort, cfg.Describe = port, 0, ""
 	cfg.BlockInterval, cfg.PollInterval = 20*time.Millisecond, 5*time.Millisecond
