@@ -33,9 +33,9 @@ type Readiness struct {
 // RoundsResponse is the body of /v1/rounds: the rounds stored in From..To
 // (inclusive), ascending.
 type RoundsResponse struct {
-	From   uint64        `json:"from"`
-	To     uint64        `json:"to"`
-	Rounds []index.Round `json:"rounds"`
+	From   uint64      `json:"from"`
+	To     uint64      `json:"to"`
+	Rounds []RoundView `json:"rounds"`
 }
 
 // AllocationsResponse is the body of /v1/recipients/{address}/allocations.
@@ -111,7 +111,7 @@ func (s *Server) rounds(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 		if !ok {
-			writeJSON(w, http.StatusOK, RoundsResponse{Rounds: []index.Round{}})
+			writeJSON(w, http.StatusOK, RoundsResponse{Rounds: []RoundView{}})
 			return
 		}
 		to, from = latest, latest-min(span, latest)
@@ -121,10 +121,12 @@ func (s *Server) rounds(w http.ResponseWriter, r *http.Request) {
 		s.storeFailed(w, "read rounds", err, "from", from, "to", to)
 		return
 	}
-	if rounds == nil {
-		rounds = []index.Round{}
+	views, err := s.roundViews(rounds, from, to)
+	if err != nil {
+		s.storeFailed(w, "read challenges", err, "from", from, "to", to)
+		return
 	}
-	writeJSON(w, http.StatusOK, RoundsResponse{From: from, To: to, Rounds: rounds})
+	writeJSON(w, http.StatusOK, RoundsResponse{From: from, To: to, Rounds: views})
 }
 
 func (s *Server) round(w http.ResponseWriter, r *http.Request) {
@@ -133,9 +135,16 @@ func (s *Server) round(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusBadRequest, err.Error())
 		return
 	}
-	if rd, ok := s.lookupRound(w, n); ok {
-		writeJSON(w, http.StatusOK, rd)
+	rd, ok := s.lookupRound(w, n)
+	if !ok {
+		return
 	}
+	views, err := s.roundViews([]index.Round{rd}, n, n)
+	if err != nil {
+		s.storeFailed(w, "read challenges", err, "round", n)
+		return
+	}
+	writeJSON(w, http.StatusOK, views[0])
 }
 
 // lookupRound reads round n, answering 503 or 404 itself when it cannot.

@@ -39,6 +39,10 @@ type Metrics struct {
 	rounds    *prometheus.GaugeVec
 	recompute prometheus.Histogram
 	rpcErrors *prometheus.CounterVec
+	// The challenger's (challenges.go).
+	challenges      *prometheus.GaugeVec
+	challengeGas    prometheus.Counter
+	challengeBounty prometheus.Counter
 
 	mu          sync.Mutex
 	headN       uint64
@@ -87,6 +91,7 @@ func NewMetrics() *Metrics {
 		m.rounds.WithLabelValues(string(v)).Set(0)
 		m.verdictSeen[v] = true
 	}
+	m.registerChallengeMetrics()
 	return m
 }
 
