@@ -222,10 +222,13 @@ func (d *Devnet) deploy(ctx context.Context) error {
 		}
 	}
 	for i, o := range d.ops {
-		if _, err := d.chain.waitSuccess(ctx, regs[i]); err != nil {
+		rc, err := d.chain.waitSuccess(ctx, regs[i])
+		if err != nil {
 			return fmt.Errorf("register operator %d: %w", o.index, err)
 		}
-		got, err := bind.Call(contracts.ABI().Instance(d.chain.client, avsAddr), &bind.CallOpts{Context: ctx}, contracts.ABI().PackOperatorIndex(o.addr), contracts.ABI().UnpackOperatorIndex)
+		// At the registration's block: a node may answer "latest" from a
+		// block before the one it just gave the receipt of.
+		got, err := bind.Call(contracts.ABI().Instance(d.chain.client, avsAddr), &bind.CallOpts{Context: ctx, BlockNumber: rc.BlockNumber}, contracts.ABI().PackOperatorIndex(o.addr), contracts.ABI().UnpackOperatorIndex)
 		if err != nil {
 			return fmt.Errorf("operator %d's index: %w", o.index, contracts.AsRevert(err))
 		}
@@ -359,7 +362,10 @@ func (d *Devnet) postRound(ctx context.Context, n uint64) error {
 	if fault.Kind == FaultAmount || fault.Kind == FaultDenominator || fault.Kind == FaultConservation {
 		d.desc.Rounds[rs.desc].FaultAt = &at
 	}
-	colluders := d.quorum()
+	colluders, err := d.quorum(ctx)
+	if err != nil {
+		return err
+	}
 	if err := d.submit(ctx, rs, root, wrong, colluders, false); err != nil {
 		return err
 	}
@@ -395,11 +401,30 @@ func (d *Devnet) honestSigners(n uint64, data []byte) []*operatorSim {
 	return d.ops
 }
 
-// quorum returns the fewest operators, by index, whose stake meets the quorum.
-func (d *Devnet) quorum() []*operatorSim {
-	n := len(d.ops)
-	k := (n*int(d.params.QuorumBps) + 9_999) / 10_000
-	return d.ops[:max(k, 1)]
+// quorum returns the fewest operators, by index, whose stake meets the
+// quorum as the contract counts it now: colluders slashed by earlier proofs
+// weigh less, so more of them are needed.
+func (d *Devnet) quorum(ctx context.Context) ([]*operatorSim, error) {
+	stakes := make([]*big.Int, len(d.ops))
+	active := new(big.Int)
+	avs := contracts.ABI().Instance(d.chain.client, d.avs)
+	for i, o := range d.ops {
+		v, err := bind.Call(avs, &bind.CallOpts{Context: ctx}, contracts.ABI().PackOperatorAt(big.NewInt(int64(o.index))), contracts.ABI().UnpackOperatorAt)
+		if err != nil {
+			return nil, fmt.Errorf("operator %d's stake: %w", o.index, contracts.AsRevert(err))
+		}
+		stakes[i] = v.Stake
+		active.Add(active, v.Stake)
+	}
+	need := new(big.Int).Mul(active, big.NewInt(int64(d.params.QuorumBps)))
+	signing := new(big.Int)
+	for i := range d.ops {
+		signing.Add(signing, stakes[i])
+		if new(big.Int).Mul(signing, big.NewInt(10_000)).Cmp(need) >= 0 {
+			return d.ops[:i+1], nil
+		}
+	}
+	return d.ops, nil
 }
 
 // submit aggregates the signers' signatures over (treeRoot, data) and submits the batch.
@@ -461,7 +486,9 @@ func (d *Devnet) ReplaceBatch(ctx context.Context, parent common.Hash, n uint64,
 		if data, treeRoot, _, err = wrongBatch(d.rng, *fault, rs.c, rs.res); err != nil {
 			return common.Hash{}, err
 		}
-		signers = d.quorum()
+		if signers, err = d.quorum(ctx); err != nil {
+			return common.Hash{}, err
+		}
 	}
 	b, _, _, err := d.signBatch(rs, treeRoot, data, signers)
 	if err != nil {
