@@ -68,7 +68,7 @@ a line per event. Stops on a signal or, with --rounds, when every round is settl
 }
 
 func runCommand() *cli.Command {
-	flags, before := withConfigFile(append(append(devnetFlags(defaultRunFaults), watchFlags()...), opsFlags()...))
+	flags, before := withConfigFile(append(append(append(devnetFlags(defaultRunFaults), watchFlags()...), opsFlags()...), challengerFlags()...))
 	return &cli.Command{
 		Name:  "run",
 		Usage: "the main job: watch the AVS, judge every round, serve the verdicts (without --rpc: on an embedded devnet)",

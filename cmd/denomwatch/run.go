@@ -11,11 +11,13 @@ import (
 	"time"
 
 	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/crypto"
 	"github.com/ethereum/go-ethereum/ethclient"
 	"github.com/urfave/cli/v2"
 	"golang.org/x/sync/errgroup"
 
 	"github.com/denomwatch/denomwatch/api"
+	"github.com/denomwatch/denomwatch/challenge"
 	"github.com/denomwatch/denomwatch/devnet"
 	"github.com/denomwatch/denomwatch/index"
 	"github.com/denomwatch/denomwatch/watcher"
@@ -57,8 +59,12 @@ func runMain(c *cli.Context) error {
 	ctx := c.Context
 	g, ctx := errgroup.WithContext(ctx)
 
+	key, err := challengerKey(c, log)
+	if err != nil {
+		return err
+	}
 	var (
-		chain      watcher.Chain
+		chain      node
 		avs        common.Address
 		startBlock uint64
 		chainID    uint64
@@ -67,6 +73,17 @@ func runMain(c *cli.Context) error {
 		cfg, err := devnetConfig(c)
 		if err != nil {
 			return err
+		}
+		if key == nil && !c.Bool("dry-run") {
+			// The embedded devnet funds a fresh challenger key, so that
+			// `denomwatch run` proves the frauds it sees.
+			if key, err = freshChallengerKey(); err != nil {
+				return err
+			}
+			log.Info("challenger: a fresh key, funded by the embedded devnet", "address", crypto.PubkeyToAddress(key.PublicKey))
+		}
+		if key != nil {
+			cfg.Fund = append(cfg.Fund, crypto.PubkeyToAddress(key.PublicKey))
 		}
 		cfg.Out, cfg.Log = c.App.Writer, log
 		d, err := devnet.New(cfg)
@@ -118,18 +135,35 @@ func runMain(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
+	var challengeStore challenge.Store = store
+	if o.dispatcher == nil {
+		challengeStore = discardAlerts{store}
+	}
+	ch, err := challenge.New(challengerConfig(c, avs, chainID), chain, challengeStore, key, log, metrics)
+	if err != nil {
+		return usageError("challenger: %v", err)
+	}
+	switch {
+	case key == nil:
+		log.Warn("no challenger key: monitor-only, frauds are reported but not proven (set $" + challengerKeyEnv + ", --challenger-key-file or --challenger-keystore)")
+	case c.Bool("dry-run"):
+		log.Info("challenger in dry run: proofs are built and simulated, never sent", "address", ch.Address())
+	default:
+		log.Info("challenger ready", "address", ch.Address())
+	}
 	roundAlerts, onAlerts := o.roundAlerts()
 	w, err := watcher.New(ctx, watcher.Config{
 		AVS: avs, StartBlock: startBlock, Confirmations: uint64(confirmations),
 		PollInterval: c.Duration("poll-interval"), Log: log,
 		Alerts: roundAlerts, OnAlerts: onAlerts,
-	}, chain, store, &watcher.CalldataSource{Chain: chain, AVS: avs}, metrics)
+	}, chain, challenge.NotifyingStore{Store: store, Challenger: ch}, &watcher.CalldataSource{Chain: chain, AVS: avs}, metrics)
 	if err != nil {
 		return cli.Exit(fmt.Sprintf("watcher: %v", err), 1)
 	}
 	log.Info("watching", "avs", avs, "chain", chainID, "from", startBlock, "confirmations", confirmations, "index", dir)
 	g.Go(func() error { return w.Run(ctx) })
-	if err := o.start(ctx, g, c, store, w, nil, nil, log); err != nil {
+	g.Go(func() error { return ch.Run(ctx) })
+	if err := o.start(ctx, g, c, store, w, openChallenges(store, log), challengeCounts(store), log); err != nil {
 		return err
 	}
 
@@ -155,6 +189,13 @@ func runMain(c *cli.Context) error {
 		return cli.Exit(fmt.Sprintf("run: %v", err), 1)
 	}
 	return nil
+}
+
+// node is what the watcher and the challenger need from the chain: the
+// embedded devnet's client or an ethclient.
+type node interface {
+	watcher.Chain
+	challenge.Chain
 }
 
 // redact drops what may carry a token from an RPC URL: userinfo, path, query.
