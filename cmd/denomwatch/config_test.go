@@ -1,6 +1,7 @@
 package main
 
 import (
+	"github.com/denomwatch/denomwatch/alerts"
 	"os"
 	"path/filepath"
 	"strings"
@@ -99,6 +100,23 @@ func TestConfigFileErrors(t *testing.T) {
 		code, stdout, stderr := runCLI(t, nil, args...)
 		if code != exitUsage || stdout != "" || !strings.Contains(stderr, "--config") {
 			t.Fatalf("%v: exit %d, stderr %q", args, code, stderr)
+		}
+	}
+}
+
+// TestExampleWebhookConfigs: the webhook examples parse.
+func TestExampleWebhookConfigs(t *testing.T) {
+	files, err := filepath.Glob("../../configs/webhooks/*.yaml")
+	if err != nil || len(files) == 0 {
+		t.Fatalf("webhook examples: %v %v", files, err)
+	}
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if cfg, err := alerts.ParseConfig(b); err != nil || len(cfg.Webhooks) == 0 {
+			t.Fatalf("%s: %v", f, err)
 		}
 	}
 }
