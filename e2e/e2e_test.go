@@ -205,7 +205,7 @@ func provable(fault string) bool {
 
 // checkOnChain: a FraudProven by the challenger for every provable fault's
 // round, slashing events for them, and none for any other round.
-func checkOnChain(ctx context.Context, t *testing.T, c *ethclient.Client, desc *devnet.Description, challenger common.Address) {
+func checkOnChain(ctx context.Context, t *testing.T, c ethereum.LogFilterer, desc *devnet.Description, challenger common.Address) {
 	t.Helper()
 	abi := contracts.ABI()
 	logs, err := c.FilterLogs(ctx, ethereum.FilterQuery{FromBlock: new(big.Int).SetUint64(desc.StartBlock), Addresses: []common.Address{desc.AVS},
