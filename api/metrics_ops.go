@@ -13,6 +13,7 @@ const (
 	MetricReauditMismatches = "denomwatch_reaudit_mismatches_total"
 	MetricReauditRuns       = "denomwatch_reaudit_runs_total"
 	MetricPrunedRounds      = "denomwatch_pruned_rounds_total"
+	MetricRPCSwitches       = "denomwatch_rpc_endpoint_switches_total"
 )
 
 // OpsMetrics are the alert dispatcher's and the jobs' collectors, on the
@@ -25,6 +26,7 @@ type OpsMetrics struct {
 	reauditMismatches prometheus.Counter
 	reauditRuns       prometheus.Counter
 	pruned            prometheus.Counter
+	rpcSwitches       *prometheus.CounterVec
 }
 
 // NewOpsMetrics registers the dispatcher's and the jobs' collectors on m's
@@ -56,7 +58,11 @@ func NewOpsMetrics(m *Metrics) *OpsMetrics {
 			Help: "Rounds whose data retention pruning deleted.",
 		}),
 	}
-	m.reg.MustRegister(o.deliveries, o.outboxDepth, o.reauditRounds, o.reauditMismatches, o.reauditRuns, o.pruned)
+	o.rpcSwitches = prometheus.NewCounterVec(prometheus.CounterOpts{
+		Name: MetricRPCSwitches,
+		Help: "Switches of the RPC endpoint in use, by the endpoint switched to (scheme and host only).",
+	}, []string{"to"})
+	m.reg.MustRegister(o.deliveries, o.outboxDepth, o.reauditRounds, o.reauditMismatches, o.reauditRuns, o.pruned, o.rpcSwitches)
 	return o
 }
 
@@ -81,3 +87,6 @@ func (o *OpsMetrics) ReauditDone(checked, mismatches int) {
 
 // Pruned counts rounds pruned.
 func (o *OpsMetrics) Pruned(rounds int) { o.pruned.Add(float64(rounds)) }
+
+// RPCSwitched counts a switch of the RPC endpoint in use to to (redacted).
+func (o *OpsMetrics) RPCSwitched(to string) { o.rpcSwitches.WithLabelValues(to).Inc() }

@@ -469,12 +469,13 @@ func (d *Devnet) signBatch(rs *roundState, treeRoot common.Hash, data []byte, si
 }
 
 // ReplaceBatch forks the embedded chain at parent (as Fork) and, before the
-// new branch's first block, sends another batch for round n from the
-// coordinator's account with a high tip, so that it is mined ahead of the
-// orphaned batch, which the node puts back in its pool: honest when fault is
+// new branch's first block, sends another batch for round n, which must be
+// the last round posted, in place of the orphaned one: honest when fault is
 // nil, else wrong as fault says (amount, denominator, conservation or
-// publication). It is a test hook for reorganisations that replace a batch;
-// call it after Run has returned. It returns the new batch's transaction.
+// publication). parent may lie below the round's commitment, which is then
+// mined again in the new branch, before the new batch. It is a test hook for
+// reorganisations that replace a batch; call it after Run has returned. It
+// returns the new batch's transaction.
 func (d *Devnet) ReplaceBatch(ctx context.Context, parent common.Hash, n uint64, fault *Fault) (common.Hash, error) {
 	rs, ok := d.rounds[n]
 	if !ok || rs.c == nil {
@@ -494,20 +495,42 @@ func (d *Devnet) ReplaceBatch(ctx context.Context, parent common.Hash, n uint64,
 	if err != nil {
 		return common.Hash{}, err
 	}
+	// The node puts the orphaned transactions back in its pool: the old
+	// batch would be mined again. A transfer from the aggregator with the
+	// old batch's nonce (and a higher price) takes its place, and the new
+	// batch comes from the coordinator with the nonce after the round's
+	// commitment, so that it is mined after the commitment (which may be
+	// orphaned and re-mined too) whatever the block order.
+	dr := d.desc.Rounds[rs.desc]
+	oldBatch, _, err := d.chain.client.TransactionByHash(ctx, dr.Batches[len(dr.Batches)-1].Tx)
+	if err != nil {
+		return common.Hash{}, fmt.Errorf("round %d's batch: %w", n, err)
+	}
+	commit, _, err := d.chain.client.TransactionByHash(ctx, dr.CommitTx)
+	if err != nil {
+		return common.Hash{}, fmt.Errorf("round %d's commitment: %w", n, err)
+	}
 	var h common.Hash
 	err = d.forkThen(parent, func() error {
-		from := addr(d.coordinator)
-		nonce, err := d.chain.client.PendingNonceAt(ctx, from)
-		if err != nil {
-			return err
-		}
 		head, err := d.chain.client.HeaderByNumber(ctx, nil)
 		if err != nil {
 			return err
 		}
 		tip := big.NewInt(100 * params.GWei)
-		tx, err := types.SignNewTx(d.coordinator, types.LatestSignerForChainID(d.chain.chainID), &types.DynamicFeeTx{
-			ChainID: d.chain.chainID, Nonce: nonce, GasTipCap: tip, GasFeeCap: new(big.Int).Add(tip, new(big.Int).Mul(head.BaseFee, big.NewInt(2))),
+		feeCap := new(big.Int).Add(tip, new(big.Int).Mul(head.BaseFee, big.NewInt(2)))
+		signer := types.LatestSignerForChainID(d.chain.chainID)
+		deployer := addr(d.deployer)
+		void, err := types.SignNewTx(d.deployer, signer, &types.DynamicFeeTx{
+			ChainID: d.chain.chainID, Nonce: oldBatch.Nonce(), GasTipCap: tip, GasFeeCap: feeCap, Gas: 21_000, To: &deployer,
+		})
+		if err != nil {
+			return err
+		}
+		if err := d.chain.client.SendTransaction(ctx, void); err != nil {
+			return fmt.Errorf("displace the old batch: %w", err)
+		}
+		tx, err := types.SignNewTx(d.coordinator, signer, &types.DynamicFeeTx{
+			ChainID: d.chain.chainID, Nonce: commit.Nonce() + 1, GasTipCap: tip, GasFeeCap: feeCap,
 			Gas: 2_000_000, To: &d.avs, Data: b.Calldata(),
 		})
 		if err != nil {

@@ -58,6 +58,23 @@ type rpcClient interface {
 	Client() *rpc.Client
 }
 
+// rawCaller makes raw JSON-RPC calls: *rpc.Client, or a pool of endpoints
+// (rpcpool.Pool) that fails over.
+type rawCaller interface {
+	CallContext(ctx context.Context, result any, method string, args ...any) error
+}
+
+// rawRPC returns chain's raw JSON-RPC caller, or nil when it has none.
+func rawRPC(chain any) rawCaller {
+	if c, ok := chain.(rawCaller); ok {
+		return c
+	}
+	if c, ok := chain.(rpcClient); ok {
+		return c.Client()
+	}
+	return nil
+}
+
 // isMethodNotFound reports a JSON-RPC "method not found" error.
 func isMethodNotFound(err error) bool {
 	var e rpc.Error
@@ -69,9 +86,9 @@ func isMethodNotFound(err error) bool {
 // neither recovers the sender nor builds a JSON object around the input,
 // which for a round's data (tens of KB) is most of the cost of a read.
 func (s *CalldataSource) transaction(ctx context.Context, blockHash common.Hash, index uint) (*types.Transaction, error) {
-	if c, ok := s.Chain.(rpcClient); ok && !s.noRaw.Load() {
+	if c := rawRPC(s.Chain); c != nil && !s.noRaw.Load() {
 		var raw hexutil.Bytes
-		err := c.Client().CallContext(ctx, &raw, "eth_getRawTransactionByBlockHashAndIndex", blockHash, hexutil.Uint(index))
+		err := c.CallContext(ctx, &raw, "eth_getRawTransactionByBlockHashAndIndex", blockHash, hexutil.Uint(index))
 		switch {
 		case isMethodNotFound(err):
 			s.noRaw.Store(true) // and read it the standard way below

@@ -13,6 +13,7 @@ import (
 	"github.com/ethereum/go-ethereum/common/hexutil"
 	"github.com/ethereum/go-ethereum/core/types"
 	"github.com/ethereum/go-ethereum/crypto"
+	"github.com/ethereum/go-ethereum/rpc"
 
 	"github.com/denomwatch/denomwatch/contracts"
 	"github.com/denomwatch/denomwatch/contracts/bindings"
@@ -93,8 +94,24 @@ type fetched struct {
 	err  error
 }
 
-// prefetchWorkers bounds the concurrent reads of a chunk.
-const prefetchWorkers = 4
+// prefetchWorkers bounds the concurrent reads of a chunk; fetchAttempts is
+// how many times a failed read is tried before the chunk fails.
+const (
+	prefetchWorkers = 4
+	fetchAttempts   = 3
+)
+
+// sleepCtx waits d or until ctx ends; it reports whether d passed.
+func sleepCtx(ctx context.Context, d time.Duration) bool {
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-ctx.Done():
+		return false
+	case <-t.C:
+		return true
+	}
+}
 
 // fetchedChunk is a chunk of a range's logs with what processing them needs
 // from the chain, read ahead: each data log's data (or the error reading it)
@@ -136,7 +153,18 @@ func (p *processor) fetchChunk(ctx context.Context, chain headerReader, logs []t
 		if i == 0 || l.BlockNumber != logs[i-1].BlockNumber {
 			n := l.BlockNumber
 			run(func() {
-				h, err := chain.HeaderByNumber(ctx, new(big.Int).SetUint64(n))
+				var (
+					h   *types.Header
+					err error
+				)
+				for attempt := 0; attempt < fetchAttempts; attempt++ {
+					if attempt > 0 && !sleepCtx(ctx, time.Duration(attempt)*100*time.Millisecond) {
+						break
+					}
+					if h, err = chain.HeaderByNumber(ctx, new(big.Int).SetUint64(n)); err == nil {
+						break
+					}
+				}
 				mu.Lock()
 				defer mu.Unlock()
 				fc.headers[n] = h
@@ -150,10 +178,20 @@ func (p *processor) fetchChunk(ctx context.Context, chain headerReader, logs []t
 		}
 		run(func() {
 			var f fetched
-			if l.Topics[0] == evCommit {
-				f.data, f.err = p.data.CommitmentData(ctx, l)
-			} else {
-				f.in, f.err = p.data.BatchInput(ctx, l)
+			// A failed read (not an unavailable verdict) is tried again a
+			// few times here rather than failing the whole chunk.
+			for attempt := 0; attempt < fetchAttempts; attempt++ {
+				if attempt > 0 && !sleepCtx(ctx, time.Duration(attempt)*100*time.Millisecond) {
+					break
+				}
+				if l.Topics[0] == evCommit {
+					f.data, f.err = p.data.CommitmentData(ctx, l)
+				} else {
+					f.in, f.err = p.data.BatchInput(ctx, l)
+				}
+				if f.err == nil || errors.Is(f.err, ErrUnavailable) {
+					break
+				}
 			}
 			mu.Lock()
 			fc.data[logKey{l.TxHash, l.Index}] = f
@@ -504,7 +542,20 @@ func (p *processor) storedBatch(ctx context.Context, n uint64, l types.Log, allo
 		return nil, nil
 	}
 	abi := contracts.ABI()
-	out, err := c.CallContractAtHash(ctx, ethereum.CallMsg{To: &l.Address, Data: abi.PackGetRound(new(big.Int).SetUint64(n))}, l.BlockHash)
+	msg := ethereum.CallMsg{To: &l.Address, Data: abi.PackGetRound(new(big.Int).SetUint64(n))}
+	out, err := c.CallContractAtHash(ctx, msg, l.BlockHash)
+	var answer rpc.Error
+	if err != nil && errors.As(err, &answer) {
+		// The node answered: most likely the block's state is pruned (a node
+		// without full history keeps 128 blocks). The round as of the head
+		// is used instead; the checks below refuse it unless the batch is
+		// still the log's.
+		if cc, ok := p.chain.(interface {
+			CallContract(context.Context, ethereum.CallMsg, *big.Int) ([]byte, error)
+		}); ok {
+			out, err = cc.CallContract(ctx, msg, nil)
+		}
+	}
 	if err != nil {
 		p.observer.RPCError("eth_call")
 		return nil, fmt.Errorf("round %d at block %s: %w", n, l.BlockHash, contracts.AsRevert(err))

@@ -114,12 +114,18 @@ func sameRound(a, b index.Round) bool {
 	return true
 }
 
-// TestReorgReplacesBatch forks the chain just below a round's batch and
-// mines another batch for the round in the new branch: a fraudulent batch
-// replaced by an honest one turns the verdict valid, an honest batch
-// replaced by a fraudulent one turns it fraud, each as a fresh index of the
-// new chain has it.
+// TestReorgReplacesBatch forks the chain 1, 4 and 10 blocks below a round's
+// batch (deeper than its commitment, which moves to another block) and mines
+// another batch for the round in the new branch: a fraudulent batch replaced
+// by an honest one turns the verdict valid, an honest batch replaced by a
+// fraudulent one turns it fraud, each as a fresh index of the new chain has it.
 func TestReorgReplacesBatch(t *testing.T) {
+	for _, depth := range []uint64{1, 4, 10} {
+		t.Run(fmt.Sprintf("depth %d", depth), func(t *testing.T) { testReorgReplacesBatch(t, depth) })
+	}
+}
+
+func testReorgReplacesBatch(t *testing.T, depth uint64) {
 	ctx := context.Background()
 	wrong := devnet.Fault{Kind: devnet.FaultAmount, Index: 5}
 	for _, tc := range []struct {
@@ -145,8 +151,9 @@ func TestReorgReplacesBatch(t *testing.T) {
 			if r.Verdict != tc.before || len(r.Batches) != 1 {
 				t.Fatalf("round 3 before the fork: %+v", r)
 			}
+			before := r
 			old := r.Batches[0]
-			parent, err := d.Client().HeaderByNumber(ctx, new(big.Int).SetUint64(old.Block-1))
+			parent, err := d.Client().HeaderByNumber(ctx, new(big.Int).SetUint64(old.Block-depth))
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -175,6 +182,9 @@ func TestReorgReplacesBatch(t *testing.T) {
 			r, _, _ = store.Round(3)
 			if r.Verdict != tc.after || len(r.Batches) != 1 || r.Batches[0].TxHash != h {
 				t.Fatalf("round 3 after the fork: verdict %s (want %s), batches %+v, replacement %s", r.Verdict, tc.after, r.Batches, h)
+			}
+			if depth > old.Block-r.CommitBlock && r.CommitBlockHash == before.CommitBlockHash {
+				t.Fatalf("round 3's commitment was orphaned but the index still has it in block %s", before.CommitBlockHash)
 			}
 			if tc.after == index.VerdictFraud && (r.Index == nil || *r.Index != uint64(wrong.Index)) {
 				t.Fatalf("round 3: fraud at %v, want %d", r.Index, wrong.Index)

@@ -14,6 +14,7 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/common/hexutil"
 	"github.com/ethereum/go-ethereum/core/types"
+	"github.com/ethereum/go-ethereum/rpc"
 
 	"github.com/denomwatch/denomwatch/contracts"
 	"github.com/denomwatch/denomwatch/index"
@@ -268,7 +269,10 @@ func (w *Watcher) Step(ctx context.Context) (bool, error) {
 	})
 	if err != nil {
 		w.obs.RPCError("eth_getLogs")
-		if w.rangeSize > 1 {
+		// Only a node's answer (a range too large, too many results) halves
+		// the range; a dropped connection or a timeout is retried as is.
+		var answer rpc.Error
+		if errors.As(err, &answer) && w.rangeSize > 1 {
 			w.rangeSize /= 2
 			w.log.Info("eth_getLogs refused a range; halving it", "from", next, "to", to, "range", w.rangeSize, "err", err)
 			return false, nil
@@ -460,9 +464,9 @@ type headerSource struct {
 }
 
 func (s *headerSource) HeaderByNumber(ctx context.Context, number *big.Int) (*types.Header, error) {
-	if c, ok := s.chain.(rpcClient); ok && !s.noHeader.Load() {
+	if c := rawRPC(s.chain); c != nil && !s.noHeader.Load() {
 		var h *types.Header
-		err := c.Client().CallContext(ctx, &h, "eth_getHeaderByNumber", hexutil.EncodeBig(number))
+		err := c.CallContext(ctx, &h, "eth_getHeaderByNumber", hexutil.EncodeBig(number))
 		switch {
 		case isMethodNotFound(err):
 			s.noHeader.Store(true)

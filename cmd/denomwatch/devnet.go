@@ -68,18 +68,29 @@ a line per event. Stops on a signal or, with --rounds, when every round is settl
 }
 
 func runCommand() *cli.Command {
-	flags, before := withConfigFile(append(append(append(devnetFlags(defaultRunFaults), watchFlags()...), opsFlags()...), challengerFlags()...))
+	base := devnetFlags(defaultRunFaults)
+	for _, f := range base {
+		if sf, ok := f.(*cli.StringFlag); ok && sf.Name == "rpc" {
+			sf.Usage = "watch the AVS on the node at `URLS` (comma-separated: tried in order, failing over) instead of the embedded devnet"
+		}
+	}
+	flags, before := withConfigFile(append(append(append(base, watchFlags()...), opsFlags()...), challengerFlags()...))
 	return &cli.Command{
 		Name:  "run",
 		Usage: "the main job: watch the AVS, judge every round, serve the verdicts (without --rpc: on an embedded devnet)",
 		Description: `Without --rpc, starts the embedded devnet (see 'denomwatch devnet') with the
 fault schedule ` + defaultRunFaults + `
-and watches it. With --rpc URL --contract ADDR, watches that AVS. Every round is
-indexed into the Badger store under --data-dir, recomputed from its calldata
-and judged (valid, fraud with the proof kind and index, malformed-commitments
-with the rule, unavailable with the reason); verdicts are logged and served by
-the HTTP API on --api-addr (GET /healthz, /readyz, /metrics, /v1/rounds,
-/v1/rounds/{round}, /v1/recipients/{address}/allocations?round=N).`,
+and watches it. With --rpc URL[,URL...] --contract ADDR, watches that AVS (the
+URLs are one node's alternatives: calls fail over). Every round is indexed into
+the Badger store under --data-dir, recomputed from its calldata and judged
+(valid, fraud with the proof kind and index, malformed-commitments with the
+rule, unavailable with the reason); verdicts are logged and served by the HTTP
+API on --api-addr (GET /healthz, /readyz, /metrics, /v1/rounds,
+/v1/rounds/{round}, /v1/recipients/{address}/allocations?round=N). A fraud is
+proven on chain with the challenger key ($DENOMWATCH_CHALLENGER_KEY,
+--challenger-key-file or --challenger-keystore; without one, monitor-only),
+alerts go to the --webhooks, and scheduled jobs re-audit, check the lag, send
+a digest and prune.`,
 		Flags:        flags,
 		Before:       before,
 		OnUsageError: onUsageError,

@@ -44,8 +44,8 @@ type ops struct {
 
 // newOps reads the webhook configuration; without --webhooks no alert is
 // raised.
-func newOps(c *cli.Context, chainID uint64, avs common.Address, store *index.Store, metrics *api.Metrics, log *slog.Logger) (*ops, error) {
-	o := &ops{meta: alerts.Meta{ChainID: chainID, AVS: avs}, metrics: api.NewOpsMetrics(metrics)}
+func newOps(c *cli.Context, chainID uint64, avs common.Address, store *index.Store, metrics *api.OpsMetrics, log *slog.Logger) (*ops, error) {
+	o := &ops{meta: alerts.Meta{ChainID: chainID, AVS: avs}, metrics: metrics}
 	path := c.String("webhooks")
 	if path == "" {
 		log.Info("no --webhooks: alerts are not sent")

@@ -12,7 +12,6 @@ import (
 
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/crypto"
-	"github.com/ethereum/go-ethereum/ethclient"
 	"github.com/urfave/cli/v2"
 	"golang.org/x/sync/errgroup"
 
@@ -20,6 +19,7 @@ import (
 	"github.com/denomwatch/denomwatch/challenge"
 	"github.com/denomwatch/denomwatch/devnet"
 	"github.com/denomwatch/denomwatch/index"
+	"github.com/denomwatch/denomwatch/rpcpool"
 	"github.com/denomwatch/denomwatch/watcher"
 )
 
@@ -63,6 +63,8 @@ func runMain(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
+	metrics := api.NewMetrics()
+	opsMetrics := api.NewOpsMetrics(metrics)
 	var (
 		chain      node
 		avs        common.Address
@@ -101,16 +103,26 @@ func runMain(c *cli.Context) error {
 		if !common.IsHexAddress(c.String("contract")) {
 			return usageError("--rpc needs --contract, the AVS address")
 		}
-		cl, err := ethclient.DialContext(ctx, c.String("rpc"))
-		if err != nil {
-			return cli.Exit(fmt.Sprintf("dial %s: %v", redact(c.String("rpc")), err), 1)
+		// One or more endpoints: calls fail over to the next healthy one.
+		var urls []string
+		for _, u := range strings.Split(c.String("rpc"), ",") {
+			if u = strings.TrimSpace(u); u != "" {
+				urls = append(urls, u)
+			}
 		}
-		defer cl.Close()
-		id, err := cl.ChainID(ctx)
+		pool, err := rpcpool.Dial(ctx, urls, rpcpool.Options{Log: log, OnSwitch: func(from, to string, _ error) {
+			opsMetrics.RPCSwitched(to)
+		}})
 		if err != nil {
-			return cli.Exit(fmt.Sprintf("chain id from %s: %v", redact(c.String("rpc")), err), 1)
+			return cli.Exit(fmt.Sprintf("rpc: %v", err), 1)
 		}
-		chain, avs, startBlock, chainID = cl, common.HexToAddress(c.String("contract")), c.Uint64("start-block"), id.Uint64()
+		defer pool.Close()
+		id, err := pool.ChainID(ctx)
+		if err != nil {
+			return cli.Exit(fmt.Sprintf("chain id: %v", err), 1)
+		}
+		log.Info("rpc endpoints", "using", pool.Current(), "endpoints", len(urls))
+		chain, avs, startBlock, chainID = pool, common.HexToAddress(c.String("contract")), c.Uint64("start-block"), id.Uint64()
 	}
 	confirmations := c.Int64("confirmations")
 	if confirmations < 0 {
@@ -130,8 +142,7 @@ func runMain(c *cli.Context) error {
 	}
 	defer store.Close()
 
-	metrics := api.NewMetrics()
-	o, err := newOps(c, chainID, avs, store, metrics, log)
+	o, err := newOps(c, chainID, avs, store, opsMetrics, log)
 	if err != nil {
 		return err
 	}
