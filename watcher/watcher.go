@@ -250,12 +250,18 @@ func (w *Watcher) Step(ctx context.Context) (bool, error) {
 		return false, err
 	}
 	if ok {
+		if cp.Number > head {
+			// The node's chain is shorter than what is indexed: a
+			// reorganisation onto a shorter branch, or a node behind (after
+			// a failover, say). The newest indexed block the node has tells.
+			return w.behind(ctx, cp, head)
+		}
 		canonical, err := w.header(ctx, cp.Number)
 		if err != nil {
 			return false, err
 		}
 		if canonical.Hash() != cp.Hash {
-			return false, w.followReorg(ctx, cp)
+			return false, w.followReorg(ctx, cp, head)
 		}
 		next = cp.Number + 1
 	}
@@ -481,9 +487,30 @@ func (s *headerSource) HeaderByNumber(ctx context.Context, number *big.Int) (*ty
 	return s.chain.HeaderByNumber(ctx, number)
 }
 
+// behind handles a node whose head is below the checkpoint: when the newest
+// indexed block at or below the head is not the node's, the chain was
+// reorganised and the index is rolled back now; when it is, the node is
+// behind (or the orphaned blocks all lie above its head) and the watcher
+// waits for the chain to grow.
+func (w *Watcher) behind(ctx context.Context, cp index.Checkpoint, head uint64) (waiting bool, err error) {
+	stored, err := w.store.ProcessedBlocks(head+1, 1)
+	if err != nil || len(stored) == 0 {
+		return true, err
+	}
+	hdr, err := w.header(ctx, stored[0].Number)
+	if err != nil {
+		return false, err
+	}
+	if hdr.Hash() != stored[0].Hash {
+		return false, w.followReorg(ctx, cp, head)
+	}
+	w.log.Info("the node is behind the index; waiting", "head", head, "indexed", cp.Number)
+	return true, nil
+}
+
 // followReorg rolls the index back to the newest stored block that is still
-// canonical.
-func (w *Watcher) followReorg(ctx context.Context, cp index.Checkpoint) error {
+// canonical (blocks above the node's head are not).
+func (w *Watcher) followReorg(ctx context.Context, cp index.Checkpoint, head uint64) error {
 	stored, err := w.store.ProcessedBlocks(cp.Number+1, w.cfg.ReorgDepth)
 	if err != nil {
 		return err
@@ -496,6 +523,9 @@ func (w *Watcher) followReorg(ctx context.Context, cp index.Checkpoint) error {
 	}
 	found := false
 	for _, b := range stored {
+		if b.Number > head {
+			continue
+		}
 		hdr, err := w.header(ctx, b.Number)
 		if err != nil {
 			return err

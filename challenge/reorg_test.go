@@ -1,0 +1,155 @@
+package challenge
+
+import (
+	"context"
+	"fmt"
+	"math/big"
+	"testing"
+	"time"
+
+	"github.com/ethereum/go-ethereum"
+	"github.com/ethereum/go-ethereum/common"
+
+	"github.com/denomwatch/denomwatch/contracts"
+	"github.com/denomwatch/denomwatch/devnet"
+	"github.com/denomwatch/denomwatch/index"
+)
+
+// provenOnChain returns the challengers of round n's FraudProven events on
+// the canonical chain.
+func provenOnChain(t *testing.T, d *testDevnet, n uint64) []common.Address {
+	t.Helper()
+	logs, err := d.Client().FilterLogs(context.Background(), ethereum.FilterQuery{
+		FromBlock: new(big.Int).SetUint64(d.desc.StartBlock), Addresses: []common.Address{d.desc.AVS},
+		Topics: [][]common.Hash{{contracts.ABI().GetABI().Events["FraudProven"].ID}, {common.BigToHash(new(big.Int).SetUint64(n))}},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []common.Address
+	for _, l := range logs {
+		ev, err := contracts.ABI().UnpackFraudProvenEvent(&l)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out = append(out, ev.Challenger)
+	}
+	return out
+}
+
+// lastRound is the devnet's last round, whose batch the reorganisations
+// replace: deep enough for a fork 10 blocks below it to stay above the
+// deployment.
+const lastRound = 6
+
+// TestReorgsAndChallenges: the challenger follows the canonical chain
+// through reorganisations 1, 4 and 10 blocks below a round's batch (at 4
+// and 10 the round's commitment moves to another block too).
+//   - A fraudulent batch replaced by an honest one: no proof is sent, even
+//     by a challenger started while the index still holds the fraud.
+//   - An honest batch replaced by a fraudulent one: the new batch is proven
+//     on the canonical chain, once, by the watcher's key.
+func TestReorgsAndChallenges(t *testing.T) {
+	for _, depth := range []uint64{1, 4, 10} {
+		t.Run(fmt.Sprintf("fraud removed, depth %d", depth), func(t *testing.T) { reorgRemovesFraud(t, depth) })
+		t.Run(fmt.Sprintf("fraud brought in, depth %d", depth), func(t *testing.T) { reorgBringsFraud(t, depth) })
+	}
+}
+
+// forkBelow returns the parent of a fork depth blocks below round n's
+// batch, and the round as the party's index has it.
+func forkBelow(t *testing.T, p *party, n, depth uint64) (common.Hash, index.Round) {
+	t.Helper()
+	r, ok, err := p.store.Round(n)
+	if err != nil || !ok || len(r.Batches) == 0 {
+		t.Fatalf("round %d: %+v %v", n, r, err)
+	}
+	if b := r.Batches[len(r.Batches)-1].Block; b < p.d.desc.StartBlock+depth+1 {
+		t.Fatalf("round %d's batch (block %d) is too close to the deployment (block %d) for a fork %d deep", n, b, p.d.desc.StartBlock, depth)
+	}
+	h, err := p.d.Client().HeaderByNumber(context.Background(), new(big.Int).SetUint64(r.Batches[len(r.Batches)-1].Block-depth))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return h.Hash(), r
+}
+
+func reorgRemovesFraud(t *testing.T, depth uint64) {
+	key := testKey(t, "reorg-remove")
+	d := startDevnet(t, lastRound, 2, devnet.Schedule{lastRound: {Kind: devnet.FaultAmount, Index: 4}}, addrOf(key))
+	p := newParty(t, d, key, testConfig(d), "")
+	d.run(t)
+	d.wait(t) // no challenger yet: the fraud stands in this branch
+	waitFor(t, 20*time.Second, "the fraud indexed", func() bool {
+		r, ok, _ := p.store.Round(lastRound)
+		return ok && r.Verdict == index.VerdictFraud
+	})
+	parent, before := forkBelow(t, p, lastRound, depth)
+	newTx, err := d.ReplaceBatch(context.Background(), parent, lastRound, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The challenger starts now, when the index may still hold the fraud:
+	// it must check the chain before sending anything.
+	p.startChallenger(t)
+	waitFor(t, 30*time.Second, "the honest batch indexed", func() bool {
+		r, ok, _ := p.store.Round(lastRound)
+		return ok && r.Verdict == index.VerdictValid && len(r.Batches) == 1 && r.Batches[0].TxHash == newTx
+	})
+	time.Sleep(10 * testBlockInterval) // a few passes of the challenger on the new state
+	p.stopChallenger()
+	if got := provenOnChain(t, d, lastRound); len(got) != 0 {
+		t.Fatalf("round %d was proven on the canonical chain by %v, its batch is honest", lastRound, got)
+	}
+	nonce, err := d.Client().PendingNonceAt(context.Background(), addrOf(key))
+	if err != nil || nonce != 0 {
+		t.Fatalf("the challenger sent %d transactions (%v) for a batch no longer canonical", nonce, err)
+	}
+	chs, _ := p.store.ChallengesByRound(lastRound)
+	for _, ch := range chs {
+		if ch.BatchTx == before.Batches[0].TxHash && (ch.State == index.ChallengeSent || ch.State == index.ChallengeConfirmed || ch.State == index.ChallengeSending) {
+			t.Fatalf("a challenge of the orphaned batch was sent: %+v", ch)
+		}
+	}
+	p.check(t)
+}
+
+func reorgBringsFraud(t *testing.T, depth uint64) {
+	key := testKey(t, "reorg-bring")
+	d := startDevnet(t, lastRound, 2, devnet.Schedule{}, addrOf(key))
+	p := newParty(t, d, key, testConfig(d), "")
+	p.startChallenger(t)
+	d.run(t)
+	d.wait(t)
+	waitFor(t, 20*time.Second, "the last round indexed", func() bool {
+		r, ok, _ := p.store.Round(lastRound)
+		return ok && r.Verdict == index.VerdictValid && r.Finalized
+	})
+	parent, before := forkBelow(t, p, lastRound, depth)
+	wrong := devnet.Fault{Kind: devnet.FaultAmount, Index: 7}
+	newTx, err := d.ReplaceBatch(context.Background(), parent, lastRound, &wrong)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ch index.Challenge
+	waitFor(t, 30*time.Second, "the new batch proven", func() bool {
+		c, ok, _ := p.store.Challenge(lastRound, newTx)
+		ch = c
+		return ok && c.State == index.ChallengeConfirmed
+	})
+	r, _, _ := p.store.Round(lastRound)
+	if r.Verdict != index.VerdictFraud || r.Index == nil || *r.Index != 7 {
+		t.Fatalf("round %d after the fork: %+v", lastRound, r)
+	}
+	if depth > before.Batches[0].Block-before.CommitBlock && r.CommitBlockHash == before.CommitBlockHash {
+		t.Fatalf("round %d's commitment left the canonical chain, but the index keeps block %s", lastRound, before.CommitBlockHash)
+	}
+	if got := provenOnChain(t, d, lastRound); len(got) != 1 || got[0] != addrOf(key) {
+		t.Fatalf("round %d proven on the canonical chain by %v", lastRound, got)
+	}
+	if rc := receiptOf(t, d, *ch.TxHash); rc.Status != 1 {
+		t.Fatalf("the proof %s reverted", ch.TxHash)
+	}
+	p.stopChallenger()
+	p.check(t)
+}
