@@ -138,7 +138,7 @@ func TestKilledAndRestarted(t *testing.T) {
 		} else {
 			time.Sleep(time.Duration(300+rng.IntN(2700)) * time.Millisecond)
 		}
-		if p.cmd.ProcessState != nil {
+		if p.exited() {
 			t.Fatalf("run #%d exited on its own:\n%s", kill, p.tail(20))
 		}
 		phase := lastPhase(p.out.String())

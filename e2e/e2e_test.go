@@ -35,8 +35,19 @@ import (
 type proc struct {
 	name string
 	cmd  *exec.Cmd
-	done chan error
+	done chan struct{} // closed when the process has exited; err is then set
+	err  error
 	out  *lockedBuffer
+}
+
+// exited reports whether the process has exited.
+func (p *proc) exited() bool {
+	select {
+	case <-p.done:
+		return true
+	default:
+		return false
+	}
 }
 
 type lockedBuffer struct {
@@ -58,21 +69,24 @@ func (l *lockedBuffer) String() string {
 
 func start(t *testing.T, name string, env []string, bin string, args ...string) *proc {
 	t.Helper()
-	p := &proc{name: name, cmd: exec.Command(bin, args...), done: make(chan error, 1), out: &lockedBuffer{}}
+	p := &proc{name: name, cmd: exec.Command(bin, args...), done: make(chan struct{}), out: &lockedBuffer{}}
 	p.cmd.Env = append(os.Environ(), env...)
 	p.cmd.Stdout, p.cmd.Stderr = p.out, p.out
 	if err := p.cmd.Start(); err != nil {
 		t.Fatalf("start %s: %v", name, err)
 	}
 	t.Logf("started %s, pid %d", name, p.cmd.Process.Pid)
-	go func() { p.done <- p.cmd.Wait() }()
+	go func() {
+		p.err = p.cmd.Wait()
+		close(p.done)
+	}()
 	t.Cleanup(func() { p.stop(t) })
 	return p
 }
 
 // stop sends SIGTERM to the process's PID, then SIGKILL after 15 s.
 func (p *proc) stop(t *testing.T) {
-	if p.cmd.ProcessState != nil {
+	if p.exited() {
 		return
 	}
 	_ = syscall.Kill(p.cmd.Process.Pid, syscall.SIGTERM)
@@ -172,14 +186,14 @@ func TestGethEndToEnd(t *testing.T) {
 		"--data-dir", filepath.Join(dir, "data"), "--api-addr", fmt.Sprintf("127.0.0.1:%d", apiPort), "--confirmations", "0")
 
 	select {
-	case err := <-dn.done:
-		if err != nil {
+	case <-dn.done:
+		if err := dn.err; err != nil {
 			t.Fatalf("devnet: %v\n%s\nwatcher:\n%s", err, dn.tail(30), run.tail(30))
 		}
 	case <-ctx.Done():
 		t.Fatalf("the devnet did not settle every round\ndevnet:\n%s\nwatcher:\n%s", dn.tail(30), run.tail(40))
-	case err := <-run.done:
-		t.Fatalf("denomwatch run exited: %v\n%s", err, run.tail(40))
+	case <-run.done:
+		t.Fatalf("denomwatch run exited: %v\n%s", run.err, run.tail(40))
 	}
 	if desc, err = devnet.ReadDescription(describe); err != nil {
 		t.Fatal(err)
