@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"github.com/denomwatch/denomwatch/internal/testutil"
 	"io"
 	"log/slog"
 	"net"
@@ -290,7 +291,7 @@ func TestReceiverListenerClosedThenReopened(t *testing.T) {
 	}
 	addr := ln.Addr().String()
 	ln.Close()
-	var logs syncBuffer
+	var logs testutil.Buffer
 	s := openStore(t, "")
 	obs := newObserver()
 	const token = "tok-4c1d2e"
@@ -328,19 +329,6 @@ func TestReceiverListenerClosedThenReopened(t *testing.T) {
 		t.Errorf("logs show the token or secret, or lack the failure:\n%s", l)
 	}
 }
-
-// syncBuffer is a bytes.Buffer safe for concurrent writes (the logs).
-type syncBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (b *syncBuffer) Write(p []byte) (int, error) {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.b.Write(p)
-}
-func (b *syncBuffer) String() string { b.mu.Lock(); defer b.mu.Unlock(); return b.b.String() }
 
 // The dispatcher stopped and the store closed and reopened midway (a
 // restart): attempts are counted on, and everything, including alerts

@@ -1,12 +1,12 @@
 package challenge
 
 import (
-	"bytes"
 	"context"
 	"crypto/ecdsa"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"github.com/denomwatch/denomwatch/internal/testutil"
 	"log/slog"
 	"math/big"
 	"strings"
@@ -47,7 +47,7 @@ func addrOf(k *ecdsa.PrivateKey) common.Address { return crypto.PubkeyToAddress(
 type testDevnet struct {
 	*devnet.Devnet
 	desc  devnet.Description // as after Start
-	out   *syncBuffer
+	out   *testutil.Buffer
 	done  chan struct{}
 	err   error
 	final devnet.Description // after Run returned
@@ -65,7 +65,7 @@ func startDevnet(t *testing.T, rounds int, every uint64, faults devnet.Schedule,
 	// meets the quorum after being slashed in several rounds.
 	cfg.Operators, cfg.Seed, cfg.Rounds, cfg.Faults = 3, 7, rounds, faults
 	cfg.Fund = fund
-	out := &syncBuffer{}
+	out := &testutil.Buffer{}
 	cfg.Out = out
 	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
 	t.Cleanup(cancel)
@@ -149,29 +149,11 @@ func (h *headClock) at(n uint64) (time.Time, bool) {
 	return t, ok
 }
 
-// syncBuffer is a bytes.Buffer safe for concurrent writes.
-type syncBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (s *syncBuffer) Write(p []byte) (int, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.Write(p)
-}
-
-func (s *syncBuffer) String() string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.String()
-}
-
 // logCounter is a slog handler that keeps the records (for the failure
 // message) and counts them by level.
 type logCounter struct {
 	mu      sync.Mutex
-	buf     *syncBuffer
+	buf     *testutil.Buffer
 	inner   slog.Handler
 	warns   []string
 	errors  []string
@@ -180,7 +162,7 @@ type logCounter struct {
 }
 
 func newLogCounter() *logCounter {
-	b := &syncBuffer{}
+	b := &testutil.Buffer{}
 	return &logCounter{buf: b, inner: slog.NewTextHandler(b, &slog.HandlerOptions{Level: slog.LevelDebug})}
 }
 

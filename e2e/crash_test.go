@@ -94,7 +94,7 @@ func TestKilledAndRestarted(t *testing.T) {
 	for r := 2; r <= cfg.Rounds; r += 4 {
 		cfg.Faults[uint64(r)] = devnet.Fault{Kind: kinds[(r/4)%len(kinds)], Index: -1}
 	}
-	var devnetOut lockedBuffer
+	var devnetOut testutil.Buffer
 	cfg.Out = &devnetOut
 	d, err := devnet.New(cfg)
 	if err != nil {
