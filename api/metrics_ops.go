@@ -14,6 +14,7 @@ const (
 	MetricReauditRuns       = "denomwatch_reaudit_runs_total"
 	MetricPrunedRounds      = "denomwatch_pruned_rounds_total"
 	MetricRPCSwitches       = "denomwatch_rpc_endpoint_switches_total"
+	MetricRPCInUse          = "denomwatch_rpc_endpoint_in_use"
 )
 
 // OpsMetrics are the alert dispatcher's and the jobs' collectors, on the
@@ -27,6 +28,7 @@ type OpsMetrics struct {
 	reauditRuns       prometheus.Counter
 	pruned            prometheus.Counter
 	rpcSwitches       *prometheus.CounterVec
+	rpcInUse          *prometheus.GaugeVec
 }
 
 // NewOpsMetrics registers the dispatcher's and the jobs' collectors on m's
@@ -62,7 +64,11 @@ func NewOpsMetrics(m *Metrics) *OpsMetrics {
 		Name: MetricRPCSwitches,
 		Help: "Switches of the RPC endpoint in use, by the endpoint switched to (scheme and host only).",
 	}, []string{"to"})
-	m.reg.MustRegister(o.deliveries, o.outboxDepth, o.reauditRounds, o.reauditMismatches, o.reauditRuns, o.pruned, o.rpcSwitches)
+	o.rpcInUse = prometheus.NewGaugeVec(prometheus.GaugeOpts{
+		Name: MetricRPCInUse,
+		Help: "1 for the RPC endpoint in use (scheme and host only).",
+	}, []string{"endpoint"})
+	m.reg.MustRegister(o.deliveries, o.outboxDepth, o.reauditRounds, o.reauditMismatches, o.reauditRuns, o.pruned, o.rpcSwitches, o.rpcInUse)
 	return o
 }
 
@@ -88,5 +94,15 @@ func (o *OpsMetrics) ReauditDone(checked, mismatches int) {
 // Pruned counts rounds pruned.
 func (o *OpsMetrics) Pruned(rounds int) { o.pruned.Add(float64(rounds)) }
 
-// RPCSwitched counts a switch of the RPC endpoint in use to to (redacted).
-func (o *OpsMetrics) RPCSwitched(to string) { o.rpcSwitches.WithLabelValues(to).Inc() }
+// RPCSwitched counts a switch of the RPC endpoint in use to to (redacted)
+// and marks it in use.
+func (o *OpsMetrics) RPCSwitched(to string) {
+	o.rpcSwitches.WithLabelValues(to).Inc()
+	o.RPCInUse(to)
+}
+
+// RPCInUse marks endpoint (redacted) as the one in use.
+func (o *OpsMetrics) RPCInUse(endpoint string) {
+	o.rpcInUse.Reset()
+	o.rpcInUse.WithLabelValues(endpoint).Set(1)
+}

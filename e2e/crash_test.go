@@ -119,7 +119,9 @@ func TestKilledAndRestarted(t *testing.T) {
 	}
 	data := filepath.Join(dir, "data")
 	env := []string{"DENOMWATCH_CHALLENGER_KEY=" + hex.EncodeToString(crypto.FromECDSA(key))}
-	args := []string{"run", "--rpc", fmt.Sprintf("http://127.0.0.1:%d", rpcPort), "--contract", desc.AVS.Hex(),
+	// The first RPC URL is dead: every run fails over to the second.
+	dead := testutil.FreePort(t)
+	args := []string{"run", "--rpc", fmt.Sprintf("http://127.0.0.1:%d,http://127.0.0.1:%d", dead, rpcPort), "--contract", desc.AVS.Hex(),
 		"--start-block", fmt.Sprint(desc.StartBlock), "--data-dir", data, "--webhooks", hooks,
 		"--api-addr", fmt.Sprintf("127.0.0.1:%d", apiPort), "--confirmations", "0", "--poll-interval", "200ms",
 		"--challenge-confirmations", "1", "--reaudit-schedule", "@every 2s"}
@@ -157,6 +159,9 @@ func TestKilledAndRestarted(t *testing.T) {
 		t.Fatalf("devnet: %v\n%s\nwatcher:\n%s", err, devnetOut.String(), final.tail(40))
 	}
 	waitFor(t, "the outbox to empty", time.Minute, func() bool { return metric(t, apiPort, "denomwatch_alert_outbox_depth") == "0" })
+	if inUse := fmt.Sprintf(`denomwatch_rpc_endpoint_in_use{endpoint="http://127.0.0.1:%d"}`, rpcPort); metric(t, apiPort, inUse) != "1" {
+		t.Errorf("the live endpoint is not reported in use (%s)", inUse)
+	}
 	final.stop(t)
 
 	desc = d.Description()

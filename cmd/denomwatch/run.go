@@ -122,6 +122,7 @@ func runMain(c *cli.Context) error {
 			return cli.Exit(fmt.Sprintf("chain id: %v", err), 1)
 		}
 		log.Info("rpc endpoints", "using", pool.Current(), "endpoints", len(urls))
+		opsMetrics.RPCInUse(pool.Current())
 		chain, avs, startBlock, chainID = pool, common.HexToAddress(c.String("contract")), c.Uint64("start-block"), id.Uint64()
 	}
 	confirmations := c.Int64("confirmations")
