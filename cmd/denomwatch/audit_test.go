@@ -4,7 +4,10 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"github.com/denomwatch/denomwatch/api"
+	"github.com/denomwatch/denomwatch/index"
 	"github.com/denomwatch/denomwatch/internal/testutil"
+	"github.com/denomwatch/denomwatch/watcher"
 	"strings"
 	"testing"
 	"time"
@@ -108,5 +111,38 @@ func TestAudit(t *testing.T) {
 	code, _, stderr = runCLI(t, nil, "audit", "--recipient", victim.Hex())
 	if code != exitUsage || !strings.Contains(stderr, "--rpc") {
 		t.Fatalf("no source: exit %d %s", code, stderr)
+	}
+
+	// The same through a running watcher's API (audit --api).
+	store, err := index.Open(index.Options{InMemory: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer store.Close()
+	w, err := watcher.New(ctx, watcher.Config{AVS: desc.AVS, StartBlock: desc.StartBlock}, d.Client(), store, &watcher.CalldataSource{Chain: d.Client(), AVS: desc.AVS}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for caughtUp := false; !caughtUp; {
+		if caughtUp, err = w.Step(ctx); err != nil {
+			t.Fatal(err)
+		}
+	}
+	acfg := api.DefaultConfig()
+	acfg.Addr = "127.0.0.1:0"
+	srv, err := api.New(acfg, store, w, api.NewMetrics(), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := srv.Start(ctx); err != nil {
+		t.Fatal(err)
+	}
+	defer srv.Stop(context.Background())
+	viaAPI := []string{"audit", "--api", "http://" + srv.Addr(), "--from", "1", "--to", "2"}
+	if code, stdout, stderr := runCLI(t, nil, append(viaAPI, "--recipient", victim.Hex())...); code != exitWrong || !strings.Contains(stdout, "WRONG") {
+		t.Fatalf("victim via the API: exit %d (%s)\n%s", code, stderr, stdout)
+	}
+	if code, stdout, stderr := runCLI(t, nil, append(viaAPI, "--recipient", bystander.Hex())...); code != 0 || strings.Contains(stdout, "WRONG") {
+		t.Fatalf("bystander via the API: exit %d (%s)\n%s", code, stderr, stdout)
 	}
 }
