@@ -27,7 +27,7 @@ func challengerFlags() []cli.Flag {
 		&cli.StringFlag{Name: "challenger-keystore", Usage: "challenger key from a go-ethereum keystore `FILE`", EnvVars: []string{"DENOMWATCH_CHALLENGER_KEYSTORE"}},
 		&cli.StringFlag{Name: "challenger-password-file", Usage: "`FILE` holding the keystore's password", EnvVars: []string{"DENOMWATCH_CHALLENGER_PASSWORD_FILE"}},
 		&cli.BoolFlag{Name: "dry-run", Usage: "build and simulate fraud proofs, never send them", EnvVars: []string{"DENOMWATCH_DRY_RUN"}},
-		&cli.Uint64Flag{Name: "challenge-confirmations", Value: def.Confirmations, Usage: "a mined proof is confirmed this many `BLOCKS` deep", EnvVars: []string{"DENOMWATCH_CHALLENGE_CONFIRMATIONS"}},
+		&cli.Uint64Flag{Name: "challenge-confirmations", Value: def.Confirmations, Usage: "a mined proof is confirmed this many `BLOCKS` deep (unset: the larger of this and --confirmations)", EnvVars: []string{"DENOMWATCH_CHALLENGE_CONFIRMATIONS"}},
 		&cli.Uint64Flag{Name: "bump-after-blocks", Value: def.BumpAfterBlocks, Usage: "replace a proof not mined after `BLOCKS` with higher fees", EnvVars: []string{"DENOMWATCH_BUMP_AFTER_BLOCKS"}},
 		&cli.Uint64Flag{Name: "max-fee-gwei", Value: challenge.DefaultMaxFeeCapGwei, Usage: "never pay more than `GWEI` per gas for a proof (0: no cap)", EnvVars: []string{"DENOMWATCH_MAX_FEE_GWEI"}},
 		&cli.Uint64Flag{Name: "deadline-alert-blocks", Value: def.DeadlineAlertBlocks, Usage: "raise deadline_at_risk when a fraud's window closes within `BLOCKS` unproven (0: never)", EnvVars: []string{"DENOMWATCH_DEADLINE_ALERT_BLOCKS"}},

@@ -151,7 +151,13 @@ func runMain(c *cli.Context) error {
 	if o.dispatcher == nil {
 		challengeStore = discardAlerts{store}
 	}
-	ch, err := challenge.New(challengerConfig(c, avs, chainID), chain, challengeStore, key, log, metrics)
+	ccfg := challengerConfig(c, avs, chainID)
+	if !c.IsSet("challenge-confirmations") {
+		// A proof counts as confirmed no shallower than the watcher reads:
+		// a reorganisation that drops a confirmed proof is not followed up.
+		ccfg.Confirmations = max(ccfg.Confirmations, uint64(confirmations))
+	}
+	ch, err := challenge.New(ccfg, chain, challengeStore, key, log, metrics)
 	if err != nil {
 		return usageError("challenger: %v", err)
 	}
