@@ -345,6 +345,26 @@ func (c *Challenger) collect(head uint64) ([]*work, error) {
 			return nil, err
 		}
 		switch {
+		case ok && live && stored.State == index.ChallengeConfirmed && stored.Block != 0 && stored.Block <= c.checkpoint && c.sendsFor(&stored):
+			// The index has followed the chain past the proof's block and
+			// the batch is live: the proof is no longer on the canonical
+			// chain (a reorganisation deeper than the confirmations). Follow
+			// the challenge again: its transaction is sent again, replaced,
+			// or re-planned if its nonce went to another.
+			if stored.Reopens >= maxReopens {
+				c.log.Error("a confirmed proof left the canonical chain again; giving up on it", "round", r.Round, "batch", stored.BatchTx, "reopens", stored.Reopens)
+				continue
+			}
+			c.log.Warn("a confirmed proof is no longer on the canonical chain; following the challenge again", "round", r.Round, "batch", stored.BatchTx, "tx", stored.TxHash, "block", stored.Block)
+			stored.State, stored.Block, stored.GasUsed, stored.Bounty, stored.Reopens = index.ChallengeSent, 0, 0, "", stored.Reopens+1
+			for _, a := range stored.Attempts {
+				delete(c.broadcast, a.TxHash)
+			}
+			w.rec, w.stored = stored, index.ChallengeConfirmed
+			if err := c.put(w); err != nil {
+				return nil, err
+			}
+			w.stored = stored.State
 		case ok && stored.State == index.ChallengeDryRun && c.cfg.DryRun:
 			w.rec, w.stored, w.watchOnly = stored, stored.State, true
 		case ok && stored.State.Terminal() && stored.State != index.ChallengeDryRun:
@@ -377,6 +397,10 @@ func (c *Challenger) collect(head uint64) ([]*work, error) {
 	})
 	return works, nil
 }
+
+// maxReopens bounds how often a challenge whose confirmed proof left the
+// canonical chain is followed again.
+const maxReopens = 3
 
 // voidedTarget returns the last batch of a fraud round when a proof voided
 // it (the round awaits a new batch): a challenger that did not send the

@@ -9,6 +9,7 @@ import (
 
 	"github.com/ethereum/go-ethereum"
 	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/core/types"
 
 	"github.com/denomwatch/denomwatch/contracts"
 	"github.com/denomwatch/denomwatch/devnet"
@@ -149,6 +150,71 @@ func reorgBringsFraud(t *testing.T, depth uint64) {
 	}
 	if rc := receiptOf(t, d, *ch.TxHash); rc.Status != 1 {
 		t.Fatalf("the proof %s reverted", ch.TxHash)
+	}
+	p.stopChallenger()
+	p.check(t)
+}
+
+// TestConfirmedProofOrphaned: a reorganisation deeper than the confirmations
+// drops a confirmed proof, and the key's nonce goes to another transaction in
+// the new branch, so the proof cannot be mined again. The challenger notices
+// (the index has followed the chain past the proof's block and the batch is
+// live again), follows the challenge again, and proves the batch anew.
+func TestConfirmedProofOrphaned(t *testing.T) {
+	key := testKey(t, "reorg-orphaned-proof")
+	d := startDevnet(t, lastRound, 2, devnet.Schedule{lastRound: {Kind: devnet.FaultAmount, Index: 3}}, addrOf(key))
+	p := newParty(t, d, key, testConfig(d), "")
+	p.startChallenger(t)
+	d.run(t)
+	var first index.Challenge
+	waitFor(t, 30*time.Second, "the fraud proven", func() bool {
+		chs, _ := p.store.ChallengesByRound(lastRound)
+		for _, ch := range chs {
+			if ch.State == index.ChallengeConfirmed {
+				first = ch
+				return true
+			}
+		}
+		return false
+	})
+	d.wait(t)
+	proof := first.Attempts[len(first.Attempts)-1]
+	parent, err := d.Client().HeaderByNumber(context.Background(), new(big.Int).SetUint64(first.Block-1))
+	if err != nil {
+		t.Fatal(err)
+	}
+	// In the new branch the proof's nonce goes to a transfer, at a higher
+	// price, before the orphaned proof can be mined again.
+	err = d.ForkWith(parent.Hash(), func() error {
+		head, err := d.Client().HeaderByNumber(context.Background(), nil)
+		if err != nil {
+			return err
+		}
+		tip := big.NewInt(200e9)
+		self := addrOf(key)
+		tx, err := types.SignNewTx(key, types.LatestSignerForChainID(new(big.Int).SetUint64(d.desc.ChainID)), &types.DynamicFeeTx{
+			ChainID: new(big.Int).SetUint64(d.desc.ChainID), Nonce: proof.Nonce, GasTipCap: tip,
+			GasFeeCap: new(big.Int).Add(tip, new(big.Int).Mul(head.BaseFee, big.NewInt(2))), Gas: 21_000, To: &self,
+		})
+		if err != nil {
+			return err
+		}
+		return d.Client().SendTransaction(context.Background(), tx)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var again index.Challenge
+	waitFor(t, 30*time.Second, "the batch proven again", func() bool {
+		ch, ok, _ := p.store.Challenge(lastRound, first.BatchTx)
+		again = ch
+		return ok && ch.State == index.ChallengeConfirmed && ch.Reopens == 1
+	})
+	if again.TxHash == nil || *again.TxHash == proof.TxHash {
+		t.Fatalf("proven again by %v, the orphaned proof was %s", again.TxHash, proof.TxHash)
+	}
+	if got := provenOnChain(t, d, lastRound); len(got) != 1 || got[0] != addrOf(key) {
+		t.Fatalf("round %d proven on the canonical chain by %v", lastRound, got)
 	}
 	p.stopChallenger()
 	p.check(t)

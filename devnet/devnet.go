@@ -618,6 +618,12 @@ func (d *Devnet) Fork(parent common.Hash) error {
 	return d.forkThen(parent, func() error { return nil })
 }
 
+// ForkWith is Fork, running then after the fork and before the new
+// branch's first block (to send transactions that must be in it, say).
+func (d *Devnet) ForkWith(parent common.Hash, then func() error) error {
+	return d.forkThen(parent, then)
+}
+
 // forkThen forks at parent and runs then before sealing resumes.
 func (d *Devnet) forkThen(parent common.Hash, then func() error) error {
 	if d.chain.sim == nil {

@@ -158,6 +158,10 @@ type Challenge struct {
 	Settle ChallengeState `json:"settle,omitempty"`
 	// Replans counts the times the challenge started over with a new nonce.
 	Replans int       `json:"replans,omitempty"`
+	// Reopens counts the times a confirmed proof was found no longer on
+	// the canonical chain (a reorganisation deeper than the confirmations)
+	// and the challenge was followed again.
+	Reopens int `json:"reopens,omitempty"`
 	Created time.Time `json:"created"`
 	Updated time.Time `json:"updated"`
 }
@@ -215,7 +219,9 @@ func (c *Challenge) validate() error {
 // in the outbox, in one transaction: the alerts are raised if and only if
 // the state they announce is stored. A settled record (terminal, dry-run
 // excepted) keeps its state: writing another state over it fails with
-// ErrChallengeFinal and changes nothing. Rollback never undoes a record.
+// ErrChallengeFinal and changes nothing, except a confirmed record reopened
+// as sent with Reopens one higher (its proof left the canonical chain).
+// Rollback never undoes a record.
 func (s *Store) PutChallenge(c Challenge, alerts ...[]byte) error {
 	if err := c.validate(); err != nil {
 		return fmt.Errorf("index: put challenge of round %d: %w", c.Round, err)
@@ -234,7 +240,8 @@ func (s *Store) PutChallenge(c Challenge, alerts ...[]byte) error {
 		if err != nil {
 			return err
 		}
-		if ok && old.State.Terminal() && old.State != ChallengeDryRun && old.State != c.State {
+		reopen := old.State == ChallengeConfirmed && c.State == ChallengeSent && c.Reopens == old.Reopens+1
+		if ok && old.State.Terminal() && old.State != ChallengeDryRun && old.State != c.State && !reopen {
 			return fmt.Errorf("%w: stored as %s, not changed to %s", ErrChallengeFinal, old.State, c.State)
 		}
 		if err := txn.SetEntry(badger.NewEntry(key, b).WithMeta(challengeMeta(c.State))); err != nil {
