@@ -157,11 +157,11 @@ type Challenge struct {
 	// consumed by the cancelling replacement.
 	Settle ChallengeState `json:"settle,omitempty"`
 	// Replans counts the times the challenge started over with a new nonce.
-	Replans int       `json:"replans,omitempty"`
+	Replans int `json:"replans,omitempty"`
 	// Reopens counts the times a confirmed proof was found no longer on
 	// the canonical chain (a reorganisation deeper than the confirmations)
 	// and the challenge was followed again.
-	Reopens int `json:"reopens,omitempty"`
+	Reopens int       `json:"reopens,omitempty"`
 	Created time.Time `json:"created"`
 	Updated time.Time `json:"updated"`
 }
