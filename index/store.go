@@ -7,6 +7,7 @@ import (
 	"log/slog"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/dgraph-io/badger/v4"
 )
@@ -78,15 +79,18 @@ type Store struct {
 	hashFloor uint64
 	applied   uint64 // blocks applied since Open, for the value-log GC
 	closed    bool
+	dir       string
+	released  time.Time // last releasePages
 }
 
-// badgerOptions sizes Badger for a small daemon rather than a server: 16 MB
-// memtables x2 (which bound a transaction to about 2.4 MB), 16 MB block
-// cache, 8 MB index cache, 2 compactors, 32 MB value-log files, metrics off.
-// The memtables and value-log files are memory-mapped, so their pages count
-// in the resident set: a one-hour soak with 32 MB and 16 MB caches and
-// 64 MB value-log files peaked at 181 MB resident (65 MB anonymous, the rest
-// file-backed) when a memtable was flushed (README, "Resident memory").
+// badgerOptions sizes Badger for a small daemon rather than a server: 8 MB
+// memtables x2 on disk (16 MB in memory), 16 MB block cache, 8 MB index
+// cache, 2 compactors, 16 MB value-log files, metrics off. The write-ahead
+// log and the value log are memory-mapped, so the pages written count in
+// the resident set until a file is rotated: a one-hour soak with 16 MB
+// memtables, 32 MB and 16 MB caches and 64 MB value-log files peaked at
+// 181 MB resident (65 MB anonymous, the rest file-backed), and dropped by
+// 64 MB when the value log rotated (README, "Resident memory").
 //
 // On disk, values of 32 KB or more (commitment and batch data) go to the
 // value log and the LSM tree holds pointers: with them in the LSM tree
@@ -101,18 +105,25 @@ type Store struct {
 // about 1 ms per block (BenchmarkApply).
 func badgerOptions(opts Options, log *slog.Logger, sync bool) badger.Options {
 	o := badger.DefaultOptions(opts.Dir)
-	if !opts.InMemory {
+	// On disk, data values live in the value log and a transaction holds
+	// pointers: 8 MB memtables bound a transaction to about 1.2 MB of keys
+	// and pointers, plenty for a block. In memory, values count in full:
+	// 16 MB memtables, about 2.4 MB.
+	memtable := int64(8 << 20)
+	if opts.InMemory {
+		memtable = 16 << 20
+	} else {
 		o = o.WithValueThreshold(valueThreshold)
 	}
 	return o.
 		WithInMemory(opts.InMemory).
 		WithSyncWrites(sync && !opts.InMemory).
-		WithMemTableSize(16 << 20).
+		WithMemTableSize(memtable).
 		WithNumMemtables(2).
 		WithBlockCacheSize(16 << 20).
 		WithIndexCacheSize(8 << 20).
 		WithNumCompactors(2).
-		WithValueLogFileSize(32 << 20).
+		WithValueLogFileSize(16 << 20).
 		WithMetricsEnabled(false).
 		WithLogger(&badgerLogger{log: log.With("module", "badger"), min: slog.LevelWarn})
 }
@@ -144,7 +155,7 @@ func open(opts Options, sync bool) (*Store, error) {
 	if err != nil {
 		return nil, fmt.Errorf("index: open badger at %q: %w", opts.Dir, err)
 	}
-	s := &Store{db: db, log: log.With("module", "index"), depth: depth, inMemory: opts.InMemory}
+	s := &Store{db: db, log: log.With("module", "index"), depth: depth, inMemory: opts.InMemory, dir: opts.Dir}
 	if err := s.db.Update(checkSchema); err != nil {
 		return nil, errors.Join(fmt.Errorf("index: %w", err), db.Close())
 	}
@@ -178,12 +189,37 @@ func checkSchema(txn *badger.Txn) error {
 }
 
 // Sync makes every write so far durable (the value log and the write-ahead
-// log on disk). With synced writes (the default) it has nothing to do.
+// log on disk). With synced writes (the default) it has nothing to do. At
+// most every releaseEvery, it also releases the pages of Badger's
+// memory-mapped files from the resident set (releaseMappedPages).
 func (s *Store) Sync() error {
 	if err := s.db.Sync(); err != nil {
 		return fmt.Errorf("index: sync: %w", err)
 	}
+	s.releasePages()
 	return nil
+}
+
+// releaseEvery spaces the releases of mapped pages.
+const releaseEvery = 30 * time.Second
+
+// releasePages releases the mapped pages of an on-disk store, at most every
+// releaseEvery; a failure is logged (it costs memory, not data).
+func (s *Store) releasePages() {
+	if s.inMemory {
+		return
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.closed || time.Since(s.released) < releaseEvery {
+		return
+	}
+	s.released = time.Now()
+	if n, err := releaseMappedPages(s.dir); err != nil {
+		s.log.Warn("releasing the store's mapped pages failed", "err", err)
+	} else {
+		s.log.Debug("released the store's mapped pages", "bytes", n)
+	}
 }
 
 // Close closes the store; later calls return nil.
