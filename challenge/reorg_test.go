@@ -199,7 +199,7 @@ func TestConfirmedProofOrphaned(t *testing.T) {
 		if err != nil {
 			return err
 		}
-		return d.Client().SendTransaction(context.Background(), tx)
+		return devnet.SendAfterFork(context.Background(), d.Client(), tx)
 	})
 	if err != nil {
 		t.Fatal(err)

@@ -12,6 +12,8 @@ import (
 	"math/big"
 	"math/rand/v2"
 	"sort"
+	"strings"
+	"time"
 
 	"github.com/ethereum/go-ethereum/accounts/abi/bind/v2"
 	"github.com/ethereum/go-ethereum/common"
@@ -526,7 +528,7 @@ func (d *Devnet) ReplaceBatch(ctx context.Context, parent common.Hash, n uint64,
 		if err != nil {
 			return err
 		}
-		if err := d.chain.client.SendTransaction(ctx, void); err != nil {
+		if err := SendAfterFork(ctx, d.chain.client, void); err != nil {
 			return fmt.Errorf("displace the old batch: %w", err)
 		}
 		tx, err := types.SignNewTx(d.coordinator, signer, &types.DynamicFeeTx{
@@ -537,9 +539,29 @@ func (d *Devnet) ReplaceBatch(ctx context.Context, parent common.Hash, n uint64,
 			return err
 		}
 		h = tx.Hash()
-		return d.chain.client.SendTransaction(ctx, tx)
+		return SendAfterFork(ctx, d.chain.client, tx)
 	})
 	return h, err
+}
+
+// SendAfterFork sends tx right after a fork: the node's pool is reset to the
+// new head asynchronously, and until it is, it checks nonces against the
+// old head ("nonce too low"); the send is retried for up to 5 seconds.
+func SendAfterFork(ctx context.Context, c interface {
+	SendTransaction(context.Context, *types.Transaction) error
+}, tx *types.Transaction) error {
+	deadline := time.Now().Add(5 * time.Second)
+	for {
+		err := c.SendTransaction(ctx, tx)
+		if err == nil || !strings.Contains(err.Error(), "nonce too low") || time.Now().After(deadline) {
+			return err
+		}
+		select {
+		case <-ctx.Done():
+			return ctx.Err()
+		case <-time.After(10 * time.Millisecond):
+		}
+	}
 }
 
 var forwarderABI = bindings.NewForwarder()
