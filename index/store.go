@@ -89,7 +89,7 @@ type Store struct {
 // log and the value log are memory-mapped, so the pages written count in
 // the resident set until a file is rotated: a one-hour soak with 16 MB
 // memtables, 32 MB and 16 MB caches and 64 MB value-log files peaked at
-// 181 MB resident (65 MB anonymous, the rest file-backed), and dropped by
+// 177 MiB resident (64 MiB anonymous, the rest file-backed), and dropped by
 // 64 MB when the value log rotated (README, "Resident memory").
 //
 // On disk, values of 32 KB or more (commitment and batch data) go to the
