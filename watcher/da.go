@@ -49,7 +49,7 @@ type CalldataSource struct {
 	Chain TxReader
 	AVS   common.Address
 
-	noRaw atomic.Bool // the node lacks eth_getRawTransactionByBlockHashAndIndex
+	rawTx optionalRPC // eth_getRawTransactionByBlockHashAndIndex
 }
 
 // rpcClient is the optional chain capability of raw JSON-RPC calls
@@ -75,6 +75,29 @@ func rawRPC(chain any) rawCaller {
 	return nil
 }
 
+// optionalRPC is a JSON-RPC method not every node serves (geth's
+// eth_getHeaderByNumber, say): it is called while the node answers it, and
+// never again once the node says it has no such method.
+type optionalRPC struct {
+	missing atomic.Bool
+}
+
+// call calls method on chain's raw JSON-RPC caller. served is false when the
+// chain has no raw caller or the node lacks the method: the caller then uses
+// the standard call instead.
+func (m *optionalRPC) call(ctx context.Context, chain any, result any, method string, args ...any) (served bool, err error) {
+	c := rawRPC(chain)
+	if c == nil || m.missing.Load() {
+		return false, nil
+	}
+	err = c.CallContext(ctx, result, method, args...)
+	if isMethodNotFound(err) {
+		m.missing.Store(true)
+		return false, nil
+	}
+	return true, err
+}
+
 // isMethodNotFound reports a JSON-RPC "method not found" error.
 func isMethodNotFound(err error) bool {
 	var e rpc.Error
@@ -86,23 +109,19 @@ func isMethodNotFound(err error) bool {
 // neither recovers the sender nor builds a JSON object around the input,
 // which for a round's data (tens of KB) is most of the cost of a read.
 func (s *CalldataSource) transaction(ctx context.Context, blockHash common.Hash, index uint) (*types.Transaction, error) {
-	if c := rawRPC(s.Chain); c != nil && !s.noRaw.Load() {
-		var raw hexutil.Bytes
-		err := c.CallContext(ctx, &raw, "eth_getRawTransactionByBlockHashAndIndex", blockHash, hexutil.Uint(index))
+	var raw hexutil.Bytes
+	if served, err := s.rawTx.call(ctx, s.Chain, &raw, "eth_getRawTransactionByBlockHashAndIndex", blockHash, hexutil.Uint(index)); served {
 		switch {
-		case isMethodNotFound(err):
-			s.noRaw.Store(true) // and read it the standard way below
 		case err != nil:
 			return nil, err
 		case len(raw) == 0:
 			return nil, ethereum.NotFound
-		default:
-			tx := new(types.Transaction)
-			if err := tx.UnmarshalBinary(raw); err != nil {
-				return nil, fmt.Errorf("the node's raw transaction does not decode: %w", err)
-			}
-			return tx, nil
 		}
+		tx := new(types.Transaction)
+		if err := tx.UnmarshalBinary(raw); err != nil {
+			return nil, fmt.Errorf("the node's raw transaction does not decode: %w", err)
+		}
+		return tx, nil
 	}
 	return s.Chain.TransactionInBlock(ctx, blockHash, index)
 }

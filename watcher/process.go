@@ -101,16 +101,27 @@ const (
 	fetchAttempts   = 3
 )
 
-// sleepCtx waits d or until ctx ends; it reports whether d passed.
-func sleepCtx(ctx context.Context, d time.Duration) bool {
-	t := time.NewTimer(d)
-	defer t.Stop()
-	select {
-	case <-ctx.Done():
-		return false
-	case <-t.C:
-		return true
+// retryRead runs read until it succeeds or reports unavailable data (an
+// answer, not a failure), at most fetchAttempts times, waiting a little
+// longer before each new try: a failed read is tried again here rather than
+// failing the whole chunk. It returns read's last error.
+func retryRead(ctx context.Context, read func() error) error {
+	var err error
+	for attempt := 0; attempt < fetchAttempts; attempt++ {
+		if attempt > 0 {
+			t := time.NewTimer(time.Duration(attempt) * 100 * time.Millisecond)
+			select {
+			case <-ctx.Done():
+				t.Stop()
+				return err
+			case <-t.C:
+			}
+		}
+		if err = read(); err == nil || errors.Is(err, ErrUnavailable) {
+			return err
+		}
 	}
+	return err
 }
 
 // fetchedChunk is a chunk of a range's logs with what processing them needs
@@ -153,18 +164,11 @@ func (p *processor) fetchChunk(ctx context.Context, chain headerReader, logs []t
 		if i == 0 || l.BlockNumber != logs[i-1].BlockNumber {
 			n := l.BlockNumber
 			run(func() {
-				var (
-					h   *types.Header
-					err error
-				)
-				for attempt := 0; attempt < fetchAttempts; attempt++ {
-					if attempt > 0 && !sleepCtx(ctx, time.Duration(attempt)*100*time.Millisecond) {
-						break
-					}
-					if h, err = chain.HeaderByNumber(ctx, new(big.Int).SetUint64(n)); err == nil {
-						break
-					}
-				}
+				var h *types.Header
+				err := retryRead(ctx, func() (err error) {
+					h, err = chain.HeaderByNumber(ctx, new(big.Int).SetUint64(n))
+					return err
+				})
 				mu.Lock()
 				defer mu.Unlock()
 				fc.headers[n] = h
@@ -178,21 +182,14 @@ func (p *processor) fetchChunk(ctx context.Context, chain headerReader, logs []t
 		}
 		run(func() {
 			var f fetched
-			// A failed read (not an unavailable verdict) is tried again a
-			// few times here rather than failing the whole chunk.
-			for attempt := 0; attempt < fetchAttempts; attempt++ {
-				if attempt > 0 && !sleepCtx(ctx, time.Duration(attempt)*100*time.Millisecond) {
-					break
-				}
+			f.err = retryRead(ctx, func() (err error) {
 				if l.Topics[0] == evCommit {
-					f.data, f.err = p.data.CommitmentData(ctx, l)
+					f.data, err = p.data.CommitmentData(ctx, l)
 				} else {
-					f.in, f.err = p.data.BatchInput(ctx, l)
+					f.in, err = p.data.BatchInput(ctx, l)
 				}
-				if f.err == nil || errors.Is(f.err, ErrUnavailable) {
-					break
-				}
-			}
+				return err
+			})
 			mu.Lock()
 			fc.data[logKey{l.TxHash, l.Index}] = f
 			mu.Unlock()

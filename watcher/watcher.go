@@ -465,24 +465,17 @@ func (w *Watcher) header(ctx context.Context, n uint64) (*types.Header, error) {
 // serves it (geth does): eth_getBlockByNumber, which ethclient uses, hashes
 // every transaction of the block, tens of KB each in a round's blocks.
 type headerSource struct {
-	chain    Chain
-	noHeader atomic.Bool // the node lacks eth_getHeaderByNumber
+	chain  Chain
+	header optionalRPC // eth_getHeaderByNumber
 }
 
 func (s *headerSource) HeaderByNumber(ctx context.Context, number *big.Int) (*types.Header, error) {
-	if c := rawRPC(s.chain); c != nil && !s.noHeader.Load() {
-		var h *types.Header
-		err := c.CallContext(ctx, &h, "eth_getHeaderByNumber", hexutil.EncodeBig(number))
-		switch {
-		case isMethodNotFound(err):
-			s.noHeader.Store(true)
-		case err != nil:
-			return nil, err
-		case h == nil:
-			return nil, ethereum.NotFound
-		default:
-			return h, nil
+	var h *types.Header
+	if served, err := s.header.call(ctx, s.chain, &h, "eth_getHeaderByNumber", hexutil.EncodeBig(number)); served {
+		if err == nil && h == nil {
+			err = ethereum.NotFound
 		}
+		return h, err
 	}
 	return s.chain.HeaderByNumber(ctx, number)
 }
