@@ -23,6 +23,7 @@ import (
 	"github.com/denomwatch/denomwatch/api"
 	"github.com/denomwatch/denomwatch/contracts"
 	"github.com/denomwatch/denomwatch/index"
+	"github.com/denomwatch/denomwatch/rpcpool"
 	"github.com/denomwatch/denomwatch/watcher"
 )
 
@@ -89,7 +90,7 @@ func runAudit(c *cli.Context) error {
 		}
 		cl, err := ethclient.DialContext(ctx, c.String("rpc"))
 		if err != nil {
-			return ioError(fmt.Errorf("dial %s: %w", redact(c.String("rpc")), err))
+			return ioError(fmt.Errorf("dial %s: %w", rpcpool.Redact(c.String("rpc")), err))
 		}
 		closer = cl.Close
 		src = &chainAudit{cl: cl, avs: common.HexToAddress(c.String("contract"))}

@@ -215,17 +215,3 @@ type node interface {
 	watcher.Chain
 	challenge.Chain
 }
-
-// redact drops what may carry a token from an RPC URL: userinfo, path, query.
-func redact(u string) string {
-	scheme, rest, ok := strings.Cut(u, "://")
-	if !ok {
-		return "(rpc url)"
-	}
-	if at := strings.LastIndex(rest, "@"); at >= 0 {
-		rest = rest[at+1:]
-	}
-	host, _, _ := strings.Cut(rest, "/")
-	host, _, _ = strings.Cut(host, "?")
-	return scheme + "://" + host
-}
