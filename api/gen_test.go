@@ -7,7 +7,7 @@ import (
 	"github.com/holiman/uint256"
 
 	"github.com/denomwatch/denomwatch/index"
-	"github.com/denomwatch/denomwatch/recompute"
+	"github.com/denomwatch/denomwatch/internal/v1/recompute"
 )
 
 // Addresses of the generated round: providers and recipients ascending, as

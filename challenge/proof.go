@@ -11,7 +11,7 @@ import (
 
 	"github.com/denomwatch/denomwatch/contracts"
 	"github.com/denomwatch/denomwatch/index"
-	"github.com/denomwatch/denomwatch/recompute"
+	"github.com/denomwatch/denomwatch/internal/v1/recompute"
 )
 
 // Proof is one fraud proof that applies to a batch: the AVS call to send.

@@ -12,7 +12,7 @@ import (
 	"github.com/denomwatch/denomwatch/bls"
 	"github.com/denomwatch/denomwatch/contracts/bindings"
 	"github.com/denomwatch/denomwatch/internal/testvectors"
-	"github.com/denomwatch/denomwatch/recompute"
+	"github.com/denomwatch/denomwatch/internal/v1/recompute"
 )
 
 func vecG1(t testing.TB, w [2]string) bindings.BN254G1Point {

@@ -7,7 +7,7 @@ import (
 
 	"github.com/denomwatch/denomwatch/bls"
 	"github.com/denomwatch/denomwatch/contracts/bindings"
-	"github.com/denomwatch/denomwatch/recompute"
+	"github.com/denomwatch/denomwatch/internal/v1/recompute"
 )
 
 // G1 converts a bls point to the binding's struct (fresh big.Ints).

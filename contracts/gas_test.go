@@ -11,7 +11,7 @@ import (
 
 	"github.com/ethereum/go-ethereum/core/types"
 
-	"github.com/denomwatch/denomwatch/recompute"
+	"github.com/denomwatch/denomwatch/internal/v1/recompute"
 )
 
 var updateGasReport = flag.Bool("update-gas-report", false, "rewrite the gas report section of README.md with the measured figures")

@@ -21,7 +21,7 @@ import (
 
 	"github.com/denomwatch/denomwatch/bls"
 	"github.com/denomwatch/denomwatch/contracts/bindings"
-	"github.com/denomwatch/denomwatch/recompute"
+	"github.com/denomwatch/denomwatch/internal/v1/recompute"
 )
 
 // mainnetRules copies the dev chain's config and clears Bogota, the future

@@ -6,7 +6,7 @@ import (
 	"math/big"
 
 	"github.com/denomwatch/denomwatch/contracts/bindings"
-	"github.com/denomwatch/denomwatch/recompute"
+	"github.com/denomwatch/denomwatch/internal/v1/recompute"
 )
 
 // avs packs and unpacks the AVS's calls, events and errors.

@@ -17,7 +17,7 @@ import (
 
 	"github.com/denomwatch/denomwatch/bls"
 	"github.com/denomwatch/denomwatch/contracts/bindings"
-	"github.com/denomwatch/denomwatch/recompute"
+	"github.com/denomwatch/denomwatch/internal/v1/recompute"
 )
 
 // Helpers shared by registration_test.go, batch_test.go and differential_test.go.

@@ -21,7 +21,7 @@ import (
 	"github.com/ethereum/go-ethereum/params"
 
 	"github.com/denomwatch/denomwatch/contracts"
-	"github.com/denomwatch/denomwatch/recompute"
+	"github.com/denomwatch/denomwatch/internal/v1/recompute"
 )
 
 // TestDescriptionMatchesChain checks every field of the JSON file against

@@ -26,7 +26,7 @@ import (
 	"github.com/denomwatch/denomwatch/bls"
 	"github.com/denomwatch/denomwatch/contracts"
 	"github.com/denomwatch/denomwatch/contracts/bindings"
-	"github.com/denomwatch/denomwatch/recompute"
+	"github.com/denomwatch/denomwatch/internal/v1/recompute"
 )
 
 // operatorSim is one simulated operator: its account and its BLS key.

@@ -13,7 +13,7 @@ import (
 	"github.com/holiman/uint256"
 
 	"github.com/denomwatch/denomwatch/contracts"
-	"github.com/denomwatch/denomwatch/recompute"
+	"github.com/denomwatch/denomwatch/internal/v1/recompute"
 )
 
 func TestParseFaults(t *testing.T) {

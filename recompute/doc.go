@@ -1,19 +1,26 @@
-// Package recompute is the protocol engine of denomwatch: it decodes and
-// validates a round's commitment data, recomputes every allocation, and builds
-// the commitment and allocation trees with their proofs, exactly as
-// PROTOCOL.md sections 3 to 5 define them.
+// Package recompute is the protocol engine of denomwatch for protocol v2
+// (PROTOCOL.md sections 3 to 7.3 and 9): the data model and its hashing, the
+// content-addressed objects and their verification, the well-formedness
+// rules with the evidence a proof needs, the allocation math, the two-level
+// allocation tree with its proofs, and the batch message operators sign.
 //
-// The package is pure: no RPC, clock or disk. Data goes in, roots, amounts and
-// proofs come out. The work of a round is spread over the available cores per
-// provider, and the per-entry loop does not allocate.
+// The package is pure: no RPC, clock or disk. Bytes go in; roots, amounts,
+// rule violations and proofs come out. Whole rounds are evaluated on all
+// cores, one provider row at a time, and the per-entry loops do not allocate.
 //
-// The usual sequence is
+// A round arrives in one of two forms. From the data-availability objects:
 //
-//	c, err := recompute.Decode(data)        // rule "abi" and the size rules
-//	err = c.Validate(onchainRound)          // every other rule of section 3
-//	res, err := recompute.Compute(c, recompute.Options{})
+//	m, err := recompute.VerifyManifest(commitmentRoot, manifestBytes) // key check
+//	res, v := recompute.EvaluateObjects(m, rowBytes, opts)            // rows by entriesRoot
 //
-// Malformed data is reported as a *MalformedError carrying the name of the
-// rule it breaks (the names of the test vectors' note); errors.Is(err,
-// ErrMalformed) holds for all of them.
+// or from the offline whole-round file (v1's format, still the CLI's --data):
+//
+//	res, v := recompute.EvaluateRoundFile(data, opts)
+//
+// Either way v is nil for a well-formed round, and otherwise the first broken
+// rule in the order of PROTOCOL.md section 3 and RECOMPUTE-CLI.md, with its
+// evidence positions. The pieces are exported on their own for the watcher,
+// the contracts' tests and the challenger: DecodeManifest, VerifyRow,
+// (*Manifest).ValidateHeaders, Evaluate, the leaf and root functions, Tree,
+// VerifyAllocation and BatchMessage.
 package recompute

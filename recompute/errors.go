@@ -1,68 +1,28 @@
 package recompute
 
-import (
-	"errors"
-	"fmt"
+import "errors"
+
+// Errors of the object and round-file decoders and of object verification
+// (PROTOCOL.md section 9). A data-availability client tells a bad object
+// from a missing one with errors.Is against these.
+var (
+	// ErrEncoding: the bytes are not exactly the canonical ABI encoding of
+	// any value of the object's type (length, offsets, dirty address words,
+	// trailing bytes).
+	ErrEncoding = errors.New("not the canonical encoding")
+	// ErrTooLarge: the bytes are longer than any object or round the
+	// protocol allows; they were not decoded.
+	ErrTooLarge = errors.New("larger than the protocol allows")
+	// ErrKeyMismatch: the object decodes but does not rebuild its key.
+	ErrKeyMismatch = errors.New("does not rebuild its key")
+	// ErrEntryCount: a row object holds another number of entries than its
+	// header's entryCount, or an allocations object another number of
+	// amounts than its row.
+	ErrEntryCount = errors.New("entry count differs")
+	// ErrNoPosition: a proof was asked for a position the round does not have.
+	ErrNoPosition = errors.New("no such position in the round")
 )
 
-// Rule names a well-formedness rule of PROTOCOL.md section 3. The string
-// values are part of denomwatch's stable interface (CLI output, API, alerts).
-type Rule string
-
-// The rules, in the order in which they are checked (see Decode and Validate).
-const (
-	RuleABI                 Rule = "abi"
-	RuleProviderCount       Rule = "provider-count"
-	RuleEntryCount          Rule = "entry-count"
-	RuleTotalEntries        Rule = "total-entries"
-	RuleRound               Rule = "round"
-	RuleProviderZero        Rule = "provider-zero"
-	RuleProviderOrder       Rule = "provider-order"
-	RuleCapacityRange       Rule = "capacity-range"
-	RuleRecipientZero       Rule = "recipient-zero"
-	RuleEntryOrder          Rule = "entry-order"
-	RuleMRRange             Rule = "mr-range"
-	RuleResidualRange       Rule = "residual-range"
-	RuleResidualConsistency Rule = "residual-consistency"
-)
-
-// Rules lists every rule in checking order.
-var Rules = []Rule{
-	RuleABI, RuleProviderCount, RuleEntryCount, RuleTotalEntries, RuleRound,
-	RuleProviderZero, RuleProviderOrder, RuleCapacityRange, RuleRecipientZero,
-	RuleEntryOrder, RuleMRRange, RuleResidualRange, RuleResidualConsistency,
-}
-
-// ErrMalformed is matched (errors.Is) by every *MalformedError.
-var ErrMalformed = errors.New("malformed commitment data")
-
-// ErrOutOfRange is returned by Compute for rows whose values are outside the
-// bounds of section 3 (the math is only defined inside them).
-var ErrOutOfRange = errors.New("commitment values out of range")
-
-// MalformedError reports the first rule of section 3 that the data breaks.
-type MalformedError struct {
-	Rule Rule
-	// Msg is a human sentence saying where and how the rule is broken.
-	Msg string
-}
-
-func (e *MalformedError) Error() string {
-	return fmt.Sprintf("malformed commitment data (rule %s): %s", e.Rule, e.Msg)
-}
-
-// Is makes errors.Is(err, ErrMalformed) hold.
-func (e *MalformedError) Is(target error) bool { return target == ErrMalformed }
-
-func malformed(rule Rule, format string, args ...any) *MalformedError {
-	return &MalformedError{Rule: rule, Msg: fmt.Sprintf(format, args...)}
-}
-
-// RuleOf returns the rule named by a *MalformedError in err's chain, or "".
-func RuleOf(err error) Rule {
-	var me *MalformedError
-	if errors.As(err, &me) {
-		return me.Rule
-	}
-	return ""
-}
+// ErrOutOfRange: values outside the bounds of section 3, where the
+// allocation math is not defined (such a row is proven malformed instead).
+var ErrOutOfRange = errors.New("values out of range")

@@ -11,7 +11,7 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 
 	"github.com/denomwatch/denomwatch/index"
-	"github.com/denomwatch/denomwatch/recompute"
+	"github.com/denomwatch/denomwatch/internal/v1/recompute"
 )
 
 // TestAlertHook: the watcher asks for alerts once per changed round record,

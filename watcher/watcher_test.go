@@ -11,7 +11,7 @@ import (
 	"github.com/denomwatch/denomwatch/api"
 	"github.com/denomwatch/denomwatch/devnet"
 	"github.com/denomwatch/denomwatch/index"
-	"github.com/denomwatch/denomwatch/recompute"
+	"github.com/denomwatch/denomwatch/internal/v1/recompute"
 )
 
 // runFaultyDevnet runs a devnet to completion with a round of every fault

@@ -16,7 +16,7 @@ import (
 
 	"github.com/denomwatch/denomwatch/contracts"
 	"github.com/denomwatch/denomwatch/devnet"
-	"github.com/denomwatch/denomwatch/recompute"
+	"github.com/denomwatch/denomwatch/internal/v1/recompute"
 )
 
 // TestAudit audits, straight from a devnet's JSON-RPC, the recipient whose

@@ -8,7 +8,7 @@ import (
 	"fmt"
 	"io"
 
-	"github.com/denomwatch/denomwatch/recompute"
+	"github.com/denomwatch/denomwatch/internal/v1/recompute"
 )
 
 // ErrBadInput is wrapped by every readData failure that is the input's
