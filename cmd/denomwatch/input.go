@@ -7,56 +7,173 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
+	"slices"
 
-	"github.com/denomwatch/denomwatch/internal/v1/recompute"
+	"github.com/denomwatch/denomwatch/recompute"
 )
 
 // ErrBadInput is wrapped by every readData failure that is the input's
-// fault (as opposed to a failed read).
+// fault (as opposed to a failed read): hex that does not decode.
 var ErrBadInput = errors.New("bad input")
 
-// ErrTooLarge reports input longer than any well-formed commitment data.
-var ErrTooLarge = errors.New("input larger than the largest well-formed commitment data")
+// ErrTooLarge reports input longer than the largest whole-round file of a
+// round commitRound accepts; it is refused before it is read whole.
+var ErrTooLarge = errors.New("input larger than the largest round")
 
-// readData reads commitment data given either as 0x-hex text (surrounding
-// white space allowed) or as raw bytes. Input that starts, after white space,
-// with "0x" or "0X" is hex; anything else is raw. It never reads more than the
-// largest well-formed encoding allows (twice that, plus slack, for hex).
-func readData(r io.Reader, maxSize int) ([]byte, error) {
-	br := bufio.NewReaderSize(r, 64<<10)
-	prefix, err := br.Peek(4096)
+const (
+	// maxSpace is how much white space may surround hex input.
+	maxSpace = 4096
+	// chunkSize is the unit in which input is read and hex decoded.
+	chunkSize = 64 << 10
+)
+
+// maxDataSize bounds the decoded input of --data.
+var maxDataSize = recompute.MaxRoundFileSize
+
+// openData opens the --data argument, a path or "-" for stdin, and returns
+// the input's length when it is known (a regular file), else -1.
+func openData(stdin io.Reader, path string) (io.Reader, int64, func(), error) {
+	if path == "-" {
+		return stdin, -1, func() {}, nil
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, 0, nil, fmt.Errorf("open data file: %w", err)
+	}
+	size := int64(-1)
+	if st, err := f.Stat(); err == nil && st.Mode().IsRegular() {
+		size = st.Size()
+	}
+	return f, size, func() { f.Close() }, nil
+}
+
+// readData reads a whole-round file given either as 0x-hex text (white space
+// around it allowed) or as raw bytes: input that starts with "0x" after white
+// space is hex, anything else raw. size is the input's length if known, or
+// -1. It never holds more than maxSize decoded bytes: a known size over the
+// bound is refused unread, and a stream is cut off once it passes it. Hex is
+// decoded as it is read, so the text is never held whole.
+func readData(r io.Reader, size int64, maxSize int) ([]byte, error) {
+	br := bufio.NewReaderSize(r, chunkSize)
+	prefix, err := br.Peek(maxSpace + 2)
 	if err != nil && !errors.Is(err, io.EOF) && !errors.Is(err, bufio.ErrBufferFull) {
 		return nil, err
 	}
 	trimmed := bytes.TrimLeft(prefix, " \t\r\n")
-	isHex := len(trimmed) >= 2 && trimmed[0] == '0' && (trimmed[1] == 'x' || trimmed[1] == 'X')
-	limit := int64(maxSize)
-	if isHex {
-		limit = 2*int64(maxSize) + 2 + 4096 // digits, "0x" and white space
+	if !bytes.HasPrefix(trimmed, []byte("0x")) {
+		return readRaw(br, size, maxSize)
 	}
-	raw, err := io.ReadAll(io.LimitReader(br, limit+1))
+	if size > 2*int64(maxSize)+2+2*maxSpace {
+		return nil, fmt.Errorf("%w: %d bytes of hex text, over twice the %d-byte bound", ErrTooLarge, size, maxSize)
+	}
+	if _, err := br.Discard(len(prefix) - len(trimmed) + 2); err != nil {
+		return nil, err
+	}
+	hint := min(int64(maxSize), max(size/2, 0))
+	return readHex(io.LimitReader(br, 2*int64(maxSize)+1+maxSpace), int(hint), maxSize)
+}
+
+// readRaw reads raw input of at most maxSize bytes.
+func readRaw(r io.Reader, size int64, maxSize int) ([]byte, error) {
+	if size > int64(maxSize) {
+		return nil, fmt.Errorf("%w: %d bytes, over the %d-byte bound", ErrTooLarge, size, maxSize)
+	}
+	if size >= 0 {
+		data := make([]byte, size)
+		if _, err := io.ReadFull(r, data); err != nil {
+			return nil, err
+		}
+		return data, nil
+	}
+	data, err := io.ReadAll(io.LimitReader(r, int64(maxSize)+1))
 	if err != nil {
 		return nil, err
 	}
-	if int64(len(raw)) > limit {
-		return nil, fmt.Errorf("%w (%d bytes)", ErrTooLarge, maxSize)
-	}
-	if !isHex {
-		return raw, nil
-	}
-	text := bytes.TrimSpace(raw)[2:]
-	if len(text)%2 != 0 {
-		return nil, fmt.Errorf("%w: hex data has an odd number of digits (%d)", ErrBadInput, len(text))
-	}
-	data := make([]byte, len(text)/2)
-	if _, err := hex.Decode(data, text); err != nil {
-		return nil, fmt.Errorf("%w: data starts with 0x but is not hex: %w", ErrBadInput, err)
-	}
 	if len(data) > maxSize {
-		return nil, fmt.Errorf("%w (%d bytes)", ErrTooLarge, maxSize)
+		return nil, fmt.Errorf("%w: over the %d-byte bound", ErrTooLarge, maxSize)
 	}
 	return data, nil
 }
 
-// maxDataSize is the bound readData is called with.
-var maxDataSize = recompute.MaxEncodedSize
+// hexReader decodes hex digits from a stream in chunks; white space may only
+// follow the last digit.
+type hexReader struct {
+	out      []byte
+	maxSize  int
+	odd      []byte // a digit left over from the previous chunk
+	trailing bool   // white space seen: only white space may follow
+}
+
+// readHex decodes the hex digits of r (after "0x") into at most maxSize bytes.
+func readHex(r io.Reader, hint, maxSize int) ([]byte, error) {
+	hr := &hexReader{out: make([]byte, 0, hint), maxSize: maxSize}
+	buf := make([]byte, chunkSize)
+	for {
+		n, err := r.Read(buf)
+		if e := hr.chunk(buf[:n]); e != nil {
+			return nil, e
+		}
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			return nil, err
+		}
+	}
+	if len(hr.odd) != 0 {
+		return nil, fmt.Errorf("%w: hex data has an odd number of digits", ErrBadInput)
+	}
+	if len(hr.out) > maxSize {
+		return nil, fmt.Errorf("%w: over the %d-byte bound", ErrTooLarge, maxSize)
+	}
+	return hr.out, nil
+}
+
+func (hr *hexReader) chunk(c []byte) error {
+	if !hr.trailing {
+		digits := c
+		if i := bytes.IndexAny(c, " \t\r\n"); i >= 0 {
+			digits, c, hr.trailing = c[:i], c[i:], true
+		} else {
+			c = nil
+		}
+		if err := hr.digits(digits); err != nil {
+			return err
+		}
+	}
+	if len(bytes.TrimLeft(c, " \t\r\n")) != 0 {
+		return fmt.Errorf("%w: data starts with 0x but has a non-hex character after white space", ErrBadInput)
+	}
+	return nil
+}
+
+func (hr *hexReader) digits(d []byte) error {
+	if len(hr.odd) == 1 && len(d) > 0 {
+		pair := [2]byte{hr.odd[0], d[0]}
+		hr.odd, d = nil, d[1:]
+		if err := hr.decode(pair[:]); err != nil {
+			return err
+		}
+	}
+	even := len(d) &^ 1
+	if err := hr.decode(d[:even]); err != nil {
+		return err
+	}
+	if even < len(d) {
+		hr.odd = []byte{d[even]}
+	}
+	return nil
+}
+
+func (hr *hexReader) decode(d []byte) error {
+	n := len(hr.out)
+	if n+len(d)/2 > hr.maxSize {
+		return fmt.Errorf("%w: over the %d-byte bound", ErrTooLarge, hr.maxSize)
+	}
+	hr.out = slices.Grow(hr.out, len(d)/2)[:n+len(d)/2]
+	if _, err := hex.Decode(hr.out[n:], d); err != nil {
+		return fmt.Errorf("%w: data starts with 0x but is not hex: %w", ErrBadInput, err)
+	}
+	return nil
+}

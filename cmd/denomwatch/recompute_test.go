@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -16,10 +17,6 @@ import (
 	"github.com/denomwatch/denomwatch/internal/testvectors"
 )
 
-type vectorCase = testvectors.Case
-
-func loadVectors(t *testing.T) []vectorCase { return testvectors.LoadProtocol(t).Cases }
-
 // runCLI runs the CLI in-process.
 func runCLI(t *testing.T, stdin []byte, args ...string) (code int, stdout, stderr string) {
 	t.Helper()
@@ -27,12 +24,6 @@ func runCLI(t *testing.T, stdin []byte, args ...string) (code int, stdout, stder
 	code = run(context.Background(), append([]string{"denomwatch"}, args...), bytes.NewReader(stdin), &out, &errOut)
 	return code, out.String(), errOut.String()
 }
-
-var (
-	wellFormedKeys = []string{"wellFormed", "round", "providerCount", "entryCount", "providersRoot",
-		"commitmentRoot", "denominators", "dataHash", "allocTreeRoot", "allocationRoot"}
-	malformedKeys = []string{"wellFormed", "rule", "error"}
-)
 
 // keysInOrder returns the top-level keys of a JSON object in document order.
 func keysInOrder(t *testing.T, s string) []string {
@@ -56,104 +47,123 @@ func keysInOrder(t *testing.T, s string) []string {
 	return keys
 }
 
-func TestRecomputeVectors(t *testing.T) {
-	dir := t.TempDir()
-	for _, tc := range loadVectors(t) {
-		t.Run(tc.Name, func(t *testing.T) {
-			data := hexutil.MustDecode(tc.Data)
-			hexFile := filepath.Join(dir, tc.Name+".hex")
-			rawFile := filepath.Join(dir, tc.Name+".bin")
-			if err := os.WriteFile(hexFile, []byte("  "+tc.Data+"\n"), 0o600); err != nil {
-				t.Fatal(err)
-			}
-			if err := os.WriteFile(rawFile, data, 0o600); err != nil {
-				t.Fatal(err)
-			}
-			for _, in := range []struct {
-				name  string
-				stdin []byte
-				file  string
-			}{{"hex", nil, hexFile}, {"raw", nil, rawFile}, {"stdin", []byte(tc.Data), "-"}} {
-				code, stdout, stderr := runCLI(t, in.stdin, "recompute", "--round", tc.OnchainRound, "--data", in.file, "--amounts")
-				if code != 0 || stderr != "" {
-					t.Fatalf("%s: exit %d, stderr %q", in.name, code, stderr)
-				}
-				checkOutput(t, &tc, stdout, true)
-			}
-			if code, stdout, _ := runCLI(t, nil, "recompute", "--round", tc.OnchainRound, "--data", hexFile); code == 0 {
-				checkOutput(t, &tc, stdout, false)
-			} else {
-				t.Fatalf("exit %d", code)
-			}
-		})
+func decodeObject(t *testing.T, s []byte) map[string]any {
+	t.Helper()
+	dec := json.NewDecoder(bytes.NewReader(s))
+	dec.UseNumber()
+	var m map[string]any
+	if err := dec.Decode(&m); err != nil {
+		t.Fatalf("%v: %q", err, s)
+	}
+	return m
+}
+
+// writeObjects lays a case's objects out as a static DA host under dir.
+func writeObjects(t *testing.T, dir string, c *testvectors.V2Case) {
+	t.Helper()
+	for path, data := range c.Objects {
+		file := filepath.Join(dir, filepath.FromSlash(path))
+		if err := os.MkdirAll(filepath.Dir(file), 0o700); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(file, hexutil.MustDecode(data), 0o600); err != nil {
+			t.Fatal(err)
+		}
 	}
 }
 
-func checkOutput(t *testing.T, tc *vectorCase, stdout string, withAmounts bool) {
+// cliRuns returns every way a case is given to the CLI: the whole-round file
+// as hex with white space around it, raw, and on stdin; and the objects.
+func cliRuns(t *testing.T, c *testvectors.V2Case) map[string]struct {
+	stdin []byte
+	args  []string
+} {
+	t.Helper()
+	type cliRun = struct {
+		stdin []byte
+		args  []string
+	}
+	dir := t.TempDir()
+	runs := map[string]cliRun{}
+	if c.Data != nil {
+		hexFile, rawFile := filepath.Join(dir, "round.hex"), filepath.Join(dir, "round.bin")
+		os.WriteFile(hexFile, []byte(" \n"+*c.Data+"\r\n"), 0o600)
+		os.WriteFile(rawFile, hexutil.MustDecode(*c.Data), 0o600)
+		base := []string{"recompute", "--round", c.OnchainRound, "--data"}
+		runs["hex"] = cliRun{nil, append(slices.Clone(base), hexFile)}
+		runs["raw"] = cliRun{nil, append(slices.Clone(base), rawFile)}
+		runs["stdin"] = cliRun{[]byte(*c.Data), append(slices.Clone(base), "-")}
+	}
+	if c.Objects != nil {
+		objects := filepath.Join(dir, "objects")
+		os.Mkdir(objects, 0o700)
+		writeObjects(t, objects, c)
+		args := []string{"recompute", "--objects", objects, "--commitment", c.Commitment}
+		if c.WithRound() {
+			args = append(args, "--round", c.OnchainRound)
+		}
+		runs["objects"] = cliRun{nil, args}
+	}
+	return runs
+}
+
+// TestRecomputeVectors: every vector in every input form prints exactly the
+// vector's JSON (plus "error" when malformed), keys in its order, with and
+// without --amounts.
+func TestRecomputeVectors(t *testing.T) {
+	for _, c := range testvectors.LoadV2(t).Cases {
+		for name, r := range cliRuns(t, &c) {
+			t.Run(c.Name+"/"+name, func(t *testing.T) {
+				for _, amounts := range []bool{true, false} {
+					args := r.args
+					if amounts {
+						args = append(slices.Clone(args), "--amounts")
+					}
+					code, stdout, stderr := runCLI(t, r.stdin, args...)
+					if code != 0 || stderr != "" {
+						t.Fatalf("exit %d, stderr %q", code, stderr)
+					}
+					checkOutput(t, &c, stdout, amounts)
+				}
+			})
+		}
+	}
+}
+
+func checkOutput(t *testing.T, c *testvectors.V2Case, stdout string, amounts bool) {
 	t.Helper()
 	if strings.Count(stdout, "\n") != 1 || !strings.HasSuffix(stdout, "\n") {
 		t.Fatalf("output is not one JSON line: %q", stdout)
 	}
+	want := decodeObject(t, c.Expect)
+	wantKeys := keysInOrder(t, string(c.Expect))
+	if !amounts {
+		delete(want, "amounts")
+		wantKeys = slices.DeleteFunc(wantKeys, func(k string) bool { return k == "amounts" })
+	}
+	got := decodeObject(t, []byte(stdout))
 	keys := keysInOrder(t, stdout)
-	ex := &tc.Expect
-	if !ex.WellFormed {
-		var got malformedOutput
-		if err := json.Unmarshal([]byte(stdout), &got); err != nil {
-			t.Fatal(err)
+	if got["wellFormed"] == false {
+		msg, ok := got["error"].(string)
+		if !ok || msg == "" || keys[len(keys)-1] != "error" {
+			t.Fatalf("no error sentence last: %s", stdout)
 		}
-		if !slices.Equal(keys, malformedKeys) || got.WellFormed || got.Rule != ex.Rule || got.Error == "" {
-			t.Fatalf("got %s, want rule %s", stdout, ex.Rule)
-		}
-		return
+		delete(got, "error")
+		keys = keys[:len(keys)-1]
 	}
-	want := wellFormedKeys
-	if withAmounts {
-		want = append(slices.Clone(want), "amounts")
+	if !slices.Equal(keys, wantKeys) {
+		t.Fatalf("keys %v, want %v", keys, wantKeys)
 	}
-	if !slices.Equal(keys, want) {
-		t.Fatalf("keys %v, want %v", keys, want)
-	}
-	var got struct {
-		WellFormed     bool            `json:"wellFormed"`
-		Round          json.RawMessage `json:"round"`
-		ProviderCount  int             `json:"providerCount"`
-		EntryCount     int             `json:"entryCount"`
-		ProvidersRoot  string          `json:"providersRoot"`
-		CommitmentRoot string          `json:"commitmentRoot"`
-		Denominators   []string        `json:"denominators"`
-		DataHash       string          `json:"dataHash"`
-		AllocTreeRoot  string          `json:"allocTreeRoot"`
-		AllocationRoot string          `json:"allocationRoot"`
-		Amounts        []string        `json:"amounts"`
-	}
-	if err := json.Unmarshal([]byte(stdout), &got); err != nil {
-		t.Fatal(err)
-	}
-	if !got.WellFormed || string(got.Round) != tc.OnchainRound || got.ProviderCount != ex.ProviderCount ||
-		got.EntryCount != ex.EntryCount || got.ProvidersRoot != ex.ProvidersRoot ||
-		got.CommitmentRoot != ex.CommitmentRoot || got.DataHash != ex.DataHash ||
-		got.AllocTreeRoot != ex.AllocTreeRoot || got.AllocationRoot != ex.AllocationRoot ||
-		!slices.Equal(got.Denominators, ex.Denominators) {
-		t.Fatalf("output %s differs from the vector", stdout)
-	}
-	if withAmounts && !slices.Equal(got.Amounts, ex.Amounts) {
-		t.Fatal("amounts differ from the vector")
-	}
-	if ex.EntryCount == 0 && withAmounts && !strings.Contains(stdout, `"amounts":[]`) {
-		t.Fatalf("an empty round must print an empty amounts list: %s", stdout)
+	if !reflect.DeepEqual(got, want) {
+		t.Fatalf("output %s\nwant        %s", stdout, c.Expect)
 	}
 }
 
-func TestRecomputeErrors(t *testing.T) {
+func TestRecomputeUsage(t *testing.T) {
 	dir := t.TempDir()
 	good := filepath.Join(dir, "good.hex")
-	badHex := filepath.Join(dir, "bad.hex")
-	oddHex := filepath.Join(dir, "odd.hex")
-	if err := os.WriteFile(good, []byte(loadVectors(t)[0].Data), 0o600); err != nil {
-		t.Fatal(err)
-	}
-	os.WriteFile(badHex, []byte("0xzz"), 0o600)
-	os.WriteFile(oddHex, []byte("0x123"), 0o600)
+	os.WriteFile(good, []byte(*testvectors.LoadV2(t).Cases[0].Data), 0o600)
+	root := "0x" + strings.Repeat("ab", 32)
 	tests := []struct {
 		name   string
 		args   []string
@@ -161,7 +171,11 @@ func TestRecomputeErrors(t *testing.T) {
 		stderr string
 	}{
 		{"no round", []string{"recompute", "--data", good}, exitUsage, "--round is required"},
-		{"no data", []string{"recompute", "--round", "1"}, exitUsage, "--data is required"},
+		{"no form", []string{"recompute", "--round", "1"}, exitUsage, "give --round N --data FILE"},
+		{"both forms", []string{"recompute", "--round", "1", "--data", good, "--objects", dir, "--commitment", root}, exitUsage, "not both"},
+		{"objects without commitment", []string{"recompute", "--objects", dir}, exitUsage, "--commitment is required"},
+		{"commitment with data", []string{"recompute", "--round", "1", "--data", good, "--commitment", root}, exitUsage, "goes with --objects"},
+		{"short commitment", []string{"recompute", "--objects", dir, "--commitment", "0xabcd"}, exitUsage, "64 hex digits"},
 		{"bad round", []string{"recompute", "--round", "0x1", "--data", good}, exitUsage, "not a decimal"},
 		{"negative round", []string{"recompute", "--round", "-1", "--data", good}, exitUsage, "not a decimal"},
 		{"huge round", []string{"recompute", "--round", strings.Repeat("9", 80), "--data", good}, exitUsage, "not a decimal"},
@@ -171,8 +185,8 @@ func TestRecomputeErrors(t *testing.T) {
 		{"unknown command", []string{"recompuet"}, exitUsage, "unknown command"},
 		{"missing file", []string{"recompute", "--round", "1", "--data", filepath.Join(dir, "none")}, exitIO, "no such file"},
 		{"directory", []string{"recompute", "--round", "1", "--data", dir}, exitIO, "read data file"},
-		{"bad hex", []string{"recompute", "--round", "1", "--data", badHex}, exitIO, "not hex"},
-		{"odd hex", []string{"recompute", "--round", "1", "--data", oddHex}, exitIO, "odd number"},
+		{"missing objects dir", []string{"recompute", "--objects", filepath.Join(dir, "none"), "--commitment", root}, exitIO, "objects directory"},
+		{"objects dir is a file", []string{"recompute", "--objects", good, "--commitment", root}, exitIO, "objects directory"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -184,17 +198,37 @@ func TestRecomputeErrors(t *testing.T) {
 	}
 }
 
-// TestRecomputeOversized: data longer than any well-formed encoding is
-// reported as malformed (rule abi) without being read whole.
-func TestRecomputeOversized(t *testing.T) {
+// TestRecomputeBadInput: input that is not a round is rule abi, exit 0:
+// hex that does not decode, and input over the size bound, refused before
+// it is read whole.
+func TestRecomputeBadInput(t *testing.T) {
 	saved := maxDataSize
 	maxDataSize = 1024
 	t.Cleanup(func() { maxDataSize = saved })
-	for _, in := range [][]byte{make([]byte, 4096), []byte("0x" + strings.Repeat("00", 4096))} {
-		code, stdout, _ := runCLI(t, in, "recompute", "--round", "1", "--data", "-")
-		if code != 0 || !strings.Contains(stdout, `"rule":"abi"`) || !strings.Contains(stdout, "larger than") {
-			t.Fatalf("exit %d, %s", code, stdout)
-		}
+	dir := t.TempDir()
+	big := filepath.Join(dir, "big")
+	os.WriteFile(big, make([]byte, 1025), 0o600)
+	tests := []struct {
+		name, file string
+		stdin      []byte
+		want       string
+	}{
+		{"odd hex", "-", []byte("0x123"), "odd number"},
+		{"non-hex", "-", []byte("0xzz"), "not hex"},
+		{"text after space", "-", []byte("0x00 00"), "non-hex character"},
+		{"raw stream over the bound", "-", make([]byte, 4096), "larger than"},
+		{"hex stream over the bound", "-", []byte("0x" + strings.Repeat("00", 1025)), "larger than"},
+		{"file over the bound", big, nil, "larger than"},
+		{"upper-case prefix is raw", "-", []byte("0X00"), "whole number of words"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			code, stdout, stderr := runCLI(t, tc.stdin, "recompute", "--round", "1", "--data", tc.file)
+			got := decodeObject(t, []byte(stdout))
+			if code != 0 || stderr != "" || got["rule"] != "abi" || !strings.Contains(got["error"].(string), tc.want) {
+				t.Fatalf("exit %d, stdout %s, stderr %q; want rule abi and %q", code, stdout, stderr, tc.want)
+			}
+		})
 	}
 }
 
@@ -208,13 +242,14 @@ func TestBinary(t *testing.T) {
 	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
 		t.Fatalf("go build: %v\n%s", err, out)
 	}
-	vc := loadVectors(t)[0]
-	cmd := exec.Command(bin, "recompute", "--round", vc.OnchainRound, "--data", "-")
-	cmd.Stdin = strings.NewReader(vc.Data)
+	c := testvectors.LoadV2(t).Cases[0]
+	cmd := exec.Command(bin, "recompute", "--round", c.OnchainRound, "--data", "-", "--amounts")
+	cmd.Stdin = strings.NewReader(*c.Data)
 	out, err := cmd.Output()
-	if err != nil || !strings.Contains(string(out), vc.Expect.AllocationRoot) {
-		t.Fatalf("err %v, output %s", err, out)
+	if err != nil {
+		t.Fatal(err)
 	}
+	checkOutput(t, &c, string(out), true)
 	cmd = exec.Command(bin, "recompute", "--data", "-")
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr
@@ -222,23 +257,4 @@ func TestBinary(t *testing.T) {
 	if ee, ok := err.(*exec.ExitError); !ok || ee.ExitCode() != exitUsage || len(out) != 0 || stderr.Len() == 0 {
 		t.Fatalf("err %v, stdout %q, stderr %q", err, out, stderr.String())
 	}
-}
-
-// TestExampleRound: the round `make run` recomputes is the random-medium
-// vector, and the CLI gives that vector's roots for it.
-func TestExampleRound(t *testing.T) {
-	path := testvectors.Path("example-round-9.hex")
-	raw, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	tc := testvectors.LoadProtocol(t).Case(t, "random-medium")
-	if strings.TrimSpace(string(raw)) != tc.Data || tc.OnchainRound != "9" {
-		t.Fatal("testdata/example-round-9.hex is not the random-medium vector")
-	}
-	code, stdout, _ := runCLI(t, nil, "recompute", "--round", "9", "--data", path)
-	if code != 0 {
-		t.Fatalf("exit %d", code)
-	}
-	checkOutput(t, tc, stdout, false)
 }
