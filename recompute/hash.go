@@ -49,27 +49,35 @@ func entriesRoot(h crypto.KeccakState, r Row, leaves []common.Hash) common.Hash 
 // entryCount, bytes32 entriesRoot)).
 func ProviderLeaf(p int, hd *Header) common.Hash {
 	var out common.Hash
-	providerLeaf(crypto.NewKeccakState(), &out, p, hd)
+	newLeafHasher().providerLeaf(&out, p, hd)
 	return out
 }
 
-func providerLeaf(h crypto.KeccakState, out *common.Hash, p int, hd *Header) {
-	var buf [wordSize + headerSize]byte
-	putInt(buf[:], p)
-	putHeader(buf[wordSize:], hd)
-	hashBytes(h, out, buf[:])
+// leafHasher hashes provider leaves with one buffer, so that a tree of them
+// costs no allocation per leaf.
+type leafHasher struct {
+	h   crypto.KeccakState
+	buf [wordSize + headerSize]byte
+}
+
+func newLeafHasher() *leafHasher { return &leafHasher{h: crypto.NewKeccakState()} }
+
+func (lh *leafHasher) providerLeaf(out *common.Hash, p int, hd *Header) {
+	putInt(lh.buf[:], p)
+	putHeader(lh.buf[wordSize:], hd)
+	hashBytes(lh.h, out, lh.buf[:])
 }
 
 // ProvidersTree returns the tree of the provider leaves of headers; its root
 // is providersRoot.
 func ProvidersTree(headers []Header) *Tree {
 	levels := allocLevels(len(headers))
-	h := crypto.NewKeccakState()
+	lh := newLeafHasher()
 	for p := range headers {
-		providerLeaf(h, &levels[0][p], p, &headers[p])
+		lh.providerLeaf(&levels[0][p], p, &headers[p])
 	}
 	for i := 1; i < len(levels); i++ {
-		hashLevel(h, levels[i], levels[i-1], i-1)
+		hashLevel(lh.h, levels[i], levels[i-1], i-1)
 	}
 	return &Tree{levels: levels}
 }

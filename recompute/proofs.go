@@ -163,9 +163,9 @@ func PartRoot(h, providerCount int, headers []Header) (common.Hash, error) {
 		return common.Hash{}, fmt.Errorf("manifest part %d of %d providers with %d headers: %w", h, providerCount, len(headers), ErrNoPosition)
 	}
 	leaves := make([]common.Hash, count)
-	hs := crypto.NewKeccakState()
+	lh := newLeafHasher()
 	for i := range headers {
-		providerLeaf(hs, &leaves[i], first+i, &headers[i])
+		lh.providerLeaf(&leaves[i], first+i, &headers[i])
 	}
 	t := NewTree(leaves)
 	if providerCount <= PartSize {

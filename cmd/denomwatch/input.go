@@ -130,40 +130,49 @@ func readHex(r io.Reader, hint, maxSize int) ([]byte, error) {
 	return hr.out, nil
 }
 
+// chunk decodes the next piece of input: digits up to the first byte that
+// is not one, then white space only.
 func (hr *hexReader) chunk(c []byte) error {
 	if !hr.trailing {
-		digits := c
-		if i := bytes.IndexAny(c, " \t\r\n"); i >= 0 {
-			digits, c, hr.trailing = c[:i], c[i:], true
-		} else {
-			c = nil
-		}
-		if err := hr.digits(digits); err != nil {
+		n, err := hr.digits(c)
+		if err != nil {
 			return err
 		}
+		c = c[n:]
+		hr.trailing = len(c) > 0
 	}
 	if len(bytes.TrimLeft(c, " \t\r\n")) != 0 {
-		return fmt.Errorf("%w: data starts with 0x but has a non-hex character after white space", ErrBadInput)
+		return fmt.Errorf("%w: data starts with 0x but is not hex (byte %q)", ErrBadInput, bytes.TrimLeft(c, " \t\r\n")[0])
 	}
 	return nil
 }
 
-func (hr *hexReader) digits(d []byte) error {
+// digits decodes the leading hex digits of d, an odd one kept for the next
+// chunk, and returns how many bytes of d were digits.
+func (hr *hexReader) digits(d []byte) (int, error) {
+	used := 0
 	if len(hr.odd) == 1 && len(d) > 0 {
-		pair := [2]byte{hr.odd[0], d[0]}
-		hr.odd, d = nil, d[1:]
-		if err := hr.decode(pair[:]); err != nil {
-			return err
+		if !isHexDigit(d[0]) {
+			return 0, nil
 		}
+		if err := hr.decode([]byte{hr.odd[0], d[0]}); err != nil {
+			return 0, err
+		}
+		hr.odd, used = nil, 1
 	}
-	even := len(d) &^ 1
+	d = d[used:]
+	end := 0
+	for end < len(d) && isHexDigit(d[end]) {
+		end++
+	}
+	even := end &^ 1
 	if err := hr.decode(d[:even]); err != nil {
-		return err
+		return 0, err
 	}
-	if even < len(d) {
+	if even < end {
 		hr.odd = []byte{d[even]}
 	}
-	return nil
+	return used + end, nil
 }
 
 func (hr *hexReader) decode(d []byte) error {
@@ -173,7 +182,11 @@ func (hr *hexReader) decode(d []byte) error {
 	}
 	hr.out = slices.Grow(hr.out, len(d)/2)[:n+len(d)/2]
 	if _, err := hex.Decode(hr.out[n:], d); err != nil {
-		return fmt.Errorf("%w: data starts with 0x but is not hex: %w", ErrBadInput, err)
+		return fmt.Errorf("%w: %w", ErrBadInput, err)
 	}
 	return nil
+}
+
+func isHexDigit(c byte) bool {
+	return '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F'
 }

@@ -215,7 +215,7 @@ func TestRecomputeBadInput(t *testing.T) {
 	}{
 		{"odd hex", "-", []byte("0x123"), "odd number"},
 		{"non-hex", "-", []byte("0xzz"), "not hex"},
-		{"text after space", "-", []byte("0x00 00"), "non-hex character"},
+		{"digits after space", "-", []byte("0x00 00"), "not hex"},
 		{"raw stream over the bound", "-", make([]byte, 4096), "larger than"},
 		{"hex stream over the bound", "-", []byte("0x" + strings.Repeat("00", 1025)), "larger than"},
 		{"file over the bound", big, nil, "larger than"},
@@ -238,10 +238,7 @@ func TestBinary(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds the binary")
 	}
-	bin := filepath.Join(t.TempDir(), "denomwatch")
-	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
-	}
+	bin := buildBinary(t, t.TempDir())
 	c := testvectors.LoadV2(t).Cases[0]
 	cmd := exec.Command(bin, "recompute", "--round", c.OnchainRound, "--data", "-", "--amounts")
 	cmd.Stdin = strings.NewReader(*c.Data)
