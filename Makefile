@@ -30,7 +30,8 @@ check:
 
 # The benchmarks whose figures are in the README.
 bench:
-	$(GO) test -run '^$$' -bench . -benchmem ./recompute/ ./bls/
+	$(GO) test -run '^$$' -bench . -benchmem -count 3 ./recompute/ ./bls/
+	$(GO) test -run '^$$' -bench BenchmarkCLI -count 3 ./cmd/denomwatch/
 
 # Every fuzz target of every package for FUZZTIME each.
 fuzz:

@@ -6,6 +6,7 @@ import (
 	"sync"
 
 	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/common/hexutil"
 	"github.com/holiman/uint256"
 )
 
@@ -43,7 +44,7 @@ func (m *Manifest) ValidateHeaders() *Violation {
 	for p := 0; p+1 < len(hs); p++ {
 		if bytes.Compare(hs[p+1].Provider[:], hs[p].Provider[:]) <= 0 {
 			return violation(RuleProviderOrder, p, 0, "provider %d (%s) does not sort strictly after provider %d (%s)",
-				p+1, hs[p+1].Provider.Hex(), p, hs[p].Provider.Hex())
+				p+1, lower(hs[p+1].Provider), p, lower(hs[p].Provider))
 		}
 	}
 	for p := range hs {
@@ -147,7 +148,7 @@ func entryViolation(rule Rule, p, j int, row Row) *Violation {
 	case RuleEntryOrder:
 		next := row.Entry(j + 1)
 		return violation(rule, p, j, "provider %d entry %d (%s) does not sort strictly after entry %d (%s)",
-			p, j+1, next.Recipient.Hex(), j, e.Recipient.Hex())
+			p, j+1, lower(next.Recipient), j, lower(e.Recipient))
 	case RuleMRRange:
 		return violation(rule, p, j, "provider %d entry %d has mr %s, not in [1, 2^64)", p, j, e.MR.Dec())
 	default:
@@ -209,7 +210,7 @@ func residualViolation(rows []Row, p, j, q, l int) *Violation {
 	e, first := rows[p].Entry(j), rows[q].Entry(l)
 	v := violation(RuleResidualConsistency, p, j,
 		"recipient %s has residual %s at provider %d entry %d but %s at its first occurrence, provider %d entry %d",
-		e.Recipient.Hex(), e.Residual.Dec(), p, j, first.Residual.Dec(), q, l)
+		lower(e.Recipient), e.Residual.Dec(), p, j, first.Residual.Dec(), q, l)
 	v.OtherProvider, v.OtherEntry = q, l
 	return v
 }
@@ -222,3 +223,7 @@ func isZero(b []byte) bool {
 	}
 	return true
 }
+
+// lower writes an address as 0x and 40 lowercase hex digits, as every output
+// of this package writes hex.
+func lower(a common.Address) string { return hexutil.Encode(a[:]) }
