@@ -37,10 +37,12 @@ func fixture(tb testing.TB, P, K int) *benchFixture {
 	if err != nil {
 		tb.Fatal(err)
 	}
-	f.manifest = recompute.EncodeManifest(&rd.Manifest)
-	f.commitment = rd.Manifest.CommitmentRoot(recompute.ProvidersTree(rd.Manifest.Headers).Root())
-	for p, hd := range rd.Manifest.Headers {
-		f.rows[hd.EntriesRoot] = rd.Rows[p].Bytes()
+	for _, o := range rd.Objects() {
+		if o.Kind == recompute.KindManifest {
+			f.commitment, f.manifest = o.Key, o.Data
+		} else {
+			f.rows[o.Key] = o.Data
+		}
 	}
 	benchFixtures.Store(P*K, f)
 	return f

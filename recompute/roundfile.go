@@ -161,3 +161,29 @@ func walkTuple(data []byte, p, off int) (int, error) {
 	}
 	return int(k), nil
 }
+
+// Object is one data-availability object: its kind, its key and its bytes.
+type Object struct {
+	Kind ObjectKind
+	Key  common.Hash
+	Data []byte
+}
+
+// Objects returns what a coordinator publishes for r (section 9): the
+// manifest, keyed by the commitment root, then each row object once per
+// key, in provider order. Empty rows with a zero root need no object. r's
+// headers must carry their entries roots (DecodeRoundFile's do).
+func (r *Round) Objects() []Object {
+	m := &r.Manifest
+	objects := []Object{{Kind: KindManifest, Key: m.CommitmentRoot(ProvidersTree(m.Headers).Root()), Data: EncodeManifest(m)}}
+	seen := map[common.Hash]bool{}
+	for p := range m.Headers {
+		key := m.Headers[p].EntriesRoot
+		if seen[key] || (r.Rows[p].Len() == 0 && key == common.Hash{}) {
+			continue
+		}
+		seen[key] = true
+		objects = append(objects, Object{Kind: KindRow, Key: key, Data: r.Rows[p].Bytes()})
+	}
+	return objects
+}

@@ -344,3 +344,27 @@ func eq[T any](t *testing.T, what string, got, want T) {
 		t.Fatalf("%s = %v, want %v", what, got, want)
 	}
 }
+
+// TestVectorObjects: the objects derived from a well-formed whole-round file
+// (manifest, rows by prefix sums) are the vector's objects, byte for byte.
+func TestVectorObjects(t *testing.T) {
+	for _, c := range testvectors.LoadV2(t).Cases {
+		if c.Data == nil || c.Objects == nil || !c.Typed(t).WellFormed {
+			continue
+		}
+		t.Run(c.Name, func(t *testing.T) {
+			rd, err := DecodeRoundFile(hexutil.MustDecode(*c.Data))
+			if err != nil {
+				t.Fatal(err)
+			}
+			objects := rd.Objects()
+			eq(t, "manifest key", objects[0].Key.Hex(), c.Commitment)
+			for _, o := range objects {
+				want, ok := c.Objects[ObjectPath(o.Kind, o.Key)]
+				if !ok || hexutil.Encode(o.Data) != want {
+					t.Fatalf("%s differs from the vector", ObjectPath(o.Kind, o.Key))
+				}
+			}
+		})
+	}
+}
