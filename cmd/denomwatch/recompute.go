@@ -238,7 +238,7 @@ const maxManifestFile = 4*32 + (1<<16)*5*32
 // recomputeObjects evaluates the --objects form. The manifest and the rows
 // its headers name are read first; the evaluation itself touches no disk.
 func recomputeObjects(a *recomputeArgs) (any, error) {
-	if _, err := os.ReadDir(a.objects); err != nil {
+	if err := checkDir(a.objects); err != nil {
 		return nil, fmt.Errorf("objects directory: %w", err)
 	}
 	manifest, err := readObject(a.objects, recompute.KindManifest, a.commitment, maxManifestFile)
@@ -297,4 +297,21 @@ func readObject(dir string, kind recompute.ObjectKind, key common.Hash, limit in
 		data = []byte{}
 	}
 	return data, nil
+}
+
+// checkDir fails unless dir is a directory that can be opened.
+func checkDir(dir string) error {
+	f, err := os.Open(dir)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	st, err := f.Stat()
+	if err != nil {
+		return err
+	}
+	if !st.IsDir() {
+		return fmt.Errorf("%s is not a directory", dir)
+	}
+	return nil
 }
