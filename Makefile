@@ -57,14 +57,14 @@ e2e: $(GETH)
 ci:
 	bash .ci/run
 
-# Rebuild contract artifacts and Go bindings from contracts/src (npm solc, abigen).
+# Rebuild contract artifacts and Go bindings from internal/v1/contracts/src (npm solc, abigen).
 contracts:
-	contracts/generate.sh
+	internal/v1/contracts/generate.sh
 
-# Fail if the committed artifacts or bindings drift from contracts/src.
+# Fail if the committed artifacts or bindings drift from internal/v1/contracts/src.
 check-generated:
-	contracts/check-generated.sh
+	internal/v1/contracts/check-generated.sh
 
 # Measure the contracts' gas and write the figures into README.md.
 gas-report:
-	$(GO) test ./contracts -run '^TestGasReport$$' -count=1 -update-gas-report
+	$(GO) test ./internal/v1/contracts -run '^TestGasReport$$' -count=1 -update-gas-report

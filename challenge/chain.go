@@ -10,9 +10,9 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/core/types"
 
-	"github.com/denomwatch/denomwatch/contracts"
-	"github.com/denomwatch/denomwatch/contracts/bindings"
 	"github.com/denomwatch/denomwatch/index"
+	"github.com/denomwatch/denomwatch/internal/v1/contracts"
+	"github.com/denomwatch/denomwatch/internal/v1/contracts/bindings"
 )
 
 // Chain is what the Challenger needs from a node (go-ethereum's ethclient

@@ -12,8 +12,8 @@ import (
 	"github.com/ethereum/go-ethereum/core/types"
 
 	"github.com/denomwatch/denomwatch/alerts"
-	"github.com/denomwatch/denomwatch/contracts"
 	"github.com/denomwatch/denomwatch/index"
+	"github.com/denomwatch/denomwatch/internal/v1/contracts"
 )
 
 // maxReplans bounds how often a challenge starts over with a new nonce

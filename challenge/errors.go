@@ -6,7 +6,7 @@ import (
 
 	"github.com/ethereum/go-ethereum/common"
 
-	"github.com/denomwatch/denomwatch/contracts"
+	"github.com/denomwatch/denomwatch/internal/v1/contracts"
 )
 
 // Sentinel errors; test for them with errors.Is.

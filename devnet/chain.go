@@ -24,7 +24,7 @@ import (
 	"github.com/ethereum/go-ethereum/params"
 	"github.com/ethereum/go-ethereum/rpc"
 
-	"github.com/denomwatch/denomwatch/contracts"
+	"github.com/denomwatch/denomwatch/internal/v1/contracts"
 )
 
 // ErrChain is wrapped by failures to start, reach or fund the chain.

@@ -24,8 +24,8 @@ import (
 	"github.com/holiman/uint256"
 
 	"github.com/denomwatch/denomwatch/bls"
-	"github.com/denomwatch/denomwatch/contracts"
-	"github.com/denomwatch/denomwatch/contracts/bindings"
+	"github.com/denomwatch/denomwatch/internal/v1/contracts"
+	"github.com/denomwatch/denomwatch/internal/v1/contracts/bindings"
 	"github.com/denomwatch/denomwatch/internal/v1/recompute"
 )
 

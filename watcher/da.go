@@ -14,7 +14,7 @@ import (
 	"github.com/ethereum/go-ethereum/core/types"
 	"github.com/ethereum/go-ethereum/rpc"
 
-	"github.com/denomwatch/denomwatch/contracts"
+	"github.com/denomwatch/denomwatch/internal/v1/contracts"
 )
 
 // ErrUnavailable is wrapped when a round's data cannot be obtained; the

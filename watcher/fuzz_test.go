@@ -10,9 +10,9 @@ import (
 	"github.com/ethereum/go-ethereum/core/types"
 	"github.com/ethereum/go-ethereum/crypto"
 
-	"github.com/denomwatch/denomwatch/contracts"
-	"github.com/denomwatch/denomwatch/contracts/bindings"
 	"github.com/denomwatch/denomwatch/index"
+	"github.com/denomwatch/denomwatch/internal/v1/contracts"
+	"github.com/denomwatch/denomwatch/internal/v1/contracts/bindings"
 )
 
 // oneTx is a TxReader holding one transaction: the input decoder's fuzz

@@ -15,9 +15,9 @@ import (
 	"github.com/ethereum/go-ethereum/crypto"
 	"github.com/ethereum/go-ethereum/rpc"
 
-	"github.com/denomwatch/denomwatch/contracts"
-	"github.com/denomwatch/denomwatch/contracts/bindings"
 	"github.com/denomwatch/denomwatch/index"
+	"github.com/denomwatch/denomwatch/internal/v1/contracts"
+	"github.com/denomwatch/denomwatch/internal/v1/contracts/bindings"
 )
 
 // Store is what the watcher needs from the index.

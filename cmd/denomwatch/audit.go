@@ -21,8 +21,8 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"github.com/denomwatch/denomwatch/api"
-	"github.com/denomwatch/denomwatch/contracts"
 	"github.com/denomwatch/denomwatch/index"
+	"github.com/denomwatch/denomwatch/internal/v1/contracts"
 	"github.com/denomwatch/denomwatch/rpcpool"
 	"github.com/denomwatch/denomwatch/watcher"
 )

@@ -138,7 +138,7 @@ func TestGasReport(t *testing.T) {
 		t.Errorf("batch with 100 signers: %d gas beyond its calldata, target 400,000", r.gasUsed-r.dataGas)
 	}
 	if *updateGasReport {
-		if err := writeGasReport("../README.md", rows); err != nil {
+		if err := writeGasReport("../../../README.md", rows); err != nil {
 			t.Fatal(err)
 		}
 	}

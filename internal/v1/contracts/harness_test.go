@@ -20,7 +20,7 @@ import (
 	"github.com/ethereum/go-ethereum/params"
 
 	"github.com/denomwatch/denomwatch/bls"
-	"github.com/denomwatch/denomwatch/contracts/bindings"
+	"github.com/denomwatch/denomwatch/internal/v1/contracts/bindings"
 	"github.com/denomwatch/denomwatch/internal/v1/recompute"
 )
 

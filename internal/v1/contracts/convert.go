@@ -6,7 +6,7 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 
 	"github.com/denomwatch/denomwatch/bls"
-	"github.com/denomwatch/denomwatch/contracts/bindings"
+	"github.com/denomwatch/denomwatch/internal/v1/contracts/bindings"
 	"github.com/denomwatch/denomwatch/internal/v1/recompute"
 )
 

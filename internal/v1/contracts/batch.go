@@ -9,7 +9,7 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 
 	"github.com/denomwatch/denomwatch/bls"
-	"github.com/denomwatch/denomwatch/contracts/bindings"
+	"github.com/denomwatch/denomwatch/internal/v1/contracts/bindings"
 )
 
 // Signer is an operator that signs a batch: its index in the registry and its key.

@@ -10,8 +10,8 @@ import (
 	"github.com/ethereum/go-ethereum/crypto"
 
 	"github.com/denomwatch/denomwatch/bls"
-	"github.com/denomwatch/denomwatch/contracts/bindings"
 	"github.com/denomwatch/denomwatch/internal/testvectors"
+	"github.com/denomwatch/denomwatch/internal/v1/contracts/bindings"
 	"github.com/denomwatch/denomwatch/internal/v1/recompute"
 )
 

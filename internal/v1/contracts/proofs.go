@@ -5,7 +5,7 @@ import (
 	"fmt"
 	"math/big"
 
-	"github.com/denomwatch/denomwatch/contracts/bindings"
+	"github.com/denomwatch/denomwatch/internal/v1/contracts/bindings"
 	"github.com/denomwatch/denomwatch/internal/v1/recompute"
 )
 
