@@ -1,6 +1,8 @@
 package recompute
 
 import (
+	"math/bits"
+
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/crypto"
 )
@@ -23,11 +25,10 @@ var zeroHashes = func() (z [maxDepth + 1]common.Hash) {
 // Depth returns ceil(log2(n)) for n >= 1 and 0 for n <= 1: the length of a
 // proof in a tree of n leaves.
 func Depth(n int) int {
-	d := 0
-	for (1 << d) < n {
-		d++
+	if n <= 1 {
+		return 0
 	}
-	return d
+	return bits.Len(uint(n - 1))
 }
 
 // Tree is a positional merkle tree of PROTOCOL.md section 4 that keeps every
@@ -95,9 +96,13 @@ func (t *Tree) Root() common.Hash {
 
 // Node returns node k of level i (0 = leaves), the root of the height-i
 // subtree over leaves k*2^i .. (k+1)*2^i - 1 with zero padding, for any level
-// up to maxDepth: above the tree's root it is the root hashed with zero
-// siblings.
+// up to maxDepth (40): above the tree's root it is the root hashed with zero
+// siblings. A position outside those levels (negative, or deeper) has no
+// node: the zero hash.
 func (t *Tree) Node(i, k int) common.Hash {
+	if i < 0 || i > maxDepth || k < 0 {
+		return common.Hash{}
+	}
 	if i < len(t.levels) {
 		if k < len(t.levels[i]) {
 			return t.levels[i][k]
