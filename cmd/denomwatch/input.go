@@ -148,43 +148,42 @@ func (hr *hexReader) chunk(c []byte) error {
 }
 
 // digits decodes the leading hex digits of d, an odd one kept for the next
-// chunk, and returns how many bytes of d were digits.
+// chunk, and returns how many bytes of d were digits. hex.Decode does the
+// scanning: where it stops on a byte that is not a digit, the digits end.
 func (hr *hexReader) digits(d []byte) (int, error) {
 	used := 0
 	if len(hr.odd) == 1 && len(d) > 0 {
 		if !isHexDigit(d[0]) {
 			return 0, nil
 		}
-		if err := hr.decode([]byte{hr.odd[0], d[0]}); err != nil {
-			return 0, err
+		hr.out = append(hr.out, 0)
+		if _, err := hex.Decode(hr.out[len(hr.out)-1:], []byte{hr.odd[0], d[0]}); err != nil {
+			return 0, fmt.Errorf("%w: %w", ErrBadInput, err)
 		}
 		hr.odd, used = nil, 1
 	}
 	d = d[used:]
-	end := 0
-	for end < len(d) && isHexDigit(d[end]) {
+	even := len(d) &^ 1
+	start := len(hr.out)
+	hr.out = slices.Grow(hr.out, even/2)[:start+even/2]
+	n, err := hex.Decode(hr.out[start:], d[:even])
+	end := even
+	if err != nil {
+		end = 2 * n
+		if isHexDigit(d[end]) {
+			end++
+		}
+	} else if even < len(d) && isHexDigit(d[even]) {
 		end++
 	}
-	even := end &^ 1
-	if err := hr.decode(d[:even]); err != nil {
-		return 0, err
+	hr.out = hr.out[:start+end/2]
+	if end%2 == 1 {
+		hr.odd = []byte{d[end-1]}
 	}
-	if even < end {
-		hr.odd = []byte{d[even]}
+	if len(hr.out) > hr.maxSize {
+		return 0, fmt.Errorf("%w: over the %d-byte bound", ErrTooLarge, hr.maxSize)
 	}
 	return used + end, nil
-}
-
-func (hr *hexReader) decode(d []byte) error {
-	n := len(hr.out)
-	if n+len(d)/2 > hr.maxSize {
-		return fmt.Errorf("%w: over the %d-byte bound", ErrTooLarge, hr.maxSize)
-	}
-	hr.out = slices.Grow(hr.out, len(d)/2)[:n+len(d)/2]
-	if _, err := hex.Decode(hr.out[n:], d); err != nil {
-		return fmt.Errorf("%w: %w", ErrBadInput, err)
-	}
-	return nil
 }
 
 func isHexDigit(c byte) bool {
