@@ -2,7 +2,6 @@ package recompute_test
 
 import (
 	"fmt"
-	"runtime"
 	"sync"
 	"testing"
 
@@ -50,42 +49,28 @@ func fixture(tb testing.TB, P, K int) *benchFixture {
 
 // BenchmarkEvaluate measures a whole round, objects -> verified rows ->
 // validation -> allocation -> trees, in both input forms (the round file's
-// decode included), beside the bare keccak work of as many entries on as
-// many goroutines (benchwork.BareKeccak). Compare their ns/entry.
+// decode included), as a multiple of the bare keccak work of as many entries
+// on as many goroutines, interleaved with it (benchwork.Measure: x-bare).
 func BenchmarkEvaluate(b *testing.B) {
 	round := uint256.NewInt(7)
 	for _, s := range benchShapes {
 		n := s.providers * s.recipients
-		b.Run(fmt.Sprintf("bare-keccak/entries=%d", n), func(b *testing.B) {
-			for b.Loop() {
-				benchwork.BareKeccak(n, runtime.GOMAXPROCS(0))
-			}
-			perEntry(b, n)
-		})
 		b.Run(fmt.Sprintf("objects/entries=%d", n), func(b *testing.B) {
 			f := fixture(b, s.providers, s.recipients)
 			source := func(key common.Hash) []byte { return f.rows[key] }
-			b.ResetTimer()
-			for b.Loop() {
+			benchwork.Measure(b, n, func() {
 				if _, v := recompute.EvaluateObjects(f.commitment, f.manifest, round, source, recompute.Options{}); v != nil {
 					b.Fatal(v)
 				}
-			}
-			perEntry(b, n)
+			})
 		})
 		b.Run(fmt.Sprintf("roundfile/entries=%d", n), func(b *testing.B) {
 			f := fixture(b, s.providers, s.recipients)
-			b.ResetTimer()
-			for b.Loop() {
+			benchwork.Measure(b, n, func() {
 				if _, v := recompute.EvaluateRoundFile(f.file, round, recompute.Options{}); v != nil {
 					b.Fatal(v)
 				}
-			}
-			perEntry(b, n)
+			})
 		})
 	}
-}
-
-func perEntry(b *testing.B, entries int) {
-	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(entries), "ns/entry")
 }

@@ -6,7 +6,6 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"runtime"
 	"testing"
 
 	"github.com/denomwatch/denomwatch/internal/benchwork"
@@ -25,8 +24,8 @@ func buildBinary(tb testing.TB, dir string) string {
 
 // BenchmarkCLI runs the whole CLI, a process of the built binary reading the
 // file, on whole-round files of 10^5 and 10^6 entries (P x 1000), raw and as
-// hex text, beside the bare keccak work of as many entries on as many
-// goroutines (benchwork.BareKeccak). Compare their ns/entry.
+// hex text, as a multiple of the bare keccak work of as many entries on as
+// many goroutines, interleaved with it (benchwork.Measure: x-bare).
 func BenchmarkCLI(b *testing.B) {
 	dir := b.TempDir()
 	bin := buildBinary(b, dir)
@@ -41,26 +40,15 @@ func BenchmarkCLI(b *testing.B) {
 		if err := os.WriteFile(text, []byte("0x"+hex.EncodeToString(data)+"\n"), 0o600); err != nil {
 			b.Fatal(err)
 		}
-		b.Run(fmt.Sprintf("bare-keccak/entries=%d", n), func(b *testing.B) {
-			for b.Loop() {
-				benchwork.BareKeccak(n, runtime.GOMAXPROCS(0))
-			}
-			reportPerEntry(b, n)
-		})
 		for _, in := range []struct{ name, file string }{{"raw", raw}, {"hex", text}} {
 			b.Run(fmt.Sprintf("%s/entries=%d", in.name, n), func(b *testing.B) {
-				for b.Loop() {
+				benchwork.Measure(b, n, func() {
 					out, err := exec.Command(bin, "recompute", "--round", "7", "--data", in.file).Output()
 					if err != nil || len(out) < 100 || string(out[:18]) != `{"wellFormed":true` {
 						b.Fatalf("err %v, output %.200s", err, out)
 					}
-				}
-				reportPerEntry(b, n)
+				})
 			})
 		}
 	}
-}
-
-func reportPerEntry(b *testing.B, entries int) {
-	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(entries), "ns/entry")
 }

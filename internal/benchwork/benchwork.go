@@ -8,8 +8,11 @@ package benchwork
 import (
 	"encoding/binary"
 	"math/rand/v2"
+	"runtime"
 	"slices"
 	"sync"
+	"testing"
+	"time"
 
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/crypto"
@@ -100,4 +103,25 @@ func Round(providers, recipients int) *recompute.Round {
 		r.Rows[p] = recompute.NewRow(entries)
 	}
 	return r
+}
+
+// Measure runs work once per benchmark iteration and, interleaved with it on
+// the clock stopped, the bare keccak work of entries entries, so that both
+// see the same machine (a virtual machine's speed drifts). It reports
+// ns/entry of work, bare-ns/entry, and x-bare, their ratio: the figure the
+// performance targets are set in.
+func Measure(b *testing.B, entries int, work func()) {
+	var bare time.Duration
+	for b.Loop() {
+		b.StopTimer()
+		start := time.Now()
+		BareKeccak(entries, runtime.GOMAXPROCS(0))
+		bare += time.Since(start)
+		b.StartTimer()
+		work()
+	}
+	n := float64(b.N) * float64(entries)
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/n, "ns/entry")
+	b.ReportMetric(float64(bare.Nanoseconds())/n, "bare-ns/entry")
+	b.ReportMetric(float64(b.Elapsed())/float64(bare), "x-bare")
 }
