@@ -198,6 +198,19 @@ func TestRecomputeUsage(t *testing.T) {
 	}
 }
 
+// TestRecomputeWorkersCapped: a huge --workers is capped (at MaxWorkers and
+// the number of providers), not one goroutine and one row scratch each.
+func TestRecomputeWorkersCapped(t *testing.T) {
+	c := testvectors.LoadV2(t).Cases[1]
+	for _, w := range []string{"0", "1", "3", "1000000"} {
+		code, stdout, stderr := runCLI(t, []byte(*c.Data), "recompute", "--round", c.OnchainRound, "--data", "-", "--workers", w, "--amounts")
+		if code != 0 || stderr != "" {
+			t.Fatalf("--workers %s: exit %d, stderr %q", w, code, stderr)
+		}
+		checkOutput(t, &c, stdout, true)
+	}
+}
+
 // TestRecomputeBadInput: input that is not a round is rule abi, exit 0:
 // hex that does not decode, and input over the size bound, refused before
 // it is read whole.
