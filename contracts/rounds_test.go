@@ -10,6 +10,7 @@ import (
 
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/core/types"
+	"github.com/ethereum/go-ethereum/crypto"
 	"github.com/holiman/uint256"
 
 	"github.com/denomwatch/denomwatch/recompute"
@@ -32,7 +33,7 @@ func (tr *testRound) n() uint64 { return tr.m.Round.Uint64() }
 // (capacity below 2^100, mr below 2^63, residuals below 2^100, the same
 // residual for a recipient in every row).
 func genRound(seed, n uint64, sizes []int) *testRound {
-	rng := rand.New(rand.NewPCG(seed, seed^0x9e3779b97f4a7c15))
+	rng := newRand(seed)
 	poolSize := 2 * slices.Max(append([]int{1}, sizes...))
 	pool := sortedAddrs(rng, poolSize)
 	residuals := make([]uint256.Int, poolSize)
@@ -142,6 +143,16 @@ func wrongRoots(tr *testRound, p int) []common.Hash {
 	return roots
 }
 
+// arbitraryRoots returns n distinct non-zero roots: what signers of malformed
+// data might sign (recompute computes no allocation for it).
+func arbitraryRoots(n int) []common.Hash {
+	roots := make([]common.Hash, n)
+	for p := range roots {
+		roots[p] = crypto.Keccak256Hash([]byte{byte(p), byte(p >> 8), 0xa1})
+	}
+	return roots
+}
+
 // fraudSetup is a chain with five operators (stakes 10..14 ether) of which the
 // first four sign, and a funded challenger.
 type fraudSetup struct {
@@ -151,11 +162,21 @@ type fraudSetup struct {
 	challenger *ecdsa.PrivateKey
 }
 
-func newFraudSetup(t testing.TB, edit func(*Params)) *fraudSetup {
-	c := newChain(t, chainOptions{accounts: 6, edit: edit})
-	ops := c.registerN(5, 10, 11, 12, 13, 14)
-	return &fraudSetup{chain: c, ops: ops, signing: ops[:4], challenger: c.keys[5]}
+func newFraudSetup(t testing.TB, edit func(*Params)) *fraudSetup { return newFraudSetupN(t, 5, edit) }
+
+// newFraudSetupN is newFraudSetup with n operators of stake 10, 11, ... ether,
+// all but the last signing (the one operator signs when n is 1).
+func newFraudSetupN(t testing.TB, n int, edit func(*Params)) *fraudSetup {
+	c := newChain(t, chainOptions{accounts: n + 1, edit: edit})
+	stakes := make([]int64, n)
+	for i := range stakes {
+		stakes[i] = 10 + int64(i)
+	}
+	ops := c.registerN(n, stakes...)
+	return &fraudSetup{chain: c, ops: ops, signing: ops[:max(1, n-1)], challenger: c.keys[n]}
 }
+
+func newRand(seed uint64) *rand.Rand { return rand.New(rand.NewPCG(seed, seed^0x9e3779b97f4a7c15)) }
 
 func sortedAddrs(rng *rand.Rand, n int) []common.Address {
 	seen := map[common.Address]bool{}
