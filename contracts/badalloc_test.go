@@ -308,9 +308,7 @@ func TestBadAllocationOutOfRange(t *testing.T) {
 			s.commit(tr)
 			roots := arbitraryRoots(3)
 			s.submit(tr, 0, roots, s.signing)
-			res := *tr.res
-			res.Rows = tr.rows // the evaluation stopped at the rule; the rows were read
-			proof, err := NewBadAllocation(&res, 1, roots)
+			proof, err := NewBadAllocation(tr.res, 1, roots)
 			if err != nil {
 				t.Fatal(err)
 			}

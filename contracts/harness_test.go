@@ -384,6 +384,31 @@ func (c *chain) registerMany(n int, stake *big.Int) []*operator {
 	return ops
 }
 
+// deployForwarder deploys a Forwarder owned by owner: a contract caller of the AVS.
+func (c *chain) deployForwarder(owner *ecdsa.PrivateKey) common.Address {
+	c.t.Helper()
+	addr, tx, err := bind.DeployContract(bind.NewKeyedTransactor(owner, c.chainID), common.FromHex(bindings.ForwarderMetaData.Bin),
+		c.client, forwarder.PackConstructor(addrOf(owner)))
+	if err != nil {
+		c.t.Fatal(err)
+	}
+	c.sim.Commit()
+	if c.receipt(tx).Status != types.ReceiptStatusSuccessful {
+		c.t.Fatal("forwarder deployment failed")
+	}
+	return addr
+}
+
+// forward sends data to the AVS through the Forwarder fwd (owned by owner).
+func (c *chain) forward(owner *ecdsa.PrivateKey, fwd common.Address, data []byte, value *big.Int) *types.Receipt {
+	c.t.Helper()
+	r, err := c.sendTo(forwarder.Instance(c.client, fwd), owner, forwarder.PackExecute(c.addr, data), value)
+	if err != nil {
+		c.t.Fatal(err)
+	}
+	return r
+}
+
 func signers(ops ...*operator) []Signer {
 	out := make([]Signer, len(ops))
 	for i, o := range ops {

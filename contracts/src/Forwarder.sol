@@ -6,7 +6,8 @@ pragma solidity ^0.8.28;
 /// wallet. When the AVS is called through it, the transaction's input is `execute(...)`, not the
 /// AVS call, which is how tests and the devnet show watchers a batch whose data is not in its own
 /// transaction's calldata. executeAll makes several calls in one transaction (the v1 audit's
-/// replay of a voided batch, 20 times in one transaction, is tested through it).
+/// replay of a voided batch, 20 times in one transaction, is tested through it). It has no
+/// receive function: it stands for a caller that refuses payments, too.
 contract Forwarder {
     address public immutable owner;
 
@@ -38,6 +39,4 @@ contract Forwarder {
         if (!ok) revert CallFailed(index, ret);
         return ret;
     }
-
-    receive() external payable {}
 }
