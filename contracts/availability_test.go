@@ -155,18 +155,16 @@ func unopenable(seed uint64, p int) *testRound {
 	return tr
 }
 
-// TestUnopenableRootSlashed (F5: in v1 a root nobody can open leaves nobody
-// accountable and the batch finalizes): a row or a manifest nobody can
-// reveal is challenged; when the resolve window passes unanswered, anyone
-// may call slashUnavailable: the batch is voided, its signers slashed, and
-// the bond and the bounty go to the challenger, whoever calls.
-func TestUnopenableRootSlashed(t *testing.T) {
-	t.Parallel()
-	for _, tc := range []struct {
-		name  string
-		round func(c *chain) (*testRound, BatchSpec)
-		ch    Challenge
-	}{
+// unopenableCase is a round with an object nobody can reveal, the batch
+// signed over it, and the challenge of that object.
+type unopenableCase struct {
+	name  string
+	round func(c *chain) (*testRound, BatchSpec)
+	ch    Challenge
+}
+
+func unopenableCases() []unopenableCase {
+	return []unopenableCase{
 		{"a row nobody has", func(c *chain) (*testRound, BatchSpec) {
 			tr := unopenable(31, 1)
 			return tr, c.spec(tr, 0, arbitraryRoots(3))
@@ -185,7 +183,17 @@ func TestUnopenableRootSlashed(t *testing.T) {
 			spec.CommitmentRoot = commitment
 			return tr, spec
 		}, Challenge{1, ObjectManifestPart, 0}},
-	} {
+	}
+}
+
+// TestUnopenableRootSlashed (F5: in v1 a root nobody can open leaves nobody
+// accountable and the batch finalizes): a row or a manifest nobody can
+// reveal is challenged; when the resolve window passes unanswered, anyone
+// may call slashUnavailable: the batch is voided, its signers slashed, and
+// the bond and the bounty go to the challenger, whoever calls.
+func TestUnopenableRootSlashed(t *testing.T) {
+	t.Parallel()
+	for _, tc := range unopenableCases() {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
 			s := newFraudSetup(t, nil)
@@ -197,10 +205,12 @@ func TestUnopenableRootSlashed(t *testing.T) {
 			}
 			s.mustSend(s.keys[0], b.Calldata(), nil)
 			challengeBlock := s.challenge(s.challenger, tc.ch).BlockNumber.Uint64()
-			// Nothing resolves it: the honest resolution is refused.
+			// Nothing resolves it: the data there is does not rebuild the root.
+			_, err = s.send(s.keys[1], resolution(t, tr, tc.ch), nil)
 			if tc.ch.Kind == ObjectRow {
-				_, err = s.send(s.keys[1], resolution(t, tr, tc.ch), nil)
 				wantRevert[bindings.DenominatorAllocationAVSEntriesRootMismatch](t, err)
+			} else {
+				wantRevert[bindings.DenominatorAllocationAVSManifestMismatch](t, err)
 			}
 			last := challengeBlock + s.params.ResolveWindow
 			_, err = s.sendAt(last, s.keys[1], tc.ch.SlashCalldata(), nil)
@@ -235,116 +245,123 @@ func availabilitySetup(t *testing.T) (*fraudSetup, *testRound, uint64) {
 	return s, tr, rcpt.BlockNumber.Uint64()
 }
 
-// TestAvailabilityWindows: the window arithmetic at its edges.
-func TestAvailabilityWindows(t *testing.T) {
+// TestChallengeAtLastBlock: a challenge lands at submissionBlock + challengeWindow, not one block later.
+func TestChallengeAtLastBlock(t *testing.T) {
 	t.Parallel()
-	t.Run("challenge at the last block of the challenge window", func(t *testing.T) {
-		t.Parallel()
-		s, _, sub := availabilitySetup(t)
-		last := sub + s.params.ChallengeWindow
-		if _, err := s.sendAt(last, s.challenger, Challenge{1, ObjectRow, 0}.Calldata(), s.params.AvailabilityBond); err != nil {
-			t.Fatal(err)
-		}
-		_, err := s.sendAt(last+1, s.challenger, Challenge{1, ObjectRow, 2}.Calldata(), s.params.AvailabilityBond)
-		wantRevert[bindings.DenominatorAllocationAVSChallengeWindowClosed](t, err)
-	})
-	t.Run("resolution at the last block, not after", func(t *testing.T) {
-		t.Parallel()
-		s, tr, _ := availabilitySetup(t)
-		row0, row2 := Challenge{1, ObjectRow, 0}, Challenge{1, ObjectRow, 2}
-		at := s.challenge(s.challenger, row0).BlockNumber.Uint64()
-		s.challenge(s.challenger, row2) // at + 1
-		if _, err := s.sendAt(at+1+s.params.ResolveWindow, s.keys[1], resolution(t, tr, row2), nil); err != nil {
-			t.Fatal(err)
-		}
-		_, err := s.sendAt(at+s.params.ResolveWindow+2, s.keys[1], resolution(t, tr, row0), nil)
-		wantRevert[bindings.DenominatorAllocationAVSResolveWindowClosed](t, err)
-	})
-	t.Run("deadline extension keeps fraud provable", func(t *testing.T) {
-		t.Parallel()
-		s, tr, sub := availabilitySetup(t)
-		ch := Challenge{1, ObjectRow, 2}
-		at := s.mustSend(s.challenger, ch.Calldata(), s.params.AvailabilityBond).BlockNumber.Uint64()
-		// The challenge is opened at sub+1; resolved late, the deadline moves.
-		resolvedAt := at + s.params.ResolveWindow
-		if _, err := s.sendAt(resolvedAt, s.keys[1], resolution(t, tr, ch), nil); err != nil {
-			t.Fatal(err)
-		}
-		deadline := resolvedAt + s.params.RevealWindow
-		if got := s.getRound(1).Deadline.Uint64(); got != deadline || deadline <= sub+s.params.ChallengeWindow {
-			t.Fatalf("deadline %d, want %d", got, deadline)
-		}
-		proof := provenHeader(t, tr, recompute.RuleProviderZero, 0) // any proof: provider 0 is not zero
-		_, err := s.sendAt(deadline, s.challenger, proof, nil)
-		wantRevert[bindings.DenominatorAllocationAVSNoFraud](t, err) // inside the window: judged
-		_, err = s.sendAt(deadline+1, s.challenger, proof, nil)
-		wantRevert[bindings.DenominatorAllocationAVSProofWindowClosed](t, err)
-	})
-	t.Run("slash exactly at maxDeadline", func(t *testing.T) {
-		t.Parallel()
-		s, _, sub := availabilitySetup(t)
-		ch := Challenge{1, ObjectRow, 1}
-		if _, err := s.sendAt(sub+s.params.ChallengeWindow, s.challenger, ch.Calldata(), s.params.AvailabilityBond); err != nil {
-			t.Fatal(err)
-		}
-		maxDeadline := s.getRound(1).MaxDeadline.Uint64()
-		before := s.stakes()
-		rcpt, err := s.sendAt(maxDeadline, s.keys[1], ch.SlashCalldata(), nil)
-		if err != nil {
-			t.Fatal(err)
-		}
-		s.checkConvicted(t, rcpt, conviction{round: 1, kind: ch.Kind.FraudKind(), provider: 1, beneficiary: addrOf(s.challenger)}, before)
-	})
-	t.Run("after maxDeadline: void, refund, no slash", func(t *testing.T) {
-		t.Parallel()
-		s, tr, _ := availabilitySetup(t)
-		ch := Challenge{1, ObjectRow, 1}
-		s.challenge(s.challenger, ch)
-		maxDeadline := s.getRound(1).MaxDeadline.Uint64()
-		before, bal := s.stakes(), s.balance(addrOf(s.challenger))
-		rcpt, err := s.sendAt(maxDeadline+1, s.keys[1], ch.SlashCalldata(), nil)
-		if err != nil {
-			t.Fatal(err)
-		}
-		fp := oneEvent(t, rcpt, bindings.DenominatorAllocationAVSFraudProvenEventName, avs.UnpackFraudProvenEvent)
-		if FraudKind(fp.Kind) != ch.Kind.FraudKind() || fp.SlashedTotal.Sign() != 0 || fp.Challenger != addrOf(s.challenger) ||
-			len(eventsOf(t, rcpt, bindings.DenominatorAllocationAVSOperatorSlashedEventName, avs.UnpackOperatorSlashedEvent)) != 0 {
-			t.Fatalf("FraudProven %+v", fp)
-		}
-		if !slices.EqualFunc(before, s.stakes(), eqBig) {
-			t.Fatal("a stake changed")
-		}
-		if got := s.balance(addrOf(s.challenger)); got.Cmp(new(big.Int).Add(bal, s.params.AvailabilityBond)) != 0 {
-			t.Fatalf("challenger balance %v, want the bond back", got)
-		}
-		if v := s.getRound(1); v.Status != statusCommitted || v.Attempt.Uint64() != 1 {
-			t.Fatalf("round %+v", v)
-		}
-		s.submit(tr, 1, arbitraryRoots(3), s.signing) // the round takes a new batch
-	})
-	t.Run("finalize refused with a challenge open, then allowed once resolved", func(t *testing.T) {
-		t.Parallel()
-		s, tr, sub := availabilitySetup(t)
-		ch := Challenge{1, ObjectManifestPart, 0}
-		last := sub + s.params.ChallengeWindow // the initial deadline
-		if _, err := s.sendAt(last, s.challenger, ch.Calldata(), s.params.AvailabilityBond); err != nil {
-			t.Fatal(err)
-		}
-		_, err := s.sendAt(last+1, s.keys[1], avs.PackFinalizeRound(u64(1)), nil)
-		wantRevert[bindings.DenominatorAllocationAVSChallengesOpen](t, err)
-		if _, err := s.sendAt(last+s.params.ResolveWindow, s.keys[1], resolution(t, tr, ch), nil); err != nil {
-			t.Fatal(err)
-		}
-		deadline := s.getRound(1).Deadline.Uint64()
-		if deadline != last+s.params.ResolveWindow+s.params.RevealWindow || deadline != s.getRound(1).MaxDeadline.Uint64() {
-			t.Fatalf("deadline %d", deadline)
-		}
-		_, err = s.sendAt(deadline, s.keys[1], avs.PackFinalizeRound(u64(1)), nil)
-		wantRevert[bindings.DenominatorAllocationAVSFinalizeTooEarly](t, err)
-		if _, err := s.sendAt(deadline+1, s.keys[1], avs.PackFinalizeRound(u64(1)), nil); err != nil {
-			t.Fatal(err)
-		}
-	})
+	s, _, sub := availabilitySetup(t)
+	last := sub + s.params.ChallengeWindow
+	if _, err := s.sendAt(last, s.challenger, Challenge{1, ObjectRow, 0}.Calldata(), s.params.AvailabilityBond); err != nil {
+		t.Fatal(err)
+	}
+	_, err := s.sendAt(last+1, s.challenger, Challenge{1, ObjectRow, 2}.Calldata(), s.params.AvailabilityBond)
+	wantRevert[bindings.DenominatorAllocationAVSChallengeWindowClosed](t, err)
+}
+
+// TestResolutionAtLastBlock: a resolution lands at challengeBlock + resolveWindow, not one block later.
+func TestResolutionAtLastBlock(t *testing.T) {
+	t.Parallel()
+	s, tr, _ := availabilitySetup(t)
+	row0, row2 := Challenge{1, ObjectRow, 0}, Challenge{1, ObjectRow, 2}
+	at := s.challenge(s.challenger, row0).BlockNumber.Uint64()
+	s.challenge(s.challenger, row2) // at + 1
+	if _, err := s.sendAt(at+1+s.params.ResolveWindow, s.keys[1], resolution(t, tr, row2), nil); err != nil {
+		t.Fatal(err)
+	}
+	_, err := s.sendAt(at+s.params.ResolveWindow+2, s.keys[1], resolution(t, tr, row0), nil)
+	wantRevert[bindings.DenominatorAllocationAVSResolveWindowClosed](t, err)
+}
+
+// TestDeadlineExtension: a late resolution moves the deadline to resolutionBlock + revealWindow, and fraud stays provable up to it, not after.
+func TestDeadlineExtension(t *testing.T) {
+	t.Parallel()
+	s, tr, sub := availabilitySetup(t)
+	ch := Challenge{1, ObjectRow, 2}
+	at := s.mustSend(s.challenger, ch.Calldata(), s.params.AvailabilityBond).BlockNumber.Uint64()
+	// The challenge is opened at sub+1; resolved late, the deadline moves.
+	resolvedAt := at + s.params.ResolveWindow
+	if _, err := s.sendAt(resolvedAt, s.keys[1], resolution(t, tr, ch), nil); err != nil {
+		t.Fatal(err)
+	}
+	deadline := resolvedAt + s.params.RevealWindow
+	if got := s.getRound(1).Deadline.Uint64(); got != deadline || deadline <= sub+s.params.ChallengeWindow {
+		t.Fatalf("deadline %d, want %d", got, deadline)
+	}
+	proof := provenHeader(t, tr, recompute.RuleProviderZero, 0) // any proof: provider 0 is not zero
+	_, err := s.sendAt(deadline, s.challenger, proof, nil)
+	wantRevert[bindings.DenominatorAllocationAVSNoFraud](t, err) // inside the window: judged
+	_, err = s.sendAt(deadline+1, s.challenger, proof, nil)
+	wantRevert[bindings.DenominatorAllocationAVSProofWindowClosed](t, err)
+}
+
+// TestSlashAtMaxDeadline: an unanswered challenge still slashes at maxDeadline itself.
+func TestSlashAtMaxDeadline(t *testing.T) {
+	t.Parallel()
+	s, _, sub := availabilitySetup(t)
+	ch := Challenge{1, ObjectRow, 1}
+	if _, err := s.sendAt(sub+s.params.ChallengeWindow, s.challenger, ch.Calldata(), s.params.AvailabilityBond); err != nil {
+		t.Fatal(err)
+	}
+	maxDeadline := s.getRound(1).MaxDeadline.Uint64()
+	before := s.stakes()
+	rcpt, err := s.sendAt(maxDeadline, s.keys[1], ch.SlashCalldata(), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.checkConvicted(t, rcpt, conviction{round: 1, kind: ch.Kind.FraudKind(), provider: 1, beneficiary: addrOf(s.challenger)}, before)
+}
+
+// TestVoidAfterMaxDeadline: after maxDeadline an unanswered challenge voids the batch and returns the bond, and slashes nobody (FraudProven with slashedTotal 0).
+func TestVoidAfterMaxDeadline(t *testing.T) {
+	t.Parallel()
+	s, tr, _ := availabilitySetup(t)
+	ch := Challenge{1, ObjectRow, 1}
+	s.challenge(s.challenger, ch)
+	maxDeadline := s.getRound(1).MaxDeadline.Uint64()
+	before, bal := s.stakes(), s.balance(addrOf(s.challenger))
+	rcpt, err := s.sendAt(maxDeadline+1, s.keys[1], ch.SlashCalldata(), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fp := oneEvent(t, rcpt, bindings.DenominatorAllocationAVSFraudProvenEventName, avs.UnpackFraudProvenEvent)
+	if FraudKind(fp.Kind) != ch.Kind.FraudKind() || fp.SlashedTotal.Sign() != 0 || fp.Challenger != addrOf(s.challenger) ||
+		len(eventsOf(t, rcpt, bindings.DenominatorAllocationAVSOperatorSlashedEventName, avs.UnpackOperatorSlashedEvent)) != 0 {
+		t.Fatalf("FraudProven %+v", fp)
+	}
+	if !slices.EqualFunc(before, s.stakes(), eqBig) {
+		t.Fatal("a stake changed")
+	}
+	if got := s.balance(addrOf(s.challenger)); got.Cmp(new(big.Int).Add(bal, s.params.AvailabilityBond)) != 0 {
+		t.Fatalf("challenger balance %v, want the bond back", got)
+	}
+	if v := s.getRound(1); v.Status != statusCommitted || v.Attempt.Uint64() != 1 {
+		t.Fatalf("round %+v", v)
+	}
+	s.submit(tr, 1, arbitraryRoots(3), s.signing) // the round takes a new batch
+}
+
+// TestFinalizeBlockedByChallenge: a round is not finalized past its deadline while a challenge is open; once resolved, after the extended deadline it is.
+func TestFinalizeBlockedByChallenge(t *testing.T) {
+	t.Parallel()
+	s, tr, sub := availabilitySetup(t)
+	ch := Challenge{1, ObjectManifestPart, 0}
+	last := sub + s.params.ChallengeWindow // the initial deadline
+	if _, err := s.sendAt(last, s.challenger, ch.Calldata(), s.params.AvailabilityBond); err != nil {
+		t.Fatal(err)
+	}
+	_, err := s.sendAt(last+1, s.keys[1], avs.PackFinalizeRound(u64(1)), nil)
+	wantRevert[bindings.DenominatorAllocationAVSChallengesOpen](t, err)
+	if _, err := s.sendAt(last+s.params.ResolveWindow, s.keys[1], resolution(t, tr, ch), nil); err != nil {
+		t.Fatal(err)
+	}
+	deadline := s.getRound(1).Deadline.Uint64()
+	if deadline != last+s.params.ResolveWindow+s.params.RevealWindow || deadline != s.getRound(1).MaxDeadline.Uint64() {
+		t.Fatalf("deadline %d", deadline)
+	}
+	_, err = s.sendAt(deadline, s.keys[1], avs.PackFinalizeRound(u64(1)), nil)
+	wantRevert[bindings.DenominatorAllocationAVSFinalizeTooEarly](t, err)
+	if _, err := s.sendAt(deadline+1, s.keys[1], avs.PackFinalizeRound(u64(1)), nil); err != nil {
+		t.Fatal(err)
+	}
 }
 
 // provenHeader packs a header rule's proof for header p of the round.

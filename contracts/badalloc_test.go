@@ -266,16 +266,22 @@ func TestBadAllocationRefused(t *testing.T) {
 		wantRevert[bindings.DenominatorAllocationAVSDirtyAddress](t, err)
 	})
 
-	// The window: a proof lands at the deadline, not after it.
+	checkProofWindow(t, s, good().Calldata())
+}
+
+// checkProofWindow: a proof of the live batch of round 1 is judged at its
+// deadline, refused after it, and after finalization.
+func checkProofWindow(t *testing.T, s *fraudSetup, proof []byte) {
+	t.Helper()
 	deadline := s.getRound(1).Deadline.Uint64()
 	s.mineTo(deadline)
-	if _, err := s.callAt(addrOf(s.challenger), good().Calldata(), nil, deadline); err != nil {
+	if _, err := s.callAt(addrOf(s.challenger), proof, nil, deadline); err != nil {
 		t.Fatalf("proof at the deadline: %v", err)
 	}
-	_, err = s.sendAt(deadline+1, s.challenger, good().Calldata(), nil)
+	_, err := s.sendAt(deadline+1, s.challenger, proof, nil)
 	wantRevert[bindings.DenominatorAllocationAVSProofWindowClosed](t, err)
 	s.mustSend(s.keys[1], avs.PackFinalizeRound(u64(1)), nil)
-	_, err = s.send(s.challenger, good().Calldata(), nil)
+	_, err = s.send(s.challenger, proof, nil)
 	wantRevert[bindings.DenominatorAllocationAVSNoLiveBatch](t, err)
 }
 

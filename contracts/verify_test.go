@@ -47,18 +47,7 @@ func TestVerifyAllocation(t *testing.T) {
 			checkOnlyPosition(t, s.chain, tr, ap)
 		}
 	}
-	for name, edit := range map[string]func(*recompute.AllocProof){
-		"amount plus one":               func(a *recompute.AllocProof) { a.Amount.AddUint64(&a.Amount, 1) },
-		"another recipient":             func(a *recompute.AllocProof) { a.Recipient[0] ^= 1 },
-		"another provider":              func(a *recompute.AllocProof) { a.Provider = tr.m.Headers[1].Provider },
-		"provider path one hash short":  func(a *recompute.AllocProof) { a.ProviderProof = a.ProviderProof[1:] },
-		"entry path of eleven hashes":   func(a *recompute.AllocProof) { a.EntryProof = append(a.EntryProof, make([]common.Hash, 8)...) },
-		"entry path one hash too short": func(a *recompute.AllocProof) { a.EntryProof = a.EntryProof[1:] },
-	} {
-		if verifyOnChain(t, s.chain, tr, 5, 3, edit) {
-			t.Errorf("%s: accepted", name)
-		}
-	}
+	checkTampered(t, s.chain, tr)
 	// A voided batch's leaves are not allocations any more, and the
 	// finalized batch's are.
 	tr2 := genRound(72, 2, []int{2, 2})
@@ -76,6 +65,23 @@ func TestVerifyAllocation(t *testing.T) {
 	s.mustSend(s.keys[1], avs.PackFinalizeRound(u64(1)), nil)
 	if !verifyOnChain(t, s.chain, tr, 5, 7, nil) {
 		t.Fatal("a finalized batch's leaf refused")
+	}
+}
+
+// checkTampered: a changed leaf or path of provider 5's entry 3 is refused.
+func checkTampered(t *testing.T, c *chain, tr *testRound) {
+	t.Helper()
+	for name, edit := range map[string]func(*recompute.AllocProof){
+		"amount plus one":               func(a *recompute.AllocProof) { a.Amount.AddUint64(&a.Amount, 1) },
+		"another recipient":             func(a *recompute.AllocProof) { a.Recipient[0] ^= 1 },
+		"another provider":              func(a *recompute.AllocProof) { a.Provider = tr.m.Headers[1].Provider },
+		"provider path one hash short":  func(a *recompute.AllocProof) { a.ProviderProof = a.ProviderProof[1:] },
+		"entry path of eleven hashes":   func(a *recompute.AllocProof) { a.EntryProof = append(a.EntryProof, make([]common.Hash, 8)...) },
+		"entry path one hash too short": func(a *recompute.AllocProof) { a.EntryProof = a.EntryProof[1:] },
+	} {
+		if verifyOnChain(t, c, tr, 5, 3, edit) {
+			t.Errorf("%s: accepted", name)
+		}
 	}
 }
 
