@@ -119,11 +119,11 @@ func newChain(t testing.TB, o chainOptions) *chain {
 	if o.edit != nil {
 		o.edit(&c.params)
 	}
-	addr, tx, err := Deploy(bind.NewKeyedTransactor(c.deployer, c.chainID), c.client, c.params)
+	addr, tx, err := Deploy(c.opts(c.deployer, 0), c.client, c.params)
 	if err != nil {
 		t.Fatal(err)
 	}
-	hAddr, hTx, err := bind.DeployContract(bind.NewKeyedTransactor(c.deployer, c.chainID),
+	hAddr, hTx, err := bind.DeployContract(c.opts(c.deployer, 1),
 		common.FromHex(bindings.ProtocolHarnessMetaData.Bin), c.client, nil)
 	if err != nil {
 		t.Fatal(err)
@@ -141,6 +141,21 @@ func newChain(t testing.TB, o chainOptions) *chain {
 }
 
 var harnessABI = bindings.NewProtocolHarness()
+
+// opts returns transaction options for key with an explicit nonce: the
+// account's nonce at the head plus ahead. The simulated chain's pool resets
+// after each block asynchronously, so its pending nonce can lag; every test
+// mines its transactions before the next, so the head's nonce is the one.
+func (c *chain) opts(key *ecdsa.PrivateKey, ahead uint64) *bind.TransactOpts {
+	c.t.Helper()
+	n, err := c.client.NonceAt(context.Background(), addrOf(key), nil)
+	if err != nil {
+		c.t.Fatal(err)
+	}
+	opts := bind.NewKeyedTransactor(key, c.chainID)
+	opts.Nonce = new(big.Int).SetUint64(n + ahead)
+	return opts
+}
 
 func (c *chain) domain() Domain { return Domain{ChainID: c.chainID, AVS: c.addr} }
 
@@ -163,7 +178,7 @@ func (c *chain) send(key *ecdsa.PrivateKey, data []byte, value *big.Int) (*types
 
 func (c *chain) sendTo(inst *bind.BoundContract, key *ecdsa.PrivateKey, data []byte, value *big.Int) (*types.Receipt, error) {
 	c.t.Helper()
-	opts := bind.NewKeyedTransactor(key, c.chainID)
+	opts := c.opts(key, 0)
 	opts.Value = value
 	tx, err := bind.Transact(inst, opts, data)
 	if err != nil {
@@ -193,7 +208,7 @@ func (c *chain) mustSend(key *ecdsa.PrivateKey, data []byte, value *big.Int) *ty
 // record a failed transaction.
 func (c *chain) sendGas(key *ecdsa.PrivateKey, data []byte, value *big.Int, gas uint64) *types.Receipt {
 	c.t.Helper()
-	opts := bind.NewKeyedTransactor(key, c.chainID)
+	opts := c.opts(key, 0)
 	opts.Value, opts.GasLimit = value, gas
 	tx, err := bind.Transact(c.inst, opts, data)
 	if err != nil {
@@ -365,7 +380,7 @@ func (c *chain) registerMany(n int, stake *big.Int) []*operator {
 	}
 	for i := range ops {
 		ops[i] = newOperator(c.t, c.keys[i], uint64(i))
-		opts := bind.NewKeyedTransactor(ops[i].key, c.chainID)
+		opts := c.opts(ops[i].key, 0)
 		opts.Value, opts.GasLimit = stake, gas
 		tx, err := bind.Transact(c.inst, opts, RegisterCalldata(c.domain(), ops[i].addr, ops[i].sk))
 		if err != nil {
@@ -387,7 +402,7 @@ func (c *chain) registerMany(n int, stake *big.Int) []*operator {
 // deployForwarder deploys a Forwarder owned by owner: a contract caller of the AVS.
 func (c *chain) deployForwarder(owner *ecdsa.PrivateKey) common.Address {
 	c.t.Helper()
-	addr, tx, err := bind.DeployContract(bind.NewKeyedTransactor(owner, c.chainID), common.FromHex(bindings.ForwarderMetaData.Bin),
+	addr, tx, err := bind.DeployContract(c.opts(owner, 0), common.FromHex(bindings.ForwarderMetaData.Bin),
 		c.client, forwarder.PackConstructor(addrOf(owner)))
 	if err != nil {
 		c.t.Fatal(err)

@@ -21,7 +21,7 @@ func (c *chain) commitUpTo(n uint64) {
 	latest := call(c, avs.PackLatestRound(), avs.UnpackLatestRound).Uint64()
 	var txs []*types.Transaction
 	for r := latest + 1; r < n; r++ {
-		opts := bind.NewKeyedTransactor(c.coord, c.chainID)
+		opts := c.opts(c.coord, r-latest-1)
 		opts.GasLimit = 200_000
 		tx, err := bind.Transact(c.inst, opts, avs.PackCommitRound(u64(r), common.Hash{1}, big.NewInt(1), big.NewInt(0)))
 		if err != nil {

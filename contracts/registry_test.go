@@ -257,7 +257,7 @@ func TestDeployParams(t *testing.T) {
 			if err := p.Check(); err == nil {
 				t.Fatal("Check accepted")
 			}
-			opts := bind.NewKeyedTransactor(c.deployer, c.chainID)
+			opts := c.opts(c.deployer, 0)
 			opts.GasLimit = 10_000_000
 			_, tx, err := bind.DeployContract(opts, common.FromHex(bindings.DenominatorAllocationAVSMetaData.Bin), c.client, avs.PackConstructor(p.Binding()))
 			if err != nil {
