@@ -175,7 +175,7 @@ abstract contract AVSBase is OperatorRegistry {
     function _void(Round storage r) internal returns (uint256 attempt, uint256 signers) {
         attempt = r.attempt;
         signers = r.signerBitmap;
-        r.attempt = uint32(attempt + 1);
+        r.attempt += 1; // checked: a wrapped count would make old signatures count again
         r.status = RoundStatus.Committed;
         r.openChallenges = 0;
     }

@@ -26,9 +26,9 @@ abstract contract MalformedProofs is AVSBase {
     /// provider-order: provider_{p+1} <= provider_p.
     function proveProviderOrder(uint256 round, HeaderProof calldata h, HeaderProof calldata next) external {
         Round storage r = _provable(round);
-        if (next.p != h.p + 1) revert EvidenceMismatch();
         _checkHeader(r, h);
         _checkHeader(r, next);
+        if (next.p != h.p + 1) revert EvidenceMismatch(); // both below P: no overflow
         if (next.header.provider > h.header.provider) revert NoFraud();
         _proven(round, r, "provider-order", h.p, 0);
     }
@@ -57,14 +57,14 @@ abstract contract MalformedProofs is AVSBase {
         Round storage r = _provable(round);
         bool broken;
         if (hs.length == 2) {
-            if (hs[1].p != hs[0].p + 1) revert EvidenceMismatch();
             _checkHeader(r, hs[0]);
             _checkHeader(r, hs[1]);
+            if (hs[1].p != hs[0].p + 1) revert EvidenceMismatch(); // both below P: no overflow
             broken = !_sumIs(hs[0].header.entryOffset, hs[0].header.entryCount, hs[1].header.entryOffset);
-        } else if (hs.length == 1 && (hs[0].p == 0 || hs[0].p + 1 == r.providerCount)) {
+        } else if (hs.length == 1 && (hs[0].p == 0 || hs[0].p == r.providerCount - 1)) {
             _checkHeader(r, hs[0]);
             if (hs[0].p == 0) broken = hs[0].header.entryOffset != 0;
-            if (hs[0].p + 1 == r.providerCount) {
+            if (hs[0].p == r.providerCount - 1) {
                 broken = broken || !_sumIs(hs[0].header.entryOffset, hs[0].header.entryCount, r.entryCount);
             }
         } else {
@@ -88,10 +88,10 @@ abstract contract MalformedProofs is AVSBase {
         external
     {
         Round storage r = _provable(round);
-        if (next.j != e.j + 1) revert EvidenceMismatch();
         _checkHeader(r, h);
         _checkEntry(h.header, e);
         _checkEntry(h.header, next);
+        if (next.j != e.j + 1) revert EvidenceMismatch(); // e.j < entryCount: no overflow
         if (next.entry.recipient > e.entry.recipient) revert NoFraud();
         _proven(round, r, "entry-order", h.p, e.j);
     }
