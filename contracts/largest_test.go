@@ -29,24 +29,29 @@ func (tr *testRound) clone() *testRound {
 	return &testRound{m: &m, rows: slices.Clone(tr.rows)}
 }
 
-// replaceRow sets row p of a copy of tr and recomputes only what that row
-// changes (its entries root, the providers tree and commitment, its
-// allocation root), without evaluating the 2^20 entries again.
-func (tr *testRound) replaceRow(p int, es []recompute.Entry) *testRound {
+// variant returns a copy of the well-formed round tr changed by edit (its
+// round number, headers or rows) and recomputes only what the change
+// determines: the entries roots and allocation roots of the rows in
+// changed, the providers tree, the commitment; the 2^20 entries are not
+// evaluated again.
+func (tr *testRound) variant(edit func(out *testRound), changed ...int) *testRound {
 	out := tr.clone()
-	out.rows[p] = recompute.NewRow(es)
-	out.m.Headers[p].EntriesRoot = recompute.EntriesRoot(out.rows[p])
+	edit(out)
 	res := *tr.res
 	res.Manifest, res.Rows = out.m, out.rows
+	res.ProviderAllocRoots = slices.Clone(tr.res.ProviderAllocRoots)
+	for _, p := range changed {
+		hd := &out.m.Headers[p]
+		hd.EntriesRoot = recompute.EntriesRoot(out.rows[p])
+		_, amounts, err := recompute.AllocateRow(&hd.Capacity, out.rows[p])
+		if err != nil {
+			panic(err)
+		}
+		res.ProviderAllocRoots[p] = recompute.ProviderAllocRoot(hd.Provider, out.rows[p], amounts)
+	}
 	res.ProvidersTree = recompute.ProvidersTree(out.m.Headers)
 	res.ProvidersRoot = res.ProvidersTree.Root()
 	res.CommitmentRoot = out.m.CommitmentRoot(res.ProvidersRoot)
-	_, amounts, err := recompute.AllocateRow(&out.m.Headers[p].Capacity, out.rows[p])
-	if err != nil {
-		panic(err)
-	}
-	res.ProviderAllocRoots = slices.Clone(tr.res.ProviderAllocRoots)
-	res.ProviderAllocRoots[p] = recompute.ProviderAllocRoot(out.m.Headers[p].Provider, out.rows[p], amounts)
 	out.res = &res
 	return out
 }
@@ -60,10 +65,10 @@ func worstRow(tr *testRound, p int) *testRound {
 	for j, a := range sortedAddrs(newRand(1<<41), len(es)) {
 		es[j] = recompute.Entry{Recipient: a, MR: *maxMR, Residual: *maxU128}
 	}
-	out := tr.clone()
-	out.m.Headers[p].Capacity = *maxU128
-	out.res = tr.res
-	return out.replaceRow(p, es)
+	return tr.variant(func(out *testRound) {
+		out.m.Headers[p].Capacity = *maxU128
+		out.rows[p] = recompute.NewRow(es)
+	}, p)
 }
 
 // brokenRound is the largest round broken at its far end for every rule of
@@ -113,20 +118,6 @@ var largestBroken = sync.OnceValue(func() *brokenRound {
 	}}
 })
 
-// firstOccurrenceBefore returns the first (q, l) with q < p naming the
-// recipient of entry j of row p.
-func firstOccurrenceBefore(tr *testRound, p, j int) (int, int) {
-	r := tr.rows[p].Entry(j).Recipient
-	for q := range p {
-		for l := range tr.rows[q].Len() {
-			if tr.rows[q].Entry(l).Recipient == r {
-				return q, l
-			}
-		}
-	}
-	panic("the recipient appears in no earlier row")
-}
-
 // largestScenarios runs every transaction of the protocol at the largest
 // legal size (P = 1024, rows of 1024 entries, four signers of five
 // operators) on the simulated chain, checks what each did, and returns their
@@ -166,7 +157,7 @@ func largestFraud(t *testing.T) []gasRow {
 		tr   *testRound
 	}{
 		{"realistic values", tr},
-		{"values at the bounds", withRound(worstRow(tr, 1023), 2)},
+		{"values at the bounds", worstRow(tr, 1023).variant(func(out *testRound) { out.m.Round.SetUint64(2) })},
 	} {
 		if variant.tr.n() != uint64(i+1) {
 			t.Fatal("round numbers")
@@ -182,21 +173,6 @@ func largestFraud(t *testing.T) []gasRow {
 		oneEvent(t, r, bindings.DenominatorAllocationAVSFraudProvenEventName, avs.UnpackFraudProvenEvent)
 	}
 	return rows
-}
-
-// withRound returns tr as round n: the same data under another round number
-// (the manifest names its round, so the commitment changes; nothing else).
-func withRound(tr *testRound, n uint64) *testRound {
-	if tr.n() == n {
-		return tr
-	}
-	out := tr.clone()
-	out.m.Round.SetUint64(n)
-	res := *tr.res
-	res.Manifest = out.m
-	res.CommitmentRoot = out.m.CommitmentRoot(res.ProvidersRoot)
-	out.res = &res
-	return out
 }
 
 // largestMalformed proves every rule of section 3 against a batch over the
@@ -265,10 +241,7 @@ func largestAvailability(t *testing.T) []gasRow {
 		s.measured(&rows, what, s.keys[0], resolution(t, tr, Challenge{1, ObjectManifestPart, part}), nil)
 	}
 
-	dark := largestRound().clone()
-	dark.m.Headers[1023].EntriesRoot = common.Hash{0xde, 0xad}
-	dark.res = tr.res
-	dark = dark.replaceHeaderOnly()
+	dark := tr.variant(func(out *testRound) { out.m.Headers[1023].EntriesRoot = common.Hash{0xde, 0xad} })
 	s = newFraudSetup(t, nil)
 	s.commit(dark)
 	s.submit(dark, 0, arbitraryRoots(1024), s.signing)
@@ -280,18 +253,6 @@ func largestAvailability(t *testing.T) []gasRow {
 		t.Fatalf("FraudProven %+v", fp)
 	}
 	return rows
-}
-
-// replaceHeaderOnly recomputes the providers tree and commitment of a copy
-// whose headers changed (not its rows).
-func (tr *testRound) replaceHeaderOnly() *testRound {
-	res := *tr.res
-	res.Manifest = tr.m
-	res.ProvidersTree = recompute.ProvidersTree(tr.m.Headers)
-	res.ProvidersRoot = res.ProvidersTree.Root()
-	res.CommitmentRoot = tr.m.CommitmentRoot(res.ProvidersRoot)
-	tr.res = &res
-	return tr
 }
 
 // TestLargestLegalRound (F1: in v1 a bad publication is unprovable above

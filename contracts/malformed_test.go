@@ -257,7 +257,7 @@ func TestMalformedNotProvable(t *testing.T) {
 	s.commit(tr)
 	s.submit(tr, 0, nil, s.signing)
 	last := len(tr.m.Headers) - 1
-	q, l := firstOccurrenceElsewhere(tr, 3, 2)
+	q, l := firstOccurrenceBefore(tr, 3, 2)
 	for _, v := range []recompute.Violation{
 		{Rule: recompute.RuleProviderZero, Provider: 2},
 		{Rule: recompute.RuleProviderOrder, Provider: 1},
@@ -303,20 +303,6 @@ func TestMalformedNotProvable(t *testing.T) {
 		_, err := s.send(s.challenger, avs.PackProveMrRange(u64(1), hp(1), ep(2, 0)), nil)
 		wantRevert[bindings.DenominatorAllocationAVSInvalidEntryProof](t, err)
 	})
-}
-
-// firstOccurrenceElsewhere returns a (q, l) in another row than p with the
-// recipient of entry j of p.
-func firstOccurrenceElsewhere(tr *testRound, p, j int) (int, int) {
-	r := tr.rows[p].Entry(j).Recipient
-	for q := range tr.rows {
-		for l := range tr.rows[q].Len() {
-			if q != p && tr.rows[q].Entry(l).Recipient == r {
-				return q, l
-			}
-		}
-	}
-	panic("the recipient is in one row only")
 }
 
 // TestNewMalformedRefused: the glue refuses evidence of the wrong shape and

@@ -148,6 +148,20 @@ func wrongRoots(tr *testRound, p int) []common.Hash {
 	return roots
 }
 
+// firstOccurrenceBefore returns the first (q, l) with q < p naming the
+// recipient of entry j of row p.
+func firstOccurrenceBefore(tr *testRound, p, j int) (int, int) {
+	r := tr.rows[p].Entry(j).Recipient
+	for q := range p {
+		for l := range tr.rows[q].Len() {
+			if tr.rows[q].Entry(l).Recipient == r {
+				return q, l
+			}
+		}
+	}
+	panic("the recipient appears in no earlier row")
+}
+
 // arbitraryRoots returns n distinct non-zero roots: what signers of malformed
 // data might sign (recompute computes no allocation for it).
 func arbitraryRoots(n int) []common.Hash {
