@@ -13,6 +13,7 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 
 	"github.com/denomwatch/denomwatch/index"
+	"github.com/denomwatch/denomwatch/metrics"
 )
 
 // Health is the body of /healthz.
@@ -57,7 +58,7 @@ func (s *Server) healthz(w http.ResponseWriter, _ *http.Request) {
 
 func (s *Server) readyz(w http.ResponseWriter, _ *http.Request) {
 	head, processed := s.status.Head(), s.status.Processed()
-	rd := Readiness{Head: head, Processed: processed, Lag: lag(head, processed)}
+	rd := Readiness{Head: head, Processed: processed, Lag: metrics.Lag(head, processed)}
 	switch _, _, err := s.store.Checkpoint(); {
 	case err != nil:
 		s.log.Error("API store read failed", "op", "read the checkpoint", "err", err)

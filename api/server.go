@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/ethereum/go-ethereum/common"
+	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/promhttp"
 
 	"github.com/denomwatch/denomwatch/index"
@@ -61,7 +62,7 @@ type Server struct {
 	cfg     Config
 	store   Reader
 	status  Status
-	metrics *Metrics
+	metrics prometheus.Gatherer
 	log     *slog.Logger
 	handler http.Handler
 	// recomputes holds a token per recipient query recomputing a round.
@@ -73,17 +74,17 @@ type Server struct {
 	done chan struct{} // closed when Serve has returned
 }
 
-// New builds the server; it does not listen until Start. A nil m gets fresh
-// Metrics, a nil log discards.
-func New(cfg Config, r Reader, st Status, m *Metrics, log *slog.Logger) (*Server, error) {
+// New builds the server; it does not listen until Start. /metrics serves
+// what g gathers (nil: nothing); a nil log discards.
+func New(cfg Config, r Reader, st Status, g prometheus.Gatherer, log *slog.Logger) (*Server, error) {
 	if err := cfg.Check(); err != nil {
 		return nil, err
 	}
 	if r == nil || st == nil {
 		return nil, fmt.Errorf("%w: the API needs a store reader and a status", ErrConfig)
 	}
-	if m == nil {
-		m = NewMetrics()
+	if g == nil {
+		g = prometheus.NewRegistry()
 	}
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
@@ -92,7 +93,7 @@ func New(cfg Config, r Reader, st Status, m *Metrics, log *slog.Logger) (*Server
 		cfg:        cfg,
 		store:      r,
 		status:     st,
-		metrics:    m,
+		metrics:    g,
 		log:        log,
 		recomputes: make(chan struct{}, maxRecomputes),
 	}
@@ -114,7 +115,7 @@ func (s *Server) routes() http.Handler {
 	}
 	get("/healthz", http.HandlerFunc(s.healthz))
 	get("/readyz", http.HandlerFunc(s.readyz))
-	get("/metrics", promhttp.HandlerFor(s.metrics.reg, promhttp.HandlerOpts{
+	get("/metrics", promhttp.HandlerFor(s.metrics, promhttp.HandlerOpts{
 		ErrorLog: slog.NewLogLogger(s.log.Handler(), slog.LevelError),
 	}))
 	get("/v1/rounds", http.HandlerFunc(s.rounds))

@@ -19,6 +19,7 @@ import (
 	"github.com/denomwatch/denomwatch/api"
 	"github.com/denomwatch/denomwatch/devnet"
 	"github.com/denomwatch/denomwatch/index"
+	"github.com/denomwatch/denomwatch/metrics"
 )
 
 // provableKind is the proof kind a devnet fault calls for ("" for none).
@@ -230,7 +231,7 @@ func TestChallengerProvesEveryFault(t *testing.T) {
 		proofs, testBlockInterval, raceEnabled, blocks, blocks[len(blocks)/2], blocks[len(blocks)-1], seconds, toSend)
 }
 
-var _ Observer = (*api.Metrics)(nil)
+var _ Observer = (*metrics.Metrics)(nil)
 
 // checkAPI serves the party's index through the API: a proven round's
 // object carries its challenge, an honest round's none.

@@ -9,9 +9,9 @@ import (
 	"golang.org/x/sync/errgroup"
 
 	"github.com/denomwatch/denomwatch/alerts"
-	"github.com/denomwatch/denomwatch/api"
 	"github.com/denomwatch/denomwatch/index"
 	"github.com/denomwatch/denomwatch/jobs"
+	"github.com/denomwatch/denomwatch/metrics"
 )
 
 // opsFlags are run's flags for alerts and the scheduled jobs.
@@ -44,12 +44,12 @@ func (d discardAlerts) PutChallenge(ch index.Challenge, _ ...[]byte) error {
 type ops struct {
 	meta       alerts.Meta
 	dispatcher *alerts.Dispatcher // nil without webhooks
-	metrics    *api.OpsMetrics
+	metrics    *metrics.Metrics
 }
 
 // newOps reads the webhook configuration; without --webhooks no alert is
 // raised.
-func newOps(c *cli.Context, chainID uint64, avs common.Address, store *index.Store, metrics *api.OpsMetrics, log *slog.Logger) (*ops, error) {
+func newOps(c *cli.Context, chainID uint64, avs common.Address, store *index.Store, metrics *metrics.Metrics, log *slog.Logger) (*ops, error) {
 	o := &ops{meta: alerts.Meta{ChainID: chainID, AVS: avs}, metrics: metrics}
 	path := c.String("webhooks")
 	if path == "" {

@@ -19,6 +19,7 @@ import (
 	"github.com/denomwatch/denomwatch/challenge"
 	"github.com/denomwatch/denomwatch/devnet"
 	"github.com/denomwatch/denomwatch/index"
+	"github.com/denomwatch/denomwatch/metrics"
 	"github.com/denomwatch/denomwatch/rpcpool"
 	"github.com/denomwatch/denomwatch/watcher"
 )
@@ -63,8 +64,8 @@ func runMain(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
-	metrics := api.NewMetrics()
-	opsMetrics := api.NewOpsMetrics(metrics)
+	metrics := metrics.New()
+	opsMetrics := metrics
 	var (
 		chain      node
 		avs        common.Address
@@ -188,7 +189,7 @@ func runMain(c *cli.Context) error {
 	if addr := c.String("api-addr"); addr != "" {
 		acfg := api.DefaultConfig()
 		acfg.Addr, acfg.ReadyLag = addr, c.Uint64("ready-lag")
-		srv, err := api.New(acfg, store, w, metrics, log)
+		srv, err := api.New(acfg, store, w, metrics.Registry(), log)
 		if err != nil {
 			return usageError("api: %v", err)
 		}
