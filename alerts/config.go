@@ -188,6 +188,7 @@ func (c Config) WithDefaults() Config {
 var knownTypes = []Type{
 	FraudDetected, ChallengeSent, ChallengeConfirmed, ChallengeFailed, ProvenByOther,
 	RoundUnavailable, RoundMalformed, DeadlineAtRisk, WatcherLagging, ReauditMismatch, DailyDigest,
+	FraudFinalizedUnproven, NodeStalled, BalanceLow,
 }
 
 // Types returns every event type, in documentation order.

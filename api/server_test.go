@@ -33,7 +33,7 @@ func testConfig() api.Config {
 func newTestServer(t testing.TB, cfg api.Config, store api.Reader, st api.Status) (*api.Server, *metrics.Metrics) {
 	t.Helper()
 	m := metrics.New()
-	s, err := api.New(cfg, store, st, m.Registry(), nil)
+	s, err := api.New(cfg, api.Deps{Store: store, Status: st, Metrics: m.Registry()})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -482,7 +482,7 @@ func TestHandlerPanicIs500(t *testing.T) {
 	store := plainRounds(3)
 	store.panics["Round"] = true
 	var logs bytes.Buffer
-	s, err := api.New(testConfig(), store, newFakeStatus(0, 0), nil, slog.New(slog.NewTextHandler(&logs, nil)))
+	s, err := api.New(testConfig(), api.Deps{Store: store, Status: newFakeStatus(0, 0), Log: slog.New(slog.NewTextHandler(&logs, nil))})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -499,7 +499,7 @@ func TestHandlerPanicIs500(t *testing.T) {
 func TestRequestLog(t *testing.T) {
 	var logs bytes.Buffer
 	log := slog.New(slog.NewJSONHandler(&logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
-	s, err := api.New(testConfig(), failing(plainRounds(3), "Rounds"), newFakeStatus(0, 0), nil, log)
+	s, err := api.New(testConfig(), api.Deps{Store: failing(plainRounds(3), "Rounds"), Status: newFakeStatus(0, 0), Log: log})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -568,16 +568,16 @@ func TestConfig(t *testing.T) {
 			if (err == nil) != tt.ok || (err != nil && !errors.Is(err, api.ErrConfig)) {
 				t.Fatalf("Check() = %v, want ok %t", err, tt.ok)
 			}
-			_, err = api.New(cfg, newFakeStore(), newFakeStatus(0, 0), nil, nil)
+			_, err = api.New(cfg, api.Deps{Store: newFakeStore(), Status: newFakeStatus(0, 0)})
 			if (err == nil) != tt.ok {
 				t.Fatalf("New() = %v, want ok %t", err, tt.ok)
 			}
 		})
 	}
-	if _, err := api.New(api.DefaultConfig(), nil, newFakeStatus(0, 0), nil, nil); !errors.Is(err, api.ErrConfig) {
+	if _, err := api.New(api.DefaultConfig(), api.Deps{Status: newFakeStatus(0, 0)}); !errors.Is(err, api.ErrConfig) {
 		t.Errorf("New without a reader: %v", err)
 	}
-	if _, err := api.New(api.DefaultConfig(), newFakeStore(), nil, nil, nil); !errors.Is(err, api.ErrConfig) {
+	if _, err := api.New(api.DefaultConfig(), api.Deps{Store: newFakeStore()}); !errors.Is(err, api.ErrConfig) {
 		t.Errorf("New without a status: %v", err)
 	}
 }

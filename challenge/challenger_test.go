@@ -237,7 +237,7 @@ var _ Observer = (*metrics.Metrics)(nil)
 // object carries its challenge, an honest round's none.
 func checkAPI(t *testing.T, p *party, desc devnet.Description) {
 	t.Helper()
-	srv, err := api.New(api.DefaultConfig(), p.store.Store, p.w, nil, nil)
+	srv, err := api.New(api.DefaultConfig(), api.Deps{Store: p.store.Store, Status: p.w})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -51,6 +51,8 @@ type Metrics struct {
 	challengeBounty prometheus.Counter
 	// The dispatcher's and the jobs' (ops.go).
 	ops opsMetrics
+	// The challenger key's balance (node.go).
+	funds fundsMetrics
 
 	mu          sync.Mutex
 	headN       uint64
@@ -101,6 +103,7 @@ func New() *Metrics {
 	}
 	m.registerChallengeMetrics()
 	m.registerOpsMetrics()
+	m.registerFundsMetrics()
 	return m
 }
 
