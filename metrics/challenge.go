@@ -42,6 +42,7 @@ func (m *Metrics) SetChallenges(counts map[index.ChallengeState]int) {
 	for _, st := range index.ChallengeStates {
 		m.challenges.WithLabelValues(string(st)).Set(float64(counts[st]))
 	}
+	m.setExpired(counts)
 }
 
 // ChallengeGasUsed adds the gas of a mined challenge transaction.

@@ -53,6 +53,8 @@ type Metrics struct {
 	ops opsMetrics
 	// The challenger key's balance (node.go).
 	funds fundsMetrics
+	// The fraud counters (frauds.go), guarded by mu.
+	frauds fraudMetrics
 
 	mu          sync.Mutex
 	headN       uint64
@@ -104,6 +106,7 @@ func New() *Metrics {
 	m.registerChallengeMetrics()
 	m.registerOpsMetrics()
 	m.registerFundsMetrics()
+	m.registerFraudMetrics()
 	return m
 }
 

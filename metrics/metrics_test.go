@@ -76,3 +76,27 @@ func TestChallengeMetrics(t *testing.T) {
 		}
 	}
 }
+
+// TestFraudCounters: the fraud counters follow the index's totals up and
+// never come down (a fraud proven and resubmitted stays counted; a recount
+// after a reorganisation or a restart does not lower them).
+func TestFraudCounters(t *testing.T) {
+	m := metrics.New()
+	m.SetFrauds(2, 1, 0)
+	m.SetFrauds(2, 2, 0)
+	m.SetFrauds(1, 1, 0) // a reorganisation removed one
+	m.SetFrauds(3, 2, 1)
+	m.SetChallenges(map[index.ChallengeState]int{index.ChallengeExpired: 1})
+	m.SetChallenges(map[index.ChallengeState]int{index.ChallengeExpired: 0})
+	body := scrape(t, m)
+	for _, want := range []string{
+		metrics.MetricFraudsDetected + " 3",
+		metrics.MetricFraudsProven + " 2",
+		metrics.MetricFraudsFinalizedUnproven + " 1",
+		metrics.MetricFraudsExpired + " 1",
+	} {
+		if !strings.Contains(body, want+"\n") {
+			t.Errorf("metrics lack %q", want)
+		}
+	}
+}
