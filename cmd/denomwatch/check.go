@@ -27,8 +27,8 @@ dead letters, challenges, no key outside the schema) and prints a summary.
 Exits 3 when a store is inconsistent, 1 when one cannot be opened (another
 process holds it, say), 2 on bad flags.`,
 		Flags: []cli.Flag{
-			&cli.StringFlag{Name: "data-dir", Value: "denomwatch-data", Usage: "`DIR` of the index, or of the stores of several chains and contracts", EnvVars: []string{"DENOMWATCH_DATA_DIR"}},
-			&cli.BoolFlag{Name: "json", Usage: "print JSON instead of text"},
+			&cli.StringFlag{Name: "data-dir", Value: "denomwatch-data", Usage: "`DIR` of the index, or of the stores of several chains and contracts", EnvVars: env("data-dir")},
+			&cli.BoolFlag{Name: "json", Usage: "print JSON instead of text", EnvVars: env("json")},
 		},
 		OnUsageError: onUsageError,
 		Action:       runCheck,

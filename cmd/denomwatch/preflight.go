@@ -121,7 +121,7 @@ func checkDataDir(dir string, minFree uint64) error {
 			}
 			break
 		}
-		if !errors.Is(err, os.ErrNotExist) || filepath.Dir(d) == d {
+		if !errors.Is(err, os.ErrNotExist) && !errors.Is(err, unix.ENOTDIR) || filepath.Dir(d) == d {
 			return err
 		}
 		d = filepath.Dir(d)
