@@ -288,4 +288,3 @@ func waitFor(t *testing.T, what string, timeout time.Duration, ok func() bool) {
 		time.Sleep(200 * time.Millisecond)
 	}
 }
-
