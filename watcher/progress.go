@@ -17,8 +17,8 @@ type progress struct {
 	startBlock   uint64
 	rounds       int // rounds judged since start
 	lastLog      time.Time
-	lastBlock    uint64
 	catchingUp   bool
+	reported     bool // a progress line of this backfill was logged
 	everCaughtUp bool
 }
 
@@ -36,13 +36,13 @@ type progressLine struct {
 // `every` while behind).
 func (p *progress) behind(now time.Time, block, target, head uint64) (progressLine, bool) {
 	if !p.catchingUp {
-		p.catchingUp, p.start, p.startBlock, p.lastLog, p.rounds = true, now, block, now, 0
+		p.catchingUp, p.start, p.startBlock, p.lastLog, p.rounds, p.reported = true, now, block, now, 0, false
 		return progressLine{}, false
 	}
 	if now.Sub(p.lastLog) < p.every {
 		return progressLine{}, false
 	}
-	p.lastLog = now
+	p.lastLog, p.reported = now, true
 	l := progressLine{block: block, target: target, head: head, rounds: p.rounds, elapsed: now.Sub(p.start)}
 	if secs := l.elapsed.Seconds(); secs > 0 && block > p.startBlock {
 		l.rate = float64(block-p.startBlock) / secs
@@ -61,16 +61,19 @@ func (p *progress) judged(n int) {
 }
 
 // caughtUp notes that the watcher reached its target at block; it returns
-// the summary of the backfill that ended, if one was going on long enough to
-// have been reported (or is the first since start).
+// the summary of the backfill that ended when it was long enough to have
+// been reported, or when it is the first time since start (following the
+// head a block at a time says nothing).
 func (p *progress) caughtUp(now time.Time, block uint64) (progressLine, bool) {
+	first := !p.everCaughtUp
+	p.everCaughtUp = true
 	if !p.catchingUp {
-		first := !p.everCaughtUp
-		p.everCaughtUp = true
 		return progressLine{block: block, target: block}, first
 	}
 	p.catchingUp = false
-	p.everCaughtUp = true
+	if !p.reported && !first {
+		return progressLine{}, false
+	}
 	l := progressLine{block: block, target: block, rounds: p.rounds, elapsed: now.Sub(p.start)}
 	if secs := l.elapsed.Seconds(); secs > 0 && block > p.startBlock {
 		l.rate = float64(block-p.startBlock) / secs

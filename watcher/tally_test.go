@@ -70,13 +70,20 @@ func TestProgress(t *testing.T) {
 	if p.rounds != 7 {
 		t.Fatalf("rounds %d", p.rounds)
 	}
-	// Caught up from the start: said once.
+	// Caught up from the start: said once; following the head a block at
+	// a time (behind by one, then caught up) says nothing.
 	q := progress{every: time.Second}
 	if _, ok := q.caughtUp(t0, 5); !ok {
 		t.Fatal("the first caught up is not said")
 	}
-	if _, ok := q.caughtUp(t0, 6); ok {
-		t.Fatal("caught up said twice")
+	for n := uint64(6); n < 20; n++ {
+		now := t0.Add(time.Duration(n) * 300 * time.Millisecond)
+		if _, ok := q.behind(now, n-1, n, n); ok {
+			t.Fatal("a progress line while following the head")
+		}
+		if _, ok := q.caughtUp(now, n); ok {
+			t.Fatalf("caught up said at block %d while following the head", n)
+		}
 	}
 }
 

@@ -120,9 +120,28 @@ func storeDirs(dir string) ([]string, error) {
 	return out, nil
 }
 
+// checkMinFree is the free space check needs to open a store that was not
+// closed cleanly (Badger replays and truncates its log, which writes).
+const checkMinFree = 64 << 20
+
+// openForCheck opens a store read-only, so that check writes nothing (and
+// cannot meet a full disk); a store not closed cleanly must replay its log,
+// which writes: it is opened for writing only when the disk has room.
+func openForCheck(dir string) (*index.Store, error) {
+	s, err := index.Open(index.Options{Dir: dir, ReadOnly: true})
+	if err == nil {
+		return s, nil
+	}
+	s, err2 := index.Open(index.Options{Dir: dir, MinFreeBytes: checkMinFree})
+	if errors.Is(err2, index.ErrNoSpace) {
+		return nil, fmt.Errorf("the store was not closed cleanly and must replay its log, which writes, but %w: free space first (read-only: %v)", err2, err)
+	}
+	return s, err2
+}
+
 func checkStore(dir string) (storeSummary, error) {
 	sum := storeSummary{Dir: dir, Challenges: map[string]int{}, Problems: []string{}}
-	s, err := index.Open(index.Options{Dir: dir})
+	s, err := openForCheck(dir)
 	if err != nil {
 		return sum, err
 	}
