@@ -2,10 +2,11 @@
 // probes, Prometheus metrics, and the rounds and recipient allocations the
 // watcher has recorded.
 //
-// The API only reads (but for the admin endpoints): the store through the small Reader interface, the
-// watcher's live position through Status. It listens on 127.0.0.1 by
-// default. Every endpoint answers GET (and HEAD) only, in JSON, with errors as
-// {"error":"<sentence>"}:
+// The API only reads, but for the admin endpoints: the store through the
+// small Reader interface, the watcher's live position through Status, the
+// node's health through NodeHealth. It listens on 127.0.0.1 by default.
+// Every endpoint answers GET (and HEAD) only, in JSON (a round's data aside),
+// with errors as {"error":"<sentence>"}:
 //
 //	GET /healthz                                     200 while the process serves
 //	GET /readyz                                      200 when the watcher is close enough to the head and the node is not stalled, else 503

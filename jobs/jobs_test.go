@@ -174,7 +174,9 @@ func TestReauditAlert(t *testing.T) {
 }
 
 // nodeHealth is a settable NodeHealth.
-type nodeHealth struct{ v atomic.Pointer[health.Verdict] }
+type nodeHealth struct {
+	v atomic.Pointer[health.Verdict]
+}
 
 func (n *nodeHealth) Check() health.Verdict {
 	if v := n.v.Load(); v != nil {
