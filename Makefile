@@ -49,9 +49,11 @@ $(GETH):
 	GOBIN=$(GETH_DIR) $(GO) install github.com/ethereum/go-ethereum/cmd/geth@$(GETH_VERSION)
 
 # End to end on a real node: geth --dev, `denomwatch devnet --rpc` with faults
-# and `denomwatch run` as separate processes (e2e/e2e_test.go).
+# and `denomwatch run` as separate processes (e2e/e2e_test.go), and the
+# frozen-node case: geth paused and resumed under a running watcher
+# (e2e/frozen_test.go).
 e2e: $(GETH)
-	DENOMWATCH_GETH=$(GETH) $(GO) test -count=1 -timeout 15m -run '^TestGethEndToEnd$$' -v ./e2e/
+	DENOMWATCH_GETH=$(GETH) $(GO) test -count=1 -timeout 15m -run '^(TestGethEndToEnd|TestFrozenNode)$$' -v ./e2e/
 
 ci:
 	bash .ci/run

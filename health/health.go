@@ -71,10 +71,10 @@ func Assess(now time.Time, s Signals, stallAfter time.Duration) Verdict {
 	switch {
 	case v.SinceOK > stallAfter:
 		v.Stalled, v.Kind = true, KindNoCall
-		v.Reason = fmt.Sprintf("no RPC call has succeeded for %s (allowed: %s)", v.SinceOK.Round(time.Second), stallAfter)
+		v.Reason = fmt.Sprintf("no RPC call has succeeded for %s (allowed: %s)", v.SinceOK.Round(100*time.Millisecond), stallAfter)
 	case v.HeadAge > stallAfter:
 		v.Stalled, v.Kind = true, KindNoNewHead
-		v.Reason = fmt.Sprintf("no new head for %s (allowed: %s); the node is stuck at block %d", v.HeadAge.Round(time.Second), stallAfter, s.Head)
+		v.Reason = fmt.Sprintf("no new head for %s (allowed: %s); the node is stuck at block %d", v.HeadAge.Round(100*time.Millisecond), stallAfter, s.Head)
 	case s.Syncing != nil:
 		v.Stalled, v.Kind = true, KindSyncing
 		v.Reason = fmt.Sprintf("the node is syncing: block %d of %d", s.Syncing.Current, s.Syncing.Highest)
