@@ -88,9 +88,29 @@ type Webhook struct {
 	Recipients []common.Address
 	// Types, when set, restricts the webhook to events of these types.
 	Types []Type
+	// Format is the body's format: FormatGeneric (the signed event, the
+	// default), FormatSlack (a Slack incoming-webhook message; no secret,
+	// the URL is the token) or FormatPagerDuty (a PagerDuty Events API v2
+	// trigger, the secret being the integration's routing key, dedup_key
+	// the event id; the URL defaults to PagerDutyURL).
+	Format Format
 
 	resolved Secret // the secret, from whichever source
 }
+
+// Format is a webhook body format. The values are a stable interface.
+type Format string
+
+// The webhook formats.
+const (
+	FormatGeneric   Format = "generic"
+	FormatSlack     Format = "slack"
+	FormatPagerDuty Format = "pagerduty"
+)
+
+// PagerDutyURL is the Events API v2 endpoint a pagerduty webhook posts to
+// when its url is not set.
+const PagerDutyURL = "https://events.pagerduty.com/v2/enqueue"
 
 // String describes the webhook without its secret or URL path.
 func (w Webhook) String() string {
@@ -114,11 +134,12 @@ type webhookView struct {
 	SecretFile string           `json:"secretFile,omitempty" yaml:"secret-file,omitempty"`
 	Recipients []common.Address `json:"recipients,omitempty" yaml:"recipients,omitempty"`
 	Types      []Type           `json:"types,omitempty" yaml:"types,omitempty"`
+	Format     Format           `json:"format,omitempty" yaml:"format,omitempty"`
 }
 
 func (w Webhook) view() webhookView {
 	return webhookView{Name: w.Name, URL: RedactURL(w.URL), Secret: w.Secret, SecretEnv: w.SecretEnv,
-		SecretFile: w.SecretFile, Recipients: w.Recipients, Types: w.Types}
+		SecretFile: w.SecretFile, Recipients: w.Recipients, Types: w.Types, Format: w.Format}
 }
 
 // MarshalJSON encodes the webhook without its secret and with its URL
@@ -242,7 +263,15 @@ func (c Config) Check() error {
 				sources++
 			}
 		}
+		switch w.Format {
+		case "", FormatGeneric, FormatSlack, FormatPagerDuty:
+		default:
+			bad("%s: format %q is not generic, slack or pagerduty", label, w.Format)
+		}
 		switch {
+		case sources == 0 && w.Format == FormatSlack:
+		case sources == 0 && w.Format == FormatPagerDuty:
+			bad("%s: no routing key: set one of %s to the PagerDuty integration's routing key", label, secretSourceNames)
 		case sources == 0:
 			bad("%s: no secret: set one of %s", label, secretSourceNames)
 		case sources > 1:
@@ -331,6 +360,8 @@ func (c Config) resolveSecrets(lookupEnv func(string) (string, bool), readFile f
 		w := &c.Webhooks[i]
 		var s string
 		switch {
+		case w.Format == FormatSlack && w.Secret == "" && w.SecretEnv == "" && w.SecretFile == "":
+			continue // Slack's URL is its token
 		case w.Secret != "":
 			s = string(w.Secret)
 		case w.SecretEnv != "":
@@ -392,6 +423,7 @@ type fileWebhook struct {
 	SecretFile string   `yaml:"secret-file"`
 	Recipients []string `yaml:"recipients"`
 	Types      []string `yaml:"types"`
+	Format     string   `yaml:"format"`
 }
 
 // ParseConfig parses an alerts config file (YAML; the format is in
@@ -443,7 +475,10 @@ func ParseConfig(data []byte) (cfg Config, err error) {
 		bad("no webhooks")
 	}
 	for i, fw := range f.Webhooks {
-		w := Webhook{Name: fw.Name, URL: fw.URL, Secret: Secret(fw.Secret), SecretEnv: fw.SecretEnv, SecretFile: fw.SecretFile}
+		w := Webhook{Name: fw.Name, URL: fw.URL, Secret: Secret(fw.Secret), SecretEnv: fw.SecretEnv, SecretFile: fw.SecretFile, Format: Format(fw.Format)}
+		if w.Format == FormatPagerDuty && w.URL == "" {
+			w.URL = PagerDutyURL
+		}
 		label := fmt.Sprintf("webhook %d", i+1)
 		if index.ValidWebhookName(fw.Name) {
 			label = fmt.Sprintf("webhook %q", fw.Name)
