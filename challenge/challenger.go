@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"log/slog"
 	"maps"
+	"math"
 	"math/big"
 	"slices"
 	"sort"
@@ -139,6 +140,23 @@ func (c *Challenger) Run(ctx context.Context) error {
 	}
 }
 
+// openFrauds counts the frauds of a pass not proven yet (no proof of this
+// challenger mined, none settled) whose window is still open, and the
+// blocks left before the earliest of them closes (+Inf when none).
+func openFrauds(head uint64, works []*work) (int, float64) {
+	n, left := 0, math.Inf(1)
+	for _, w := range works {
+		rec := &w.rec
+		settled := w.stored != "" && rec.State.Terminal() && rec.State != index.ChallengeDryRun
+		if settled || rec.Block != 0 || rec.DeadlineBlock < head || rec.State == index.ChallengeConfirmed {
+			continue
+		}
+		n++
+		left = min(left, float64(rec.DeadlineBlock-head))
+	}
+	return n, left
+}
+
 // failureLog logs failed passes: a failure at warning level when it is new
 // (another error than the last) or a minute after the last warning, else at
 // debug level, so that a lasting failure (a key without funds, a full
@@ -188,6 +206,7 @@ func (c *Challenger) Step(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
+	c.obs.SetOpenFrauds(openFrauds(head, works))
 	var errs []error
 	for _, w := range works {
 		if ctx.Err() != nil {

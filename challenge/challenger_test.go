@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"math"
 	"math/big"
 	"net/http/httptest"
 	"sort"
@@ -189,7 +190,8 @@ func TestChallengerProvesEveryFault(t *testing.T) {
 		if n := len(p.store.events(alerts.ChallengeSent, dr.Round)); n != 1 {
 			t.Errorf("round %d: %d challenge_sent alerts", dr.Round, n)
 		}
-		if evs := p.store.events(alerts.ChallengeConfirmed, dr.Round); len(evs) != 1 || evs[0].Challenge == nil || evs[0].Challenge.Bounty != rec.Bounty || len(evs[0].ID) != 32 {
+		if evs := p.store.events(alerts.ChallengeConfirmed, dr.Round); len(evs) != 1 || evs[0].Challenge == nil || evs[0].Challenge.Bounty != rec.Bounty || len(evs[0].ID) != 32 ||
+			evs[0].Severity != alerts.SeverityInfo || len(evs[0].Recipients) == 0 {
 			t.Errorf("round %d: challenge_confirmed alerts %+v", dr.Round, evs)
 		}
 		proofs++
@@ -217,6 +219,9 @@ func TestChallengerProvesEveryFault(t *testing.T) {
 	p.obs.mu.Lock()
 	if p.obs.byState[index.ChallengeConfirmed] != proofs || p.obs.gas != gas || p.obs.bounty.Cmp(bounty) != 0 {
 		t.Errorf("observer: %v, gas %d (want %d), bounty %s (want %s)", p.obs.byState, p.obs.gas, gas, p.obs.bounty, bounty)
+	}
+	if p.obs.maxOpen == 0 || p.obs.open != 0 || math.IsInf(p.obs.left, 1) {
+		t.Errorf("open frauds: last %d, max %d, fewest blocks left %v", p.obs.open, p.obs.maxOpen, p.obs.left)
 	}
 	p.obs.mu.Unlock()
 	if err := p.store.Check(); err != nil {

@@ -1,6 +1,7 @@
 package metrics
 
 import (
+	"math"
 	"math/big"
 
 	"github.com/prometheus/client_golang/prometheus"
@@ -13,6 +14,9 @@ const (
 	MetricChallenges         = "denomwatch_challenges"
 	MetricChallengeGasUsed   = "denomwatch_challenge_gas_used_total"
 	MetricChallengeBountyWei = "denomwatch_challenge_bounty_wei_total"
+	MetricOpenFrauds         = "denomwatch_frauds_open"
+	MetricDeadlineBlocksLeft = "denomwatch_fraud_deadline_blocks_left"
+	MetricDeadLetters        = "denomwatch_dead_letters"
 )
 
 // registerChallengeMetrics creates and registers the challenger's
@@ -30,7 +34,16 @@ func (m *Metrics) registerChallengeMetrics() {
 		Name: MetricChallengeBountyWei,
 		Help: "Bounties earned by the challenger's proofs, in wei (a float: exact to about 16 digits).",
 	})
-	m.reg.MustRegister(m.challenges, m.challengeGas, m.challengeBounty)
+	m.openFrauds = prometheus.NewGauge(prometheus.GaugeOpts{
+		Name: MetricOpenFrauds,
+		Help: "Frauds seen and not yet proven (no proof of this challenger mined) whose challenge window is open.",
+	})
+	m.deadlineLeft = prometheus.NewGauge(prometheus.GaugeOpts{
+		Name: MetricDeadlineBlocksLeft,
+		Help: "Blocks left before the window of the earliest unproven fraud closes (+Inf when there is none).",
+	})
+	m.deadlineLeft.Set(math.Inf(1))
+	m.reg.MustRegister(m.challenges, m.challengeGas, m.challengeBounty, m.openFrauds, m.deadlineLeft)
 	for _, st := range index.ChallengeStates {
 		m.challenges.WithLabelValues(string(st)).Set(0)
 	}
@@ -43,6 +56,28 @@ func (m *Metrics) SetChallenges(counts map[index.ChallengeState]int) {
 		m.challenges.WithLabelValues(string(st)).Set(float64(counts[st]))
 	}
 	m.setExpired(counts)
+}
+
+// SetOpenFrauds records the frauds not yet proven and the blocks left
+// before the earliest window closes.
+func (m *Metrics) SetOpenFrauds(n int, blocksLeft float64) {
+	m.openFrauds.Set(float64(n))
+	m.deadlineLeft.Set(blocksLeft)
+}
+
+// RegisterDeadLetters exports the dead letters stored, counted at each
+// scrape (index.Store.DeadLetterCount). Call it once.
+func (m *Metrics) RegisterDeadLetters(count func() (int, error)) {
+	m.reg.MustRegister(prometheus.NewGaugeFunc(prometheus.GaugeOpts{
+		Name: MetricDeadLetters,
+		Help: "Alerts given up after their webhook's max-attempts, stored as dead letters (denomwatch deadletters list|requeue).",
+	}, func() float64 {
+		n, err := count()
+		if err != nil {
+			return math.NaN()
+		}
+		return float64(n)
+	}))
 }
 
 // ChallengeGasUsed adds the gas of a mined challenge transaction.

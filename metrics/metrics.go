@@ -49,6 +49,8 @@ type Metrics struct {
 	challenges      *prometheus.GaugeVec
 	challengeGas    prometheus.Counter
 	challengeBounty prometheus.Counter
+	openFrauds      prometheus.Gauge
+	deadlineLeft    prometheus.Gauge
 	// The dispatcher's and the jobs' (ops.go).
 	ops opsMetrics
 	// The challenger key's balance (node.go).

@@ -193,6 +193,7 @@ func (s *service) initStore(context.Context) error {
 	s.store = store
 	s.closers = append(s.closers, store.Close)
 	s.metrics.RegisterDisk(store.Space)
+	s.metrics.RegisterDeadLetters(store.DeadLetterCount)
 	return nil
 }
 
