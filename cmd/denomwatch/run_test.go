@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"math/big"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -14,10 +15,15 @@ import (
 	"testing"
 	"time"
 
+	"github.com/ethereum/go-ethereum/accounts/abi/bind/v2"
+	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/crypto"
+	"github.com/ethereum/go-ethereum/ethclient"
 
 	"github.com/denomwatch/denomwatch/api"
+	"github.com/denomwatch/denomwatch/contracts/bindings"
 	"github.com/denomwatch/denomwatch/devnet"
+	"github.com/denomwatch/denomwatch/index"
 	"github.com/denomwatch/denomwatch/internal/testutil"
 )
 
@@ -287,4 +293,45 @@ func waitFor(t *testing.T, what string, timeout time.Duration, ok func() bool) {
 		}
 		time.Sleep(200 * time.Millisecond)
 	}
+}
+
+// TestRunHalfBuilt: a service that fails midway (the contract is not the
+// AVS: the watcher cannot read its challenge window, after the index was
+// opened and the alerts and challenger built) exits 1 naming the step, and
+// closes what it built: the index opens again (its lock released).
+func TestRunHalfBuilt(t *testing.T) {
+	dir := t.TempDir()
+	k, err := crypto.GenerateKey()
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, rpcURL := startDevnet(t, 0, crypto.PubkeyToAddress(k.PublicKey))
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	client, err := ethclient.DialContext(ctx, rpcURL)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer client.Close()
+	opts := bind.NewKeyedTransactor(k, big.NewInt(devnetChainID))
+	opts.Context = ctx
+	fwd, tx, err := bind.DeployContract(opts, common.FromHex(bindings.ForwarderMetaData.Bin), client, bindings.NewForwarder().PackConstructor(opts.From))
+	if err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, "the forwarder deployed", time.Minute, func() bool {
+		r, err := client.TransactionReceipt(ctx, tx.Hash())
+		return err == nil && r.Status == 1
+	})
+	data := filepath.Join(dir, "data")
+	code, _, stderr := runCLI(t, nil, "run", "--rpc", rpcURL, "--contract", fwd.Hex(), "--start-block", fmt.Sprint(d.Description().StartBlock),
+		"--data-dir", data, "--api-addr", fmt.Sprintf("127.0.0.1:%d", testutil.FreePort(t)))
+	if code != exitIO || !strings.Contains(stderr, "run: watcher:") || !strings.Contains(stderr, "read the challenge window") {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	store, err := index.Open(index.Options{Dir: filepath.Join(data, fmt.Sprintf("%d-%s", devnetChainID, strings.ToLower(fwd.Hex())))})
+	if err != nil {
+		t.Fatalf("the index was left open: %v", err)
+	}
+	store.Close()
 }
