@@ -145,7 +145,10 @@ func (rc *runConfig) checkNode(ctx context.Context, p *preflight, log *slog.Logg
 	var err error
 	p.pool, err = rpcpool.Dial(ctx, rc.RPC, rpcpool.Options{Log: log, ChainID: rc.ChainID})
 	if errors.Is(err, rpcpool.ErrChainMismatch) {
-		return usageError("--rpc: %v (--chain-id %d)", err, rc.ChainID)
+		if rc.ChainID != 0 {
+			return usageError("--chain-id %d: %v", rc.ChainID, err)
+		}
+		return usageError("--rpc: %v", err)
 	}
 	if err != nil {
 		return cli.Exit(fmt.Sprintf("--rpc: %v", err), exitIO)
