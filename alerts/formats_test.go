@@ -29,7 +29,7 @@ func TestPresetConfig(t *testing.T) {
 		t.Fatalf("resolve: %v", err)
 	}
 	for body, want := range map[string]string{
-		"webhooks:\n  - name: x\n    format: pagerduty\n": "no routing key",
+		"webhooks:\n  - name: x\n    format: pagerduty\n":                                                        "no routing key",
 		"webhooks:\n  - name: x\n    format: teams\n    url: https://x.example\n    secret: 0123456789abcdef0\n": `format "teams"`,
 	} {
 		if _, err := ParseConfig([]byte(body)); err == nil || !strings.Contains(err.Error(), want) {
