@@ -254,61 +254,72 @@ func (c Config) Check() error {
 			label = fmt.Sprintf("webhook %q", w.Name)
 		}
 		names[w.Name] = true
-		if err := checkURL(w.URL); err != nil {
-			bad("%s: url: %v", label, err)
-		}
-		sources := 0
-		for _, s := range []string{string(w.Secret), w.SecretEnv, w.SecretFile} {
-			if s != "" {
-				sources++
-			}
-		}
-		switch w.Format {
-		case "", FormatGeneric, FormatSlack, FormatPagerDuty:
-		default:
-			bad("%s: format %q is not generic, slack or pagerduty", label, w.Format)
-		}
-		switch {
-		case sources == 0 && w.Format == FormatSlack:
-		case sources == 0 && w.Format == FormatPagerDuty:
-			bad("%s: no routing key: set one of %s to the PagerDuty integration's routing key", label, secretSourceNames)
-		case sources == 0:
-			bad("%s: no secret: set one of %s", label, secretSourceNames)
-		case sources > 1:
-			bad("%s: set only one of %s", label, secretSourceNames)
-		}
-		if w.Secret != "" && len(w.Secret) < minSecretLen {
-			bad("%s: secret is shorter than %d bytes", label, minSecretLen)
-		}
-		if w.SecretEnv != "" && !validEnvName(w.SecretEnv) {
-			bad("%s: secret-env %q is not an environment variable name", label, w.SecretEnv)
-		}
-		if strings.ContainsRune(w.SecretFile, 0) {
-			bad("%s: secret-file holds a NUL byte", label)
-		}
-		if len(w.Recipients) > maxFilterEntries {
-			bad("%s: more than %d recipients", label, maxFilterEntries)
-		}
-		seen := map[common.Address]bool{}
-		for _, a := range w.Recipients {
-			if a == (common.Address{}) {
-				bad("%s: recipient %s is the zero address", label, a.Hex())
-			} else if seen[a] {
-				bad("%s: recipient %s is listed twice", label, a.Hex())
-			}
-			seen[a] = true
-		}
-		seenType := map[Type]bool{}
-		for _, t := range w.Types {
-			if !slices.Contains(knownTypes, t) {
-				bad("%s: unknown event type %q (known: %s)", label, t, typeList())
-			} else if seenType[t] {
-				bad("%s: event type %q is listed twice", label, t)
-			}
-			seenType[t] = true
-		}
+		w.check(label, bad)
 	}
 	return errors.Join(errs...)
+}
+
+// check reports the problems of one webhook through bad; label names it.
+func (w Webhook) check(label string, bad func(format string, args ...any)) {
+	if err := checkURL(w.URL); err != nil {
+		bad("%s: url: %v", label, err)
+	}
+	w.checkSecret(label, bad)
+	if len(w.Recipients) > maxFilterEntries {
+		bad("%s: more than %d recipients", label, maxFilterEntries)
+	}
+	seen := map[common.Address]bool{}
+	for _, a := range w.Recipients {
+		if a == (common.Address{}) {
+			bad("%s: recipient %s is the zero address", label, a.Hex())
+		} else if seen[a] {
+			bad("%s: recipient %s is listed twice", label, a.Hex())
+		}
+		seen[a] = true
+	}
+	seenType := map[Type]bool{}
+	for _, t := range w.Types {
+		if !slices.Contains(knownTypes, t) {
+			bad("%s: unknown event type %q (known: %s)", label, t, typeList())
+		} else if seenType[t] {
+			bad("%s: event type %q is listed twice", label, t)
+		}
+		seenType[t] = true
+	}
+}
+
+// checkSecret checks the format and the secret's sources: exactly one
+// (none for Slack, whose URL is its token; the routing key for PagerDuty).
+func (w Webhook) checkSecret(label string, bad func(format string, args ...any)) {
+	sources := 0
+	for _, s := range []string{string(w.Secret), w.SecretEnv, w.SecretFile} {
+		if s != "" {
+			sources++
+		}
+	}
+	switch w.Format {
+	case "", FormatGeneric, FormatSlack, FormatPagerDuty:
+	default:
+		bad("%s: format %q is not generic, slack or pagerduty", label, w.Format)
+	}
+	switch {
+	case sources == 0 && w.Format == FormatSlack:
+	case sources == 0 && w.Format == FormatPagerDuty:
+		bad("%s: no routing key: set one of %s to the PagerDuty integration's routing key", label, secretSourceNames)
+	case sources == 0:
+		bad("%s: no secret: set one of %s", label, secretSourceNames)
+	case sources > 1:
+		bad("%s: set only one of %s", label, secretSourceNames)
+	}
+	if w.Secret != "" && len(w.Secret) < minSecretLen {
+		bad("%s: secret is shorter than %d bytes", label, minSecretLen)
+	}
+	if w.SecretEnv != "" && !validEnvName(w.SecretEnv) {
+		bad("%s: secret-env %q is not an environment variable name", label, w.SecretEnv)
+	}
+	if strings.ContainsRune(w.SecretFile, 0) {
+		bad("%s: secret-file holds a NUL byte", label)
+	}
 }
 
 func typeList() string {

@@ -286,23 +286,10 @@ func (w *Watcher) Step(ctx context.Context) (bool, error) {
 		logProgress(w.log, l)
 	}
 	to := min(target, next+w.rangeSize-1)
-	logs, err := w.chain.FilterLogs(ctx, ethereum.FilterQuery{
-		FromBlock: new(big.Int).SetUint64(next), ToBlock: new(big.Int).SetUint64(to),
-		Addresses: []common.Address{w.cfg.AVS}, Topics: [][]common.Hash{topics},
-	})
-	if err != nil {
-		w.obs.RPCError("eth_getLogs")
-		// Only a node's answer (a range too large, too many results) halves
-		// the range; a dropped connection or a timeout is retried as is.
-		var answer rpc.Error
-		if errors.As(err, &answer) && w.rangeSize > 1 {
-			w.rangeSize /= 2
-			w.log.Info("eth_getLogs refused a range; halving it", "from", next, "to", to, "range", w.rangeSize, "err", err)
-			return false, nil
-		}
-		return false, fmt.Errorf("eth_getLogs %d-%d: %w", next, to, err)
+	logs, halved, err := w.logs(ctx, next, to)
+	if err != nil || halved {
+		return false, err
 	}
-	w.rangeSize = min(w.rangeSize*2, w.cfg.MaxRange)
 	if err := w.indexRange(ctx, to, logs); err != nil {
 		return false, err
 	}
@@ -310,6 +297,29 @@ func (w *Watcher) Step(ctx context.Context) (bool, error) {
 		w.caughtUp(to)
 	}
 	return to == target, nil
+}
+
+// logs reads the AVS's logs of blocks next..to. A node's refusal (a range
+// too large, too many results) halves the range and reports halved; a
+// dropped connection or a timeout is an error, retried as is. A success
+// lets the range grow back.
+func (w *Watcher) logs(ctx context.Context, next, to uint64) (logs []types.Log, halved bool, err error) {
+	logs, err = w.chain.FilterLogs(ctx, ethereum.FilterQuery{
+		FromBlock: new(big.Int).SetUint64(next), ToBlock: new(big.Int).SetUint64(to),
+		Addresses: []common.Address{w.cfg.AVS}, Topics: [][]common.Hash{topics},
+	})
+	if err != nil {
+		w.obs.RPCError("eth_getLogs")
+		var answer rpc.Error
+		if errors.As(err, &answer) && w.rangeSize > 1 {
+			w.rangeSize /= 2
+			w.log.Info("eth_getLogs refused a range; halving it", "from", next, "to", to, "range", w.rangeSize, "err", err)
+			return nil, true, nil
+		}
+		return nil, false, fmt.Errorf("eth_getLogs %d-%d: %w", next, to, err)
+	}
+	w.rangeSize = min(w.rangeSize*2, w.cfg.MaxRange)
+	return logs, false, nil
 }
 
 // caughtUp logs the end of a backfill (and the first time the watcher is

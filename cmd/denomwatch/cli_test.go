@@ -2,14 +2,22 @@ package main
 
 import (
 	"fmt"
+	"io"
 	"net"
 	"os"
 	"path/filepath"
+	"reflect"
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 
+	"github.com/ethereum/go-ethereum/common"
 	"github.com/urfave/cli/v2"
+
+	"github.com/denomwatch/denomwatch/api"
+	"github.com/denomwatch/denomwatch/challenge"
+	"github.com/denomwatch/denomwatch/jobs"
 )
 
 // allFlags returns every flag of every command and subcommand, by command
@@ -257,5 +265,46 @@ func TestRunPreflight(t *testing.T) {
 	}
 	if _, err := os.Stat(describe); !os.IsNotExist(err) {
 		t.Fatal("the devnet started")
+	}
+}
+
+// TestRunFlagDefaults: run's flags default to the packages' defaults (the
+// API's, the jobs', the challenger's), and the embedded devnet's block
+// interval paces the health probe.
+func TestRunFlagDefaults(t *testing.T) {
+	capture := func(args ...string) runConfig {
+		t.Helper()
+		var got runConfig
+		var gotErr error
+		app := newApp(nil, io.Discard, io.Discard)
+		for _, c := range app.Commands {
+			if c.Name == "run" {
+				c.Action = func(c *cli.Context) error { got, gotErr = runConfigFrom(c); return gotErr }
+			}
+		}
+		if err := app.Run(append([]string{"denomwatch", "run"}, args...)); err != nil || gotErr != nil {
+			t.Fatalf("%v %v", err, gotErr)
+		}
+		return got
+	}
+	rc := capture("--rpc", "http://127.0.0.1:1", "--contract", "0x00000000000000000000000000000000000000a1")
+	if !reflect.DeepEqual(rc.API, api.DefaultConfig()) {
+		t.Errorf("API %+v, want %+v", rc.API, api.DefaultConfig())
+	}
+	if !reflect.DeepEqual(rc.Jobs, jobs.DefaultConfig()) {
+		t.Errorf("jobs %+v, want %+v", rc.Jobs, jobs.DefaultConfig())
+	}
+	if want := challenge.DefaultConfig(common.Address{}); !reflect.DeepEqual(rc.Challenge, want) {
+		t.Errorf("challenger %+v, want %+v", rc.Challenge, want)
+	}
+	if rc.BlockTime != defaultBlockTime || rc.StallBlocks != defaultStallBlocks || rc.MinFreeBytes != defaultMinFreeMB<<20 || rc.Devnet != nil || rc.Confirmations != -1 {
+		t.Errorf("run config %+v", rc)
+	}
+	if err := rc.Check(); err != nil {
+		t.Errorf("the defaults do not check: %v", err)
+	}
+	dev := capture("--block-interval", "250ms")
+	if dev.Devnet == nil || dev.BlockTime != 250*time.Millisecond {
+		t.Errorf("embedded: block time %s", dev.BlockTime)
 	}
 }
