@@ -32,6 +32,9 @@ func mainnetRules(_ *node.Config, ec *ethconfig.Config) {
 	cfg := *ec.Genesis.Config
 	cfg.BogotaTime = nil
 	ec.Genesis.Config = &cfg
+	// eth_call's default 5 s bound aborted the heaviest differential call
+	// on a loaded 2-core machine; the tests bound their own time.
+	ec.RPCEVMTimeout = time.Minute
 }
 
 // chain is a simulated chain with the AVS deployed and funded accounts.

@@ -94,6 +94,8 @@ func metric(t *testing.T, url, name string) float64 {
 func TestDiskFull(t *testing.T) {
 	disk := mountSmallDisk(t, 96)
 	data := filepath.Join(disk, "data")
+	d, rpcURL := startDevnet(t, 0) // in the test, not in run: its chain is not what is tested
+	desc := d.Description()
 	apiPort := testutil.FreePort(t)
 	url := fmt.Sprintf("http://127.0.0.1:%d", apiPort)
 	ctx, cancel := context.WithCancel(context.Background())
@@ -101,9 +103,9 @@ func TestDiskFull(t *testing.T) {
 	var stderr testutil.Buffer
 	done := make(chan int, 1)
 	go func() {
-		done <- run(ctx, []string{"denomwatch", "run", "--data-dir", data, "--min-free-mb", "32", "--api-addr", fmt.Sprintf("127.0.0.1:%d", apiPort),
-			"--http-port", "0", "--ws-port", "0", "--describe", "", "--block-interval", "100ms", "--round-every", "1",
-			"--providers", "4", "--entries", "8", "--recipients", "16", "--challenge-window", "6"}, nil, io.Discard, &stderr)
+		done <- run(ctx, []string{"denomwatch", "run", "--rpc", rpcURL, "--contract", desc.AVS.Hex(), "--start-block", fmt.Sprint(desc.StartBlock),
+			"--data-dir", data, "--min-free-mb", "32", "--api-addr", fmt.Sprintf("127.0.0.1:%d", apiPort),
+			"--poll-interval", "100ms", "--block-time", "100ms", "--stall-blocks", "600"}, nil, io.Discard, &stderr)
 	}()
 	waitFor(t, "blocks indexed", 2*time.Minute, func() bool { return metric(t, url, "denomwatch_processed_block") > 10 })
 

@@ -29,14 +29,15 @@ import (
 
 // startDevnet runs an embedded devnet serving JSON-RPC over HTTP, with
 // faults (round 2: a wrong amount; round 4: a bad publication), funding
-// fund; it keeps sealing blocks until the test ends.
+// fund; it keeps sealing blocks until the test ends. The challenge window
+// (40 blocks of 100 ms) leaves a challenger room on a loaded machine.
 func startDevnet(t *testing.T, rounds int, fund ...[20]byte) (*devnet.Devnet, string) {
 	t.Helper()
 	port := testutil.FreePort(t)
 	cfg := devnet.DefaultConfig()
 	cfg.HTTPPort, cfg.WSPort, cfg.Describe = port, 0, ""
-	cfg.BlockInterval, cfg.PollInterval = 50*time.Millisecond, 10*time.Millisecond
-	cfg.ChallengeWindow, cfg.RoundEvery, cfg.Rounds, cfg.Seed = 8, 2, rounds, 11
+	cfg.BlockInterval, cfg.PollInterval = 100*time.Millisecond, 10*time.Millisecond
+	cfg.ChallengeWindow, cfg.RoundEvery, cfg.Rounds, cfg.Seed = 40, 2, rounds, 11
 	cfg.Providers, cfg.Recipients, cfg.EntriesPerRow, cfg.Operators = 3, 8, 4, 4
 	cfg.Faults = devnet.Schedule{2: {Kind: devnet.FaultAmount, Index: 5}, 4: {Kind: devnet.FaultPublication}}
 	for _, a := range fund {
@@ -161,7 +162,7 @@ func TestRunOperatorView(t *testing.T) {
 		done <- run(ctx, []string{"denomwatch", "run", "--rpc", rpcURL, "--contract", desc.AVS.Hex(), "--start-block", fmt.Sprint(desc.StartBlock),
 			"--data-dir", filepath.Join(dir, "data"), "--api-addr", fmt.Sprintf("127.0.0.1:%d", apiPort), "--admin-api",
 			"--challenger-key-file", keyFile, "--webhooks", hooks, "--log-format", "json", "--poll-interval", "100ms",
-			"--block-time", "50ms", "--stall-blocks", "200", "--lag-schedule", "@every 1s"}, nil, io.Discard, &stderr)
+			"--block-time", "100ms", "--stall-blocks", "300", "--lag-schedule", "@every 1s"}, nil, io.Discard, &stderr)
 	}()
 	defer func() {
 		cancel()
