@@ -88,9 +88,29 @@ type Webhook struct {
 	Recipients []common.Address
 	// Types, when set, restricts the webhook to events of these types.
 	Types []Type
+	// Format is the body's format: FormatGeneric (the signed event, the
+	// default), FormatSlack (a Slack incoming-webhook message; no secret,
+	// the URL is the token) or FormatPagerDuty (a PagerDuty Events API v2
+	// trigger, the secret being the integration's routing key, dedup_key
+	// the event id; the URL defaults to PagerDutyURL).
+	Format Format
 
 	resolved Secret // the secret, from whichever source
 }
+
+// Format is a webhook body format. The values are a stable interface.
+type Format string
+
+// The webhook formats.
+const (
+	FormatGeneric   Format = "generic"
+	FormatSlack     Format = "slack"
+	FormatPagerDuty Format = "pagerduty"
+)
+
+// PagerDutyURL is the Events API v2 endpoint a pagerduty webhook posts to
+// when its url is not set.
+const PagerDutyURL = "https://events.pagerduty.com/v2/enqueue"
 
 // String describes the webhook without its secret or URL path.
 func (w Webhook) String() string {
@@ -114,11 +134,12 @@ type webhookView struct {
 	SecretFile string           `json:"secretFile,omitempty" yaml:"secret-file,omitempty"`
 	Recipients []common.Address `json:"recipients,omitempty" yaml:"recipients,omitempty"`
 	Types      []Type           `json:"types,omitempty" yaml:"types,omitempty"`
+	Format     Format           `json:"format,omitempty" yaml:"format,omitempty"`
 }
 
 func (w Webhook) view() webhookView {
 	return webhookView{Name: w.Name, URL: RedactURL(w.URL), Secret: w.Secret, SecretEnv: w.SecretEnv,
-		SecretFile: w.SecretFile, Recipients: w.Recipients, Types: w.Types}
+		SecretFile: w.SecretFile, Recipients: w.Recipients, Types: w.Types, Format: w.Format}
 }
 
 // MarshalJSON encodes the webhook without its secret and with its URL
@@ -188,6 +209,7 @@ func (c Config) WithDefaults() Config {
 var knownTypes = []Type{
 	FraudDetected, ChallengeSent, ChallengeConfirmed, ChallengeFailed, ProvenByOther,
 	RoundUnavailable, RoundMalformed, DeadlineAtRisk, WatcherLagging, ReauditMismatch, DailyDigest,
+	FraudFinalizedUnproven, NodeStalled, BalanceLow,
 }
 
 // Types returns every event type, in documentation order.
@@ -232,53 +254,72 @@ func (c Config) Check() error {
 			label = fmt.Sprintf("webhook %q", w.Name)
 		}
 		names[w.Name] = true
-		if err := checkURL(w.URL); err != nil {
-			bad("%s: url: %v", label, err)
-		}
-		sources := 0
-		for _, s := range []string{string(w.Secret), w.SecretEnv, w.SecretFile} {
-			if s != "" {
-				sources++
-			}
-		}
-		switch {
-		case sources == 0:
-			bad("%s: no secret: set one of %s", label, secretSourceNames)
-		case sources > 1:
-			bad("%s: set only one of %s", label, secretSourceNames)
-		}
-		if w.Secret != "" && len(w.Secret) < minSecretLen {
-			bad("%s: secret is shorter than %d bytes", label, minSecretLen)
-		}
-		if w.SecretEnv != "" && !validEnvName(w.SecretEnv) {
-			bad("%s: secret-env %q is not an environment variable name", label, w.SecretEnv)
-		}
-		if strings.ContainsRune(w.SecretFile, 0) {
-			bad("%s: secret-file holds a NUL byte", label)
-		}
-		if len(w.Recipients) > maxFilterEntries {
-			bad("%s: more than %d recipients", label, maxFilterEntries)
-		}
-		seen := map[common.Address]bool{}
-		for _, a := range w.Recipients {
-			if a == (common.Address{}) {
-				bad("%s: recipient %s is the zero address", label, a.Hex())
-			} else if seen[a] {
-				bad("%s: recipient %s is listed twice", label, a.Hex())
-			}
-			seen[a] = true
-		}
-		seenType := map[Type]bool{}
-		for _, t := range w.Types {
-			if !slices.Contains(knownTypes, t) {
-				bad("%s: unknown event type %q (known: %s)", label, t, typeList())
-			} else if seenType[t] {
-				bad("%s: event type %q is listed twice", label, t)
-			}
-			seenType[t] = true
-		}
+		w.check(label, bad)
 	}
 	return errors.Join(errs...)
+}
+
+// check reports the problems of one webhook through bad; label names it.
+func (w Webhook) check(label string, bad func(format string, args ...any)) {
+	if err := checkURL(w.URL); err != nil {
+		bad("%s: url: %v", label, err)
+	}
+	w.checkSecret(label, bad)
+	if len(w.Recipients) > maxFilterEntries {
+		bad("%s: more than %d recipients", label, maxFilterEntries)
+	}
+	seen := map[common.Address]bool{}
+	for _, a := range w.Recipients {
+		if a == (common.Address{}) {
+			bad("%s: recipient %s is the zero address", label, a.Hex())
+		} else if seen[a] {
+			bad("%s: recipient %s is listed twice", label, a.Hex())
+		}
+		seen[a] = true
+	}
+	seenType := map[Type]bool{}
+	for _, t := range w.Types {
+		if !slices.Contains(knownTypes, t) {
+			bad("%s: unknown event type %q (known: %s)", label, t, typeList())
+		} else if seenType[t] {
+			bad("%s: event type %q is listed twice", label, t)
+		}
+		seenType[t] = true
+	}
+}
+
+// checkSecret checks the format and the secret's sources: exactly one
+// (none for Slack, whose URL is its token; the routing key for PagerDuty).
+func (w Webhook) checkSecret(label string, bad func(format string, args ...any)) {
+	sources := 0
+	for _, s := range []string{string(w.Secret), w.SecretEnv, w.SecretFile} {
+		if s != "" {
+			sources++
+		}
+	}
+	switch w.Format {
+	case "", FormatGeneric, FormatSlack, FormatPagerDuty:
+	default:
+		bad("%s: format %q is not generic, slack or pagerduty", label, w.Format)
+	}
+	switch {
+	case sources == 0 && w.Format == FormatSlack:
+	case sources == 0 && w.Format == FormatPagerDuty:
+		bad("%s: no routing key: set one of %s to the PagerDuty integration's routing key", label, secretSourceNames)
+	case sources == 0:
+		bad("%s: no secret: set one of %s", label, secretSourceNames)
+	case sources > 1:
+		bad("%s: set only one of %s", label, secretSourceNames)
+	}
+	if w.Secret != "" && len(w.Secret) < minSecretLen {
+		bad("%s: secret is shorter than %d bytes", label, minSecretLen)
+	}
+	if w.SecretEnv != "" && !validEnvName(w.SecretEnv) {
+		bad("%s: secret-env %q is not an environment variable name", label, w.SecretEnv)
+	}
+	if strings.ContainsRune(w.SecretFile, 0) {
+		bad("%s: secret-file holds a NUL byte", label)
+	}
 }
 
 func typeList() string {
@@ -330,6 +371,8 @@ func (c Config) resolveSecrets(lookupEnv func(string) (string, bool), readFile f
 		w := &c.Webhooks[i]
 		var s string
 		switch {
+		case w.Format == FormatSlack && w.Secret == "" && w.SecretEnv == "" && w.SecretFile == "":
+			continue // Slack's URL is its token
 		case w.Secret != "":
 			s = string(w.Secret)
 		case w.SecretEnv != "":
@@ -391,6 +434,7 @@ type fileWebhook struct {
 	SecretFile string   `yaml:"secret-file"`
 	Recipients []string `yaml:"recipients"`
 	Types      []string `yaml:"types"`
+	Format     string   `yaml:"format"`
 }
 
 // ParseConfig parses an alerts config file (YAML; the format is in
@@ -442,7 +486,10 @@ func ParseConfig(data []byte) (cfg Config, err error) {
 		bad("no webhooks")
 	}
 	for i, fw := range f.Webhooks {
-		w := Webhook{Name: fw.Name, URL: fw.URL, Secret: Secret(fw.Secret), SecretEnv: fw.SecretEnv, SecretFile: fw.SecretFile}
+		w := Webhook{Name: fw.Name, URL: fw.URL, Secret: Secret(fw.Secret), SecretEnv: fw.SecretEnv, SecretFile: fw.SecretFile, Format: Format(fw.Format)}
+		if w.Format == FormatPagerDuty && w.URL == "" {
+			w.URL = PagerDutyURL
+		}
 		label := fmt.Sprintf("webhook %d", i+1)
 		if index.ValidWebhookName(fw.Name) {
 			label = fmt.Sprintf("webhook %q", fw.Name)

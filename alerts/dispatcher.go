@@ -496,7 +496,11 @@ func (h *hook) post(ctx context.Context, body []byte, ev *Event, attempt int) re
 	d := h.d
 	ctx, cancel := context.WithTimeout(ctx, d.cfg.Timeout)
 	defer cancel()
-	req, err := http.NewRequestWithContext(ctx, http.MethodPost, h.wh.URL, bytes.NewReader(body))
+	payload, err := Render(h.wh.Format, *ev, body, h.secret)
+	if err != nil {
+		return result{err: "render: " + err.Error()}
+	}
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, h.wh.URL, bytes.NewReader(payload))
 	if err != nil {
 		return result{err: "build request: " + h.redact(err.Error())}
 	}
@@ -505,9 +509,11 @@ func (h *hook) post(ctx context.Context, body []byte, ev *Event, attempt int) re
 	req.Header.Set("User-Agent", userAgent)
 	req.Header.Set(HeaderEventID, ev.ID)
 	req.Header.Set(HeaderEventType, string(ev.Type))
-	req.Header.Set(HeaderTimestamp, strconv.FormatInt(ts, 10))
-	req.Header.Set(HeaderSignature, Sign(h.secret, ts, body))
 	req.Header.Set(HeaderAttempt, strconv.Itoa(attempt))
+	if h.wh.Format == "" || h.wh.Format == FormatGeneric {
+		req.Header.Set(HeaderTimestamp, strconv.FormatInt(ts, 10))
+		req.Header.Set(HeaderSignature, Sign(h.secret, ts, body))
+	}
 	resp, err := d.client.Do(req)
 	if err != nil {
 		if errors.Is(err, context.DeadlineExceeded) && ctx.Err() != nil {

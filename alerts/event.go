@@ -30,6 +30,14 @@ const (
 	WatcherLagging     Type = "watcher_lagging"
 	ReauditMismatch    Type = "reaudit_mismatch"
 	DailyDigest        Type = "daily_digest"
+	// FraudFinalizedUnproven: a fraudulent batch was finalized, its window
+	// over with no proof: the signers got away with it.
+	FraudFinalizedUnproven Type = "fraud_finalized_unproven"
+	// NodeStalled: the node produced no new head, answered no call, or
+	// reported that it is syncing, for too long.
+	NodeStalled Type = "node_stalled"
+	// BalanceLow: the challenger key cannot pay for the proofs it may need.
+	BalanceLow Type = "balance_low"
 )
 
 // Severity says how urgently a person should look at an event. The string

@@ -120,6 +120,48 @@ func uniqueAddresses(addrs []common.Address) []common.Address {
 // commitment) and the finding, not from the time, so recomputing a round
 // raises the same ids again.
 func ForRound(meta Meta, prev *index.Round, cur index.Round, recipients []common.Address) []Event {
+	events := roundEvents(meta, prev, cur, recipients)
+	if e, ok := finalizedUnproven(meta, prev, cur, recipients); ok {
+		events = append(events, e)
+	}
+	return events
+}
+
+// finalizedUnproven returns the fraud_finalized_unproven event when a
+// fraudulent latest batch becomes finalized: the window passed with no proof.
+// The id is derived from the round and the batch: one event per batch.
+func finalizedUnproven(meta Meta, prev *index.Round, cur index.Round, recipients []common.Address) (Event, bool) {
+	n := len(cur.Batches)
+	if cur.Verdict != index.VerdictFraud || n == 0 || cur.Batches[n-1].Status != index.BatchFinalized {
+		return Event{}, false
+	}
+	b := cur.Batches[n-1]
+	if prev != nil {
+		for _, pb := range prev.Batches {
+			if pb.TxHash == b.TxHash && pb.Status == index.BatchFinalized && prev.Verdict == index.VerdictFraud {
+				return Event{}, false // already reported
+			}
+		}
+	}
+	e := NewEvent(meta, FraudFinalizedUnproven, u64(cur.Round), b.TxHash.Hex())
+	e.Severity = SeverityCritical
+	e.Round, e.Verdict, e.Kind = ptrU64(cur.Round), string(cur.Verdict), cur.Kind
+	e.Claimed, e.Correct = cur.Claimed, cur.Correct
+	if cur.Index != nil {
+		e.Index = ptrU64(*cur.Index)
+	}
+	e.BatchTx, e.Block, e.DeadlineBlock = ptrHash(b.TxHash), b.Block, b.DeadlineBlock
+	e.Recipients = uniqueAddresses(recipients)
+	e.Message = fmt.Sprintf("Fraud in round %d, batch %s (block %d), was finalized unproven: its challenge window closed at block %d with no fraud proof. The signers were not slashed and the wrong allocation stands.",
+		cur.Round, b.TxHash.Hex(), b.Block, b.DeadlineBlock)
+	if k := len(e.Recipients); k > 0 {
+		e.Message += fmt.Sprintf(" %d recipient(s) affected.", k)
+	}
+	return e, true
+}
+
+// roundEvents are ForRound's events but fraud_finalized_unproven.
+func roundEvents(meta Meta, prev *index.Round, cur index.Round, recipients []common.Address) []Event {
 	var batch *index.Batch
 	if n := len(cur.Batches); n > 0 {
 		batch = &cur.Batches[n-1]
@@ -336,6 +378,35 @@ func WatcherLaggingEvent(meta Meta, head, processed, lag uint64) Event {
 	e.Block = processed
 	e.Data = map[string]any{"head": head, "processed": processed, "lagBlocks": lag}
 	e.Message = fmt.Sprintf("The watcher is %d block(s) behind the chain head: processed up to block %d, head %d.", lag, processed, head)
+	return e
+}
+
+// NodeStalledEvent returns a node_stalled event: the node is stalled
+// (kind: no-new-head, no-successful-call or syncing; reason says more) at
+// head. The id is derived from the head and the kind, so each episode (the
+// node stuck at another block) is one event.
+func NodeStalledEvent(meta Meta, head uint64, kind, reason string) Event {
+	e := NewEvent(meta, NodeStalled, u64(head), kind)
+	e.Severity = SeverityCritical
+	e.Block, e.Reason = head, reason
+	e.Data = map[string]any{"head": head, "kind": kind}
+	e.Message = "The node denomwatch reads is stalled: " + reason + ". Frauds go unseen until it recovers."
+	return e
+}
+
+// BalanceLowEvent returns a balance_low event: the challenger key account
+// holds balance wei, which pays proofs proofs of cost wei each (fewer than
+// wanted). Critical when it cannot pay one. The id is derived from the
+// account and the balance, so each episode is one event.
+func BalanceLowEvent(meta Meta, account common.Address, balance, cost string, proofs, wanted uint64) Event {
+	e := NewEvent(meta, BalanceLow, account.Hex(), balance)
+	e.Severity = SeverityWarning
+	if proofs == 0 {
+		e.Severity = SeverityCritical
+	}
+	e.Data = map[string]any{"account": account.Hex(), "balanceWei": balance, "proofCostWei": cost, "proofs": proofs, "wantedProofs": wanted}
+	e.Message = fmt.Sprintf("The challenger %s holds %s wei: %d proof(s) at %s wei each, fewer than the %d wanted. Fund it, or frauds go unproven.",
+		account.Hex(), balance, proofs, cost, wanted)
 	return e
 }
 

@@ -1,7 +1,6 @@
 package api_test
 
 import (
-	"math/big"
 	"strings"
 	"testing"
 	"time"
@@ -98,33 +97,6 @@ func TestRoundChallenge(t *testing.T) {
 	for _, path := range []string{"/v1/rounds/2", "/v1/rounds?from=1&to=3"} {
 		if r := do(t, s.Handler(), "GET", path); r.code != 503 || strings.Contains(string(r.body), errDisk.Error()) {
 			t.Errorf("%s with failing challenges: %d %s", path, r.code, r.body)
-		}
-	}
-}
-
-func TestChallengeMetrics(t *testing.T) {
-	s, m := newTestServer(t, testConfig(), newFakeStore(), newFakeStatus(0, 0))
-	body := string(do(t, s.Handler(), "GET", "/metrics").body)
-	for _, st := range index.ChallengeStates {
-		if !strings.Contains(body, api.MetricChallenges+`{state="`+string(st)+`"} 0`) {
-			t.Errorf("state %s not exported at 0", st)
-		}
-	}
-	m.SetChallenges(map[index.ChallengeState]int{index.ChallengeConfirmed: 2, index.ChallengeSent: 1})
-	m.ChallengeGasUsed(150_000)
-	m.ChallengeGasUsed(50_000)
-	m.ChallengeBounty(big.NewInt(4_800_000_000))
-	m.ChallengeBounty(nil)
-	body = string(do(t, s.Handler(), "GET", "/metrics").body)
-	for _, want := range []string{
-		api.MetricChallenges + `{state="confirmed"} 2`,
-		api.MetricChallenges + `{state="sent"} 1`,
-		api.MetricChallenges + `{state="failed"} 0`,
-		api.MetricChallengeGasUsed + " 200000",
-		api.MetricChallengeBountyWei + " 4.8e+09",
-	} {
-		if !strings.Contains(body, want) {
-			t.Errorf("metrics lack %q", want)
 		}
 	}
 }

@@ -2,17 +2,25 @@
 // probes, Prometheus metrics, and the rounds and recipient allocations the
 // watcher has recorded.
 //
-// The API only reads: the store through the small Reader interface, the
-// watcher's live position through Status. It listens on 127.0.0.1 by
-// default. Every endpoint answers GET (and HEAD) only, in JSON, with errors as
-// {"error":"<sentence>"}:
+// The API only reads, but for the admin endpoints: the store through the
+// small Reader interface, the watcher's live position through Status, the
+// node's health through NodeHealth. It listens on 127.0.0.1 by default.
+// Every endpoint answers GET (and HEAD) only, in JSON (a round's data aside),
+// with errors as {"error":"<sentence>"}:
 //
 //	GET /healthz                                     200 while the process serves
-//	GET /readyz                                      200 when the watcher is close enough to the head, else 503
-//	GET /metrics                                     Prometheus exposition of Metrics
+//	GET /readyz                                      200 when the watcher is close enough to the head and the node is not stalled, else 503
+//	GET /metrics                                     Prometheus exposition of Deps.Metrics
 //	GET /v1/rounds?from=&to=                         a range of rounds, at most Config.MaxRange
 //	GET /v1/rounds/{round}                           one round
+//	GET /v1/rounds/{round}/data[?format=raw]         the round's commitment data (0x-hex, or raw): `denomwatch recompute --data`
 //	GET /v1/recipients/{address}/allocations?round=N a recipient's allocations, with proofs
+//
+// With Deps.Admin (denomwatch run --admin-api), on an address kept private:
+//
+//	GET  /admin/deadletters?from=&limit=              the dead letters, a page at a time
+//	POST /admin/deadletters/{seq}/requeue?webhook=    one back in the outbox
+//	POST /admin/deadletters/requeue                   all of them back in the outbox
 //
 // The field names of the JSON objects (index.Round and Allocation) are a
 // stable interface.

@@ -11,8 +11,11 @@ import (
 	"strings"
 
 	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/common/hexutil"
 
+	"github.com/denomwatch/denomwatch/health"
 	"github.com/denomwatch/denomwatch/index"
+	"github.com/denomwatch/denomwatch/metrics"
 )
 
 // Health is the body of /healthz.
@@ -26,6 +29,12 @@ type Readiness struct {
 	Head      uint64 `json:"head"`
 	Processed uint64 `json:"processed"`
 	Lag       uint64 `json:"lag"`
+	// NodeStalled: the node produced no new head, or answered no call, for
+	// longer than allowed, or it is syncing (only with a NodeHealth).
+	NodeStalled bool `json:"nodeStalled"`
+	// HeadAgeSeconds is the time since the head last moved (with a
+	// NodeHealth).
+	HeadAgeSeconds float64 `json:"headAgeSeconds,omitempty"`
 	// Reason says why the watcher is not ready.
 	Reason string `json:"reason,omitempty"`
 }
@@ -57,11 +66,18 @@ func (s *Server) healthz(w http.ResponseWriter, _ *http.Request) {
 
 func (s *Server) readyz(w http.ResponseWriter, _ *http.Request) {
 	head, processed := s.status.Head(), s.status.Processed()
-	rd := Readiness{Head: head, Processed: processed, Lag: lag(head, processed)}
+	rd := Readiness{Head: head, Processed: processed, Lag: metrics.Lag(head, processed)}
+	var node health.Verdict
+	if s.health != nil {
+		node = s.health.Check()
+		rd.NodeStalled, rd.HeadAgeSeconds = node.Stalled, node.HeadAge.Seconds()
+	}
 	switch _, _, err := s.store.Checkpoint(); {
 	case err != nil:
 		s.log.Error("API store read failed", "op", "read the checkpoint", "err", err)
 		rd.Reason = "the store cannot be read"
+	case node.Stalled:
+		rd.Reason = "the node is stalled: " + node.Reason
 	case rd.Lag > s.cfg.ReadyLag:
 		rd.Reason = fmt.Sprintf("%d blocks behind the head, more than the %d allowed", rd.Lag, s.cfg.ReadyLag)
 	default:
@@ -224,6 +240,59 @@ func (s *Server) allocations(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	writeJSON(w, http.StatusOK, AllocationsResponse{Round: n, Recipient: recipient, Verdict: rd.Verdict, Allocations: allocs})
+}
+
+// roundData answers a round's commitment data as the index holds it (v1:
+// the whole round's commitment data, as committed on chain): 0x-hex text by
+// default, the raw bytes with ?format=raw. Either is the --data input of
+// `denomwatch recompute`.
+func (s *Server) roundData(w http.ResponseWriter, r *http.Request) {
+	n, err := parseUint("round", r.PathValue("round"))
+	if err != nil {
+		writeError(w, http.StatusBadRequest, err.Error())
+		return
+	}
+	q, ok := query(w, r)
+	if !ok {
+		return
+	}
+	format := q.Get("format")
+	if len(q["format"]) > 1 || (format != "" && format != "hex" && format != "raw") {
+		writeError(w, http.StatusBadRequest, "format must be hex or raw")
+		return
+	}
+	rd, ok := s.lookupRound(w, n)
+	if !ok {
+		return
+	}
+	data, ok, err := s.store.CommitmentData(n)
+	if err != nil {
+		s.storeFailed(w, "read commitment data", err, "round", n)
+		return
+	}
+	if !ok {
+		code, why := http.StatusNotFound, "was never available"
+		if rd.DataPruned {
+			code, why = http.StatusGone, "was pruned (retention)"
+		}
+		writeError(w, code, fmt.Sprintf("the commitment data of round %d %s (verdict %s)", n, why, rd.Verdict))
+		return
+	}
+	w.Header().Set("X-Content-Type-Options", "nosniff")
+	w.Header().Set("Content-Disposition", fmt.Sprintf("attachment; filename=round-%d.%s", n, map[bool]string{true: "bin", false: "hex"}[format == "raw"]))
+	if format == "raw" {
+		w.Header().Set("Content-Type", "application/octet-stream")
+		_, _ = w.Write(data)
+		return
+	}
+	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+	_, _ = w.Write([]byte(ExportData(data)))
+}
+
+// ExportData is a round's data as the API exports it and `denomwatch
+// recompute --data` reads it: 0x-hex, one line.
+func ExportData(data []byte) string {
+	return hexutil.Encode(data) + "\n"
 }
 
 // storeFailed logs a store error and answers 503.

@@ -12,8 +12,10 @@ import (
 	"time"
 
 	"github.com/ethereum/go-ethereum/common"
+	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/promhttp"
 
+	"github.com/denomwatch/denomwatch/health"
 	"github.com/denomwatch/denomwatch/index"
 )
 
@@ -56,44 +58,69 @@ const maxRecomputes = 2
 // ErrStarted is returned by Start on a server that has already been started.
 var ErrStarted = errors.New("API server already started")
 
-// Server is the read-only HTTP API.
+// NodeHealth is the node's health as /readyz reports it (health.Tracker
+// has it).
+type NodeHealth interface {
+	Check() health.Verdict
+}
+
+// Deps are the server's collaborators. Store and Status are required; the
+// rest may be nil: /metrics then serves nothing, the node's health is not
+// part of /readyz, the admin endpoints answer 404, and logs are discarded.
+type Deps struct {
+	Store   Reader
+	Status  Status
+	Metrics prometheus.Gatherer
+	Health  NodeHealth
+	// Admin, when set, serves the admin endpoints (dead letters); only on
+	// an address the operator keeps private.
+	Admin Admin
+	Log   *slog.Logger
+}
+
+// Server is the HTTP API: read-only, but for the admin endpoints when
+// Deps.Admin is set.
 type Server struct {
 	cfg     Config
 	store   Reader
 	status  Status
-	metrics *Metrics
+	metrics prometheus.Gatherer
+	health  NodeHealth
+	admin   Admin
 	log     *slog.Logger
 	handler http.Handler
 	// recomputes holds a token per recipient query recomputing a round.
 	recomputes chan struct{}
 
-	mu   sync.Mutex
-	srv  *http.Server
-	ln   net.Listener
-	done chan struct{} // closed when Serve has returned
+	mu          sync.Mutex
+	srv         *http.Server
+	ln          net.Listener
+	done        chan struct{} // closed when Serve has returned
+	serveFailed error
 }
 
-// New builds the server; it does not listen until Start. A nil m gets fresh
-// Metrics, a nil log discards.
-func New(cfg Config, r Reader, st Status, m *Metrics, log *slog.Logger) (*Server, error) {
+// New builds the server; it does not listen until Listen, Start or Run.
+func New(cfg Config, deps Deps) (*Server, error) {
 	if err := cfg.Check(); err != nil {
 		return nil, err
 	}
-	if r == nil || st == nil {
+	if deps.Store == nil || deps.Status == nil {
 		return nil, fmt.Errorf("%w: the API needs a store reader and a status", ErrConfig)
 	}
-	if m == nil {
-		m = NewMetrics()
+	if deps.Metrics == nil {
+		deps.Metrics = prometheus.NewRegistry()
 	}
-	if log == nil {
-		log = slog.New(slog.DiscardHandler)
+	if deps.Log == nil {
+		deps.Log = slog.New(slog.DiscardHandler)
 	}
 	s := &Server{
 		cfg:        cfg,
-		store:      r,
-		status:     st,
-		metrics:    m,
-		log:        log,
+		store:      deps.Store,
+		status:     deps.Status,
+		metrics:    deps.Metrics,
+		health:     deps.Health,
+		admin:      deps.Admin,
+		log:        deps.Log,
 		recomputes: make(chan struct{}, maxRecomputes),
 	}
 	s.handler = s.routes()
@@ -114,23 +141,26 @@ func (s *Server) routes() http.Handler {
 	}
 	get("/healthz", http.HandlerFunc(s.healthz))
 	get("/readyz", http.HandlerFunc(s.readyz))
-	get("/metrics", promhttp.HandlerFor(s.metrics.reg, promhttp.HandlerOpts{
+	get("/metrics", promhttp.HandlerFor(s.metrics, promhttp.HandlerOpts{
 		ErrorLog: slog.NewLogLogger(s.log.Handler(), slog.LevelError),
 	}))
 	get("/v1/rounds", http.HandlerFunc(s.rounds))
 	get("/v1/rounds/{round}", http.HandlerFunc(s.round))
+	get("/v1/rounds/{round}/data", http.HandlerFunc(s.roundData))
 	get("/v1/recipients/{address}/allocations", http.HandlerFunc(s.allocations))
+	if s.admin != nil {
+		s.adminRoutes(mux)
+	}
 	mux.Handle("/", http.HandlerFunc(notFound))
 	return s.logRequests(mux)
 }
 
-// Start listens on the configured address and serves in the background; it
-// returns once listening (Addr then reports the bound address). When ctx is
-// cancelled the server stops gracefully, as by Stop.
-func (s *Server) Start(ctx context.Context) error {
+// Listen binds the configured address (Addr then reports it); the server
+// serves once Run or Start is called.
+func (s *Server) Listen(ctx context.Context) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if s.srv != nil {
+	if s.ln != nil {
 		return ErrStarted
 	}
 	var lc net.ListenConfig
@@ -138,6 +168,50 @@ func (s *Server) Start(ctx context.Context) error {
 	if err != nil {
 		return fmt.Errorf("listen on %s: %w", s.cfg.Addr, err)
 	}
+	s.ln = ln
+	return nil
+}
+
+// Run serves (listening first unless Listen did) until ctx ends, then stops
+// gracefully, as Stop, and returns ctx's error; or returns the error that
+// stopped the server.
+func (s *Server) Run(ctx context.Context) error {
+	if err := s.Start(ctx); err != nil {
+		return err
+	}
+	s.mu.Lock()
+	done := s.done
+	s.mu.Unlock()
+	select {
+	case <-ctx.Done():
+		stopCtx, cancel := context.WithTimeout(context.Background(), stopTimeout)
+		defer cancel()
+		return errors.Join(ctx.Err(), s.Stop(stopCtx))
+	case <-done:
+		if err := s.serveErr(); err != nil {
+			return err
+		}
+		return ctx.Err()
+	}
+}
+
+// Start listens (unless Listen did) and serves in the background; it
+// returns once listening. When ctx is cancelled the server stops
+// gracefully, as by Stop.
+func (s *Server) Start(ctx context.Context) error {
+	s.mu.Lock()
+	if s.srv != nil {
+		s.mu.Unlock()
+		return ErrStarted
+	}
+	s.mu.Unlock()
+	if s.Addr() == "" {
+		if err := s.Listen(ctx); err != nil {
+			return err
+		}
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
 	srv := &http.Server{
 		Handler:           s.handler,
 		ReadHeaderTimeout: readHeaderTimeout,
@@ -147,11 +221,15 @@ func (s *Server) Start(ctx context.Context) error {
 		ErrorLog:          slog.NewLogLogger(s.log.Handler(), slog.LevelWarn),
 	}
 	done := make(chan struct{})
-	s.srv, s.ln, s.done = srv, ln, done
+	s.srv, s.done = srv, done
+	ln := s.ln
 	go func() {
 		defer close(done)
 		if err := srv.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
 			s.log.Error("API server stopped", "err", err)
+			s.mu.Lock()
+			s.serveFailed = err
+			s.mu.Unlock()
 		}
 	}()
 	go func() {
@@ -169,6 +247,13 @@ func (s *Server) Start(ctx context.Context) error {
 	return nil
 }
 
+// serveErr is the error that ended Serve, if any.
+func (s *Server) serveErr() error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.serveFailed
+}
+
 // Addr returns the address the server listens on, "" before Start.
 func (s *Server) Addr() string {
 	s.mu.Lock()
@@ -181,12 +266,16 @@ func (s *Server) Addr() string {
 
 // Stop shuts the server down gracefully: it stops listening and waits for
 // the requests in flight until ctx ends, then closes what is left. Stop on a
-// server never started, or already stopped, returns nil.
+// server never started (a listener from Listen is closed), or already
+// stopped, returns nil.
 func (s *Server) Stop(ctx context.Context) error {
 	s.mu.Lock()
-	srv, done := s.srv, s.done
+	srv, done, ln := s.srv, s.done, s.ln
 	s.mu.Unlock()
 	if srv == nil {
+		if ln != nil {
+			_ = ln.Close()
+		}
 		return nil
 	}
 	var errs []error

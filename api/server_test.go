@@ -21,6 +21,7 @@ import (
 
 	"github.com/denomwatch/denomwatch/api"
 	"github.com/denomwatch/denomwatch/index"
+	"github.com/denomwatch/denomwatch/metrics"
 )
 
 func testConfig() api.Config {
@@ -29,10 +30,10 @@ func testConfig() api.Config {
 	return cfg
 }
 
-func newTestServer(t testing.TB, cfg api.Config, store api.Reader, st api.Status) (*api.Server, *api.Metrics) {
+func newTestServer(t testing.TB, cfg api.Config, store api.Reader, st api.Status) (*api.Server, *metrics.Metrics) {
 	t.Helper()
-	m := api.NewMetrics()
-	s, err := api.New(cfg, store, st, m, nil)
+	m := metrics.New()
+	s, err := api.New(cfg, api.Deps{Store: store, Status: st, Metrics: m.Registry()})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -191,43 +192,12 @@ func TestMetricsEndpoint(t *testing.T) {
 		}
 	}
 	for _, name := range []string{
-		api.MetricHeadBlock, api.MetricProcessedBlock, api.MetricLagBlocks,
-		api.MetricRounds, api.MetricRecomputeSeconds, api.MetricRPCErrors,
+		metrics.MetricHeadBlock, metrics.MetricProcessedBlock, metrics.MetricLagBlocks,
+		metrics.MetricRounds, metrics.MetricRecomputeSeconds, metrics.MetricRPCErrors,
 	} {
 		if !strings.Contains(body, "# TYPE "+name+" ") {
 			t.Errorf("/metrics lacks the metric %s", name)
 		}
-	}
-}
-
-func TestMetricsLagAndVerdicts(t *testing.T) {
-	m := api.NewMetrics()
-	s, err := api.New(testConfig(), newFakeStore(), newFakeStatus(0, 0), m, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	scrape := func() string { return string(do(t, s.Handler(), "GET", "/metrics").body) }
-
-	m.SetProcessed(50) // ahead of the head seen so far: lag 0, not negative
-	if !strings.Contains(scrape(), "denomwatch_lag_blocks 0\n") {
-		t.Error("lag is not 0 while processed is ahead of the head")
-	}
-	m.SetHead(58)
-	if !strings.Contains(scrape(), "denomwatch_lag_blocks 8\n") {
-		t.Error("lag is not 8 after SetHead(58)")
-	}
-
-	m.SetRoundsByVerdict(map[index.Verdict]int{"odd": 1, index.VerdictFraud: 3})
-	if b := scrape(); !strings.Contains(b, `denomwatch_rounds{verdict="odd"} 1`) || !strings.Contains(b, `denomwatch_rounds{verdict="fraud"} 3`) {
-		t.Error("rounds by verdict not exported")
-	}
-	m.SetRoundsByVerdict(map[index.Verdict]int{index.VerdictValid: 1})
-	b := scrape()
-	if strings.Contains(b, `verdict="odd"`) {
-		t.Error("a verdict absent from the latest counts is still exported")
-	}
-	if !strings.Contains(b, `denomwatch_rounds{verdict="fraud"} 0`) || !strings.Contains(b, `denomwatch_rounds{verdict="valid"} 1`) {
-		t.Error("known verdicts are not reset to the latest counts")
 	}
 }
 
@@ -512,7 +482,7 @@ func TestHandlerPanicIs500(t *testing.T) {
 	store := plainRounds(3)
 	store.panics["Round"] = true
 	var logs bytes.Buffer
-	s, err := api.New(testConfig(), store, newFakeStatus(0, 0), nil, slog.New(slog.NewTextHandler(&logs, nil)))
+	s, err := api.New(testConfig(), api.Deps{Store: store, Status: newFakeStatus(0, 0), Log: slog.New(slog.NewTextHandler(&logs, nil))})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -529,7 +499,7 @@ func TestHandlerPanicIs500(t *testing.T) {
 func TestRequestLog(t *testing.T) {
 	var logs bytes.Buffer
 	log := slog.New(slog.NewJSONHandler(&logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
-	s, err := api.New(testConfig(), failing(plainRounds(3), "Rounds"), newFakeStatus(0, 0), nil, log)
+	s, err := api.New(testConfig(), api.Deps{Store: failing(plainRounds(3), "Rounds"), Status: newFakeStatus(0, 0), Log: log})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -598,16 +568,16 @@ func TestConfig(t *testing.T) {
 			if (err == nil) != tt.ok || (err != nil && !errors.Is(err, api.ErrConfig)) {
 				t.Fatalf("Check() = %v, want ok %t", err, tt.ok)
 			}
-			_, err = api.New(cfg, newFakeStore(), newFakeStatus(0, 0), nil, nil)
+			_, err = api.New(cfg, api.Deps{Store: newFakeStore(), Status: newFakeStatus(0, 0)})
 			if (err == nil) != tt.ok {
 				t.Fatalf("New() = %v, want ok %t", err, tt.ok)
 			}
 		})
 	}
-	if _, err := api.New(api.DefaultConfig(), nil, newFakeStatus(0, 0), nil, nil); !errors.Is(err, api.ErrConfig) {
+	if _, err := api.New(api.DefaultConfig(), api.Deps{Status: newFakeStatus(0, 0)}); !errors.Is(err, api.ErrConfig) {
 		t.Errorf("New without a reader: %v", err)
 	}
-	if _, err := api.New(api.DefaultConfig(), newFakeStore(), nil, nil, nil); !errors.Is(err, api.ErrConfig) {
+	if _, err := api.New(api.DefaultConfig(), api.Deps{Store: newFakeStore()}); !errors.Is(err, api.ErrConfig) {
 		t.Errorf("New without a status: %v", err)
 	}
 }

@@ -1,24 +1,13 @@
 package challenge
 
 import (
-	"crypto/sha256"
-	"encoding/hex"
-	"encoding/json"
 	"fmt"
-	"strings"
 
 	"github.com/ethereum/go-ethereum/common"
 
 	"github.com/denomwatch/denomwatch/alerts"
 	"github.com/denomwatch/denomwatch/index"
 )
-
-// alertID is the event's id: the same for the same fact on every attempt
-// and restart, so a receiver drops duplicates by it.
-func alertID(typ alerts.Type, chainID uint64, avs common.Address, round uint64, batch common.Hash, state index.ChallengeState, tx string) string {
-	sum := sha256.Sum256(fmt.Appendf(nil, "%s|%d|%s|%d|%s|%s|%s", typ, chainID, strings.ToLower(avs.Hex()), round, batch.Hex(), state, tx))
-	return hex.EncodeToString(sum[:])[:32]
-}
 
 // alertType is the event type announcing a challenge's state.
 func alertType(s index.ChallengeState) (alerts.Type, bool) {
@@ -35,42 +24,30 @@ func alertType(s index.ChallengeState) (alerts.Type, bool) {
 	return "", false
 }
 
-// event builds the alert body for rec: typ at block, with message msg.
+// event builds the alert body for rec, typ at block, with the alerts
+// package's constructors (severity, id, message, recipients); msg, the
+// challenger's own account of the state, is kept in data.detail.
 func (c *Challenger) event(typ alerts.Type, rec *index.Challenge, block uint64, msg string) ([]byte, error) {
-	round, idx, batch := rec.Round, rec.Index, rec.BatchTx
-	tx := ""
-	if rec.TxHash != nil {
-		tx = rec.TxHash.Hex()
-	}
-	state := rec.State
+	meta := alerts.Meta{ChainID: c.chainID.Uint64(), AVS: c.cfg.AVS, Now: c.now}
+	var ev alerts.Event
 	if typ == alerts.DeadlineAtRisk {
-		tx, state = "", ""
+		ev = alerts.DeadlineAtRiskEvent(meta, rec.Round, rec.BatchTx, rec.DeadlineBlock, block, rec.Recipients)
+		ev.Data["state"] = string(rec.State)
+	} else {
+		ch := alerts.Challenge{State: string(rec.State), TxHash: rec.TxHash, GasUsed: rec.GasUsed, Bounty: rec.Bounty, Error: rec.Error}
+		if typ == alerts.ProvenByOther && rec.ProvenTx != nil {
+			ch.TxHash = rec.ProvenTx
+		}
+		ev = alerts.ChallengeEvent(meta, typ, rec.Round, rec.BatchTx, ch, rec.DeadlineBlock, rec.Recipients)
+		ev.Data = map[string]any{}
+		if rec.ProvenBy != nil {
+			ev.Data["provenBy"] = rec.ProvenBy.Hex()
+		}
 	}
-	ch := &alerts.Challenge{State: string(rec.State), TxHash: rec.TxHash, GasUsed: rec.GasUsed, Bounty: rec.Bounty, Error: rec.Error}
-	if typ == alerts.ProvenByOther && rec.ProvenTx != nil {
-		ch.TxHash = rec.ProvenTx
-	}
-	ev := alerts.Event{
-		ID:            alertID(typ, c.chainID.Uint64(), c.cfg.AVS, round, batch, state, tx),
-		Type:          typ,
-		SchemaVersion: alerts.SchemaVersion,
-		CreatedAt:     c.now().UTC(),
-		ChainID:       c.chainID.Uint64(),
-		AVS:           c.cfg.AVS,
-		Round:         &round,
-		Block:         block,
-		Verdict:       string(index.VerdictFraud),
-		Kind:          rec.Kind,
-		Index:         &idx,
-		BatchTx:       &batch,
-		DeadlineBlock: rec.DeadlineBlock,
-		Challenge:     ch,
-		Message:       msg,
-	}
-	if rec.ProvenBy != nil {
-		ev.Data = map[string]any{"provenBy": rec.ProvenBy.Hex()}
-	}
-	b, err := json.Marshal(ev)
+	idx := rec.Index
+	ev.Block, ev.Verdict, ev.Kind, ev.Index = block, string(index.VerdictFraud), rec.Kind, &idx
+	ev.Data["detail"] = msg
+	b, err := ev.Marshal()
 	if err != nil {
 		return nil, fmt.Errorf("alert %s: %w", typ, err)
 	}

@@ -50,6 +50,10 @@ type Observer interface {
 	ChallengeGasUsed(gas uint64)
 	// ChallengeBounty adds a bounty earned, wei.
 	ChallengeBounty(wei *big.Int)
+	// SetOpenFrauds replaces the count of frauds not yet proven whose
+	// window is open, and the blocks left before the earliest closes
+	// (+Inf when none).
+	SetOpenFrauds(n int, blocksLeft float64)
 }
 
 type nopObserver struct{}
@@ -57,6 +61,7 @@ type nopObserver struct{}
 func (nopObserver) SetChallenges(map[index.ChallengeState]int) {}
 func (nopObserver) ChallengeGasUsed(uint64)                    {}
 func (nopObserver) ChallengeBounty(*big.Int)                   {}
+func (nopObserver) SetOpenFrauds(int, float64)                 {}
 
 // The AVS's round status (RoundStatus in the contract).
 const (

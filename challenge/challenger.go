@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"log/slog"
 	"maps"
+	"math"
 	"math/big"
 	"slices"
 	"sort"
@@ -113,6 +114,7 @@ func (c *Challenger) Notify() {
 func (c *Challenger) Run(ctx context.Context) error {
 	t := time.NewTimer(0)
 	defer t.Stop()
+	var fails failureLog
 	for {
 		select {
 		case <-ctx.Done():
@@ -127,9 +129,7 @@ func (c *Challenger) Run(ctx context.Context) error {
 		if errors.Is(err, ErrConfig) {
 			return err
 		}
-		if err != nil {
-			c.log.Warn("challenger pass failed; retrying", "err", err)
-		}
+		fails.pass(c.log, c.now(), err)
 		if !t.Stop() {
 			select {
 			case <-t.C:
@@ -138,6 +138,54 @@ func (c *Challenger) Run(ctx context.Context) error {
 		}
 		t.Reset(c.cfg.PollInterval)
 	}
+}
+
+// openFrauds counts the frauds of a pass not proven yet (no proof of this
+// challenger mined, none settled) whose window is still open, and the
+// blocks left before the earliest of them closes (+Inf when none).
+func openFrauds(head uint64, works []*work) (int, float64) {
+	n, left := 0, math.Inf(1)
+	for _, w := range works {
+		rec := &w.rec
+		settled := w.stored != "" && rec.State.Terminal() && rec.State != index.ChallengeDryRun
+		if settled || rec.Block != 0 || rec.DeadlineBlock < head || rec.State == index.ChallengeConfirmed {
+			continue
+		}
+		n++
+		left = min(left, float64(rec.DeadlineBlock-head))
+	}
+	return n, left
+}
+
+// failureLog logs failed passes: a failure at warning level when it is new
+// (another error than the last) or a minute after the last warning, else at
+// debug level, so that a lasting failure (a key without funds, a full
+// disk) is not a warning every poll; and the recovery once.
+type failureLog struct {
+	last    string
+	warned  time.Time
+	repeats int
+}
+
+// failureWarnEvery spaces the warnings of one lasting failure.
+const failureWarnEvery = time.Minute
+
+func (f *failureLog) pass(log *slog.Logger, now time.Time, err error) {
+	if err == nil {
+		if f.last != "" {
+			log.Info("challenger passes succeed again", "failedPasses", f.repeats+1)
+		}
+		*f = failureLog{}
+		return
+	}
+	msg := err.Error()
+	if msg != f.last || now.Sub(f.warned) >= failureWarnEvery {
+		log.Warn("challenger pass failed; retrying", "err", err, "sameFailures", f.repeats)
+		f.last, f.warned, f.repeats = msg, now, 0
+		return
+	}
+	f.repeats++
+	log.Debug("challenger pass failed again", "err", err, "sameFailures", f.repeats)
 }
 
 // Step makes one pass: it finds the fraud verdicts whose live batch has no
@@ -158,6 +206,7 @@ func (c *Challenger) Step(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
+	c.obs.SetOpenFrauds(openFrauds(head, works))
 	var errs []error
 	for _, w := range works {
 		if ctx.Err() != nil {
@@ -217,12 +266,12 @@ func (c *Challenger) start(ctx context.Context) error {
 	case c.key == nil && c.cfg.DryRun:
 		c.log.Info("challenger in dry-run mode without a key: proofs are built and simulated, never sent", "avs", c.cfg.AVS)
 	case c.key == nil:
-		c.log.Info("challenger is monitor-only: no key; it raises deadline alerts and sends nothing", "avs", c.cfg.AVS, "in flight", open)
+		c.log.Info("challenger is monitor-only: no key; it raises deadline alerts and sends nothing", "avs", c.cfg.AVS, "inFlight", open)
 	case c.cfg.DryRun:
 		c.log.Info("challenger in dry-run mode: proofs are built and simulated, never sent", "avs", c.cfg.AVS, "address", c.from)
 	default:
 		next, _ := c.tx.NextNonce()
-		c.log.Info("challenger ready", "avs", c.cfg.AVS, "address", c.from, "chain", id, "nonce", next, "in flight", open)
+		c.log.Info("challenger ready", "avs", c.cfg.AVS, "address", c.from, "chain", id, "nonce", next, "inFlight", open)
 	}
 	c.started = true
 	return nil
@@ -451,12 +500,15 @@ func (c *Challenger) watchDeadline(head uint64, w *work) error {
 		return nil
 	}
 	left := rec.DeadlineBlock - head
+	if rec.Recipients == nil {
+		rec.Recipients = c.storedAffected(rec)
+	}
 	msg := fmt.Sprintf("The challenge window of round %d closes in %d blocks (block %d) and no proof of this challenger is mined (state %s)", rec.Round, left, rec.DeadlineBlock, orNone(string(w.stored)))
 	body, err := c.event(alerts.DeadlineAtRisk, rec, head, msg)
 	if err != nil {
 		return err
 	}
-	c.log.Warn("fraud deadline at risk", "round", rec.Round, "batch", rec.BatchTx, "deadline", rec.DeadlineBlock, "blocks left", left, "state", orNone(string(w.stored)))
+	c.log.Warn("fraud deadline at risk", "round", rec.Round, "batch", rec.BatchTx, "deadline", rec.DeadlineBlock, "blocksLeft", left, "state", orNone(string(w.stored)))
 	if w.stored == "" {
 		if _, err := c.store.Enqueue(body); err != nil {
 			return err

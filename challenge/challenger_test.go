@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"math"
 	"math/big"
 	"net/http/httptest"
 	"sort"
@@ -19,6 +20,7 @@ import (
 	"github.com/denomwatch/denomwatch/api"
 	"github.com/denomwatch/denomwatch/devnet"
 	"github.com/denomwatch/denomwatch/index"
+	"github.com/denomwatch/denomwatch/metrics"
 )
 
 // provableKind is the proof kind a devnet fault calls for ("" for none).
@@ -188,7 +190,8 @@ func TestChallengerProvesEveryFault(t *testing.T) {
 		if n := len(p.store.events(alerts.ChallengeSent, dr.Round)); n != 1 {
 			t.Errorf("round %d: %d challenge_sent alerts", dr.Round, n)
 		}
-		if evs := p.store.events(alerts.ChallengeConfirmed, dr.Round); len(evs) != 1 || evs[0].Challenge == nil || evs[0].Challenge.Bounty != rec.Bounty || len(evs[0].ID) != 32 {
+		if evs := p.store.events(alerts.ChallengeConfirmed, dr.Round); len(evs) != 1 || evs[0].Challenge == nil || evs[0].Challenge.Bounty != rec.Bounty || len(evs[0].ID) != 32 ||
+			evs[0].Severity != alerts.SeverityInfo || len(evs[0].Recipients) == 0 {
 			t.Errorf("round %d: challenge_confirmed alerts %+v", dr.Round, evs)
 		}
 		proofs++
@@ -217,6 +220,9 @@ func TestChallengerProvesEveryFault(t *testing.T) {
 	if p.obs.byState[index.ChallengeConfirmed] != proofs || p.obs.gas != gas || p.obs.bounty.Cmp(bounty) != 0 {
 		t.Errorf("observer: %v, gas %d (want %d), bounty %s (want %s)", p.obs.byState, p.obs.gas, gas, p.obs.bounty, bounty)
 	}
+	if p.obs.maxOpen == 0 || p.obs.open != 0 || math.IsInf(p.obs.left, 1) {
+		t.Errorf("open frauds: last %d, max %d, fewest blocks left %v", p.obs.open, p.obs.maxOpen, p.obs.left)
+	}
 	p.obs.mu.Unlock()
 	if err := p.store.Check(); err != nil {
 		t.Fatal(err)
@@ -230,13 +236,13 @@ func TestChallengerProvesEveryFault(t *testing.T) {
 		proofs, testBlockInterval, raceEnabled, blocks, blocks[len(blocks)/2], blocks[len(blocks)-1], seconds, toSend)
 }
 
-var _ Observer = (*api.Metrics)(nil)
+var _ Observer = (*metrics.Metrics)(nil)
 
 // checkAPI serves the party's index through the API: a proven round's
 // object carries its challenge, an honest round's none.
 func checkAPI(t *testing.T, p *party, desc devnet.Description) {
 	t.Helper()
-	srv, err := api.New(api.DefaultConfig(), p.store.Store, p.w, nil, nil)
+	srv, err := api.New(api.DefaultConfig(), api.Deps{Store: p.store.Store, Status: p.w})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -14,7 +14,32 @@ import (
 	"github.com/denomwatch/denomwatch/alerts"
 	"github.com/denomwatch/denomwatch/index"
 	"github.com/denomwatch/denomwatch/internal/v1/contracts"
+	"github.com/denomwatch/denomwatch/watcher"
 )
+
+// maxAlertRecipients bounds the recipients a challenge's alerts name.
+const maxAlertRecipients = 1000
+
+// affected are the recipients a fraud wrongs (watcher.AffectedRecipients),
+// at most maxAlertRecipients of them.
+func affected(cdata, published []byte, kind string) []common.Address {
+	rs := watcher.AffectedRecipients(cdata, published, kind)
+	return rs[:min(len(rs), maxAlertRecipients)]
+}
+
+// storedAffected reads the round's stored data for affected; nil when it is
+// not stored.
+func (c *Challenger) storedAffected(rec *index.Challenge) []common.Address {
+	cdata, ok, err := c.store.CommitmentData(rec.Round)
+	if err != nil || !ok {
+		return nil
+	}
+	published, ok, err := c.store.BatchData(rec.BatchTx)
+	if err != nil || !ok {
+		return nil
+	}
+	return affected(cdata, published, rec.Kind)
+}
 
 // maxReplans bounds how often a challenge starts over with a new nonce
 // after its nonce was taken by another transaction of the key.
@@ -78,6 +103,7 @@ func (c *Challenger) plan(ctx context.Context, head uint64, w *work) error {
 	if err != nil {
 		return c.settle(w, head, index.ChallengeFailed, err.Error(), nil)
 	}
+	rec.Recipients = affected(cdata, published, rec.Kind)
 
 	// Choose by measured gas.
 	estimates := make([]index.ProofEstimate, len(proofs))
@@ -406,7 +432,7 @@ func (c *Challenger) replace(ctx context.Context, head uint64, w *work, cancel b
 	}
 	w.replaced = true
 	c.log.Info("replacing the challenge transaction", "round", rec.Round, "nonce", tx.Nonce(), "old", last.TxHash, "new", tx.Hash(),
-		"feeCap", tx.GasFeeCap(), "tip", tx.GasTipCap(), "cancel", cancel, "blocks waited", head-last.SentBlock)
+		"feeCap", tx.GasFeeCap(), "tip", tx.GasTipCap(), "cancel", cancel, "blocksWaited", head-last.SentBlock)
 	if err := c.addAttempt(w, tx, cancel); err != nil {
 		return err
 	}
@@ -457,7 +483,7 @@ func (c *Challenger) mined(ctx context.Context, head uint64, w *work, rcpt *type
 		c.obs.ChallengeGasUsed(rcpt.GasUsed)
 		c.obs.ChallengeBounty(bounty)
 		c.log.Info("fraud proven", "round", rec.Round, "tx", h, "block", block, "gasUsed", rcpt.GasUsed, "bounty", bounty,
-			"blocks after the batch", block-rec.BatchBlock, "attempts", len(rec.Attempts))
+			"blocksAfterBatch", block-rec.BatchBlock, "attempts", len(rec.Attempts))
 		return nil
 	}
 	// Reverted: replay the call on the block's state for the reason.

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"github.com/denomwatch/denomwatch/internal/testutil"
 	"log/slog"
+	"math"
 	"math/big"
 	"strings"
 	"sync"
@@ -234,9 +235,19 @@ type testObserver struct {
 	byState map[index.ChallengeState]int
 	gas     uint64
 	bounty  *big.Int
+	// open: the last open-fraud count; maxOpen the largest seen; left the
+	// fewest blocks left seen.
+	open, maxOpen int
+	left          float64
 }
 
-func newTestObserver() *testObserver { return &testObserver{bounty: new(big.Int)} }
+func newTestObserver() *testObserver { return &testObserver{bounty: new(big.Int), left: math.Inf(1)} }
+
+func (o *testObserver) SetOpenFrauds(n int, left float64) {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	o.open, o.maxOpen, o.left = n, max(o.maxOpen, n), min(o.left, left)
+}
 
 func (o *testObserver) SetChallenges(m map[index.ChallengeState]int) {
 	o.mu.Lock()

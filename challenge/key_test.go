@@ -129,37 +129,51 @@ func TestConfigCheck(t *testing.T) {
 	}
 }
 
-// TestAlertEvents: alert ids are deterministic per fact and distinct
-// across facts; the bodies carry the challenge.
+// TestAlertEvents: the challenger's alerts come from the alerts package's
+// constructors: severity, recipients, a stable id per fact, the challenge.
 func TestAlertEvents(t *testing.T) {
 	avs := common.HexToAddress("0xa75")
 	batch, tx := common.HexToHash("0xb1"), common.HexToHash("0x71")
-	id := alertID(alerts.ChallengeSent, 1337, avs, 4, batch, index.ChallengeSent, tx.Hex())
-	if len(id) != 32 || id != alertID(alerts.ChallengeSent, 1337, avs, 4, batch, index.ChallengeSent, tx.Hex()) {
-		t.Fatalf("id %q not stable", id)
-	}
-	for _, other := range []string{
-		alertID(alerts.ChallengeConfirmed, 1337, avs, 4, batch, index.ChallengeConfirmed, tx.Hex()),
-		alertID(alerts.ChallengeSent, 1, avs, 4, batch, index.ChallengeSent, tx.Hex()),
-		alertID(alerts.ChallengeSent, 1337, avs, 5, batch, index.ChallengeSent, tx.Hex()),
-		alertID(alerts.ChallengeSent, 1337, avs, 4, tx, index.ChallengeSent, tx.Hex()),
-		alertID(alerts.ChallengeSent, 1337, avs, 4, batch, index.ChallengeSent, ""),
-	} {
-		if other == id {
-			t.Fatal("two facts share an id")
-		}
-	}
+	alice := common.HexToAddress("0xa11ce")
 	c := &Challenger{cfg: Config{AVS: avs}, chainID: big.NewInt(1337), now: func() time.Time { return time.Unix(1_700_000_000, 0) }}
 	rec := &index.Challenge{Round: 4, BatchTx: batch, Kind: index.KindBadAllocation, Index: 9, State: index.ChallengeConfirmed, TxHash: &tx,
-		GasUsed: 150_000, Bounty: "12", DeadlineBlock: 40, Block: 31}
-	body, err := c.event(alerts.ChallengeConfirmed, rec, 31, stateMessage(rec))
-	if err != nil {
-		t.Fatal(err)
+		GasUsed: 150_000, Bounty: "12", DeadlineBlock: 40, Block: 31, Recipients: []common.Address{alice}}
+	tests := []struct {
+		typ      alerts.Type
+		state    index.ChallengeState
+		severity alerts.Severity
+		want     []string
+	}{
+		{alerts.ChallengeConfirmed, index.ChallengeConfirmed, alerts.SeverityInfo, []string{`"challenge":{"state":"confirmed","txHash":"` + tx.Hex() + `","gasUsed":150000,"bounty":"12"}`}},
+		{alerts.ChallengeSent, index.ChallengeSent, alerts.SeverityInfo, nil},
+		{alerts.ChallengeFailed, index.ChallengeExpired, alerts.SeverityCritical, nil},
+		{alerts.DeadlineAtRisk, index.ChallengeSent, alerts.SeverityCritical, []string{`"blocksLeft":9`}},
 	}
-	for _, want := range []string{`"type":"challenge_confirmed"`, `"schemaVersion":1`, `"round":4`, `"kind":"bad-allocation"`, `"index":9`,
-		`"challenge":{"state":"confirmed","txHash":"` + tx.Hex() + `","gasUsed":150000,"bounty":"12"}`, `"deadlineBlock":40`, `"chainId":1337`} {
-		if !strings.Contains(string(body), want) {
-			t.Errorf("body lacks %s: %s", want, body)
+	ids := map[string]bool{}
+	for _, tc := range tests {
+		r := *rec
+		r.State = tc.state
+		body, err := c.event(tc.typ, &r, 31, stateMessage(&r))
+		if err != nil {
+			t.Fatal(err)
+		}
+		again, _ := c.event(tc.typ, &r, 31, stateMessage(&r))
+		ev, err := alerts.ParseEvent(body)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if ev.Type != tc.typ || ev.Severity != tc.severity || len(ev.Recipients) != 1 || ev.Recipients[0] != alice ||
+			*ev.Round != 4 || ev.Kind != index.KindBadAllocation || *ev.Index != 9 || ev.DeadlineBlock != 40 || ev.ChainID != 1337 || ev.Message == "" {
+			t.Errorf("%s: %+v", tc.typ, ev)
+		}
+		if ids[ev.ID] || string(again) != string(body) {
+			t.Errorf("%s: id %s not one per fact", tc.typ, ev.ID)
+		}
+		ids[ev.ID] = true
+		for _, w := range tc.want {
+			if !strings.Contains(string(body), w) {
+				t.Errorf("%s: body lacks %s: %s", tc.typ, w, body)
+			}
 		}
 	}
 }

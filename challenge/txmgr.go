@@ -123,11 +123,24 @@ func (m *TxManager) GasLimit(ctx context.Context, estimate uint64) (uint64, erro
 // fees returns the tip and fee cap for a new transaction: the node's
 // suggested tip, and 2*baseFee+tip, both under MaxFeeCap.
 func (m *TxManager) fees(ctx context.Context) (tip, feeCap *big.Int, err error) {
-	tip, err = m.chain.SuggestGasTipCap(ctx)
+	return suggestFees(ctx, m.chain, m.cfg.MaxFeeCap)
+}
+
+// feeChain is what fee suggestions need from a node.
+type feeChain interface {
+	HeaderByNumber(ctx context.Context, number *big.Int) (*types.Header, error)
+	SuggestGasTipCap(ctx context.Context) (*big.Int, error)
+}
+
+// suggestFees is the tip and fee cap a new transaction gets now: the
+// node's suggested tip, and 2*baseFee+tip, both under maxFeeCap (nil or 0:
+// no cap).
+func suggestFees(ctx context.Context, chain feeChain, maxFeeCap *big.Int) (tip, feeCap *big.Int, err error) {
+	tip, err = chain.SuggestGasTipCap(ctx)
 	if err != nil {
 		return nil, nil, fmt.Errorf("suggested tip: %w", err)
 	}
-	head, err := m.chain.HeaderByNumber(ctx, nil)
+	head, err := chain.HeaderByNumber(ctx, nil)
 	if err != nil {
 		return nil, nil, fmt.Errorf("latest header: %w", err)
 	}
@@ -136,7 +149,7 @@ func (m *TxManager) fees(ctx context.Context) (tip, feeCap *big.Int, err error) 
 		base.Set(head.BaseFee)
 	}
 	feeCap = new(big.Int).Add(new(big.Int).Mul(base, big.NewInt(2)), tip)
-	if c := m.cfg.MaxFeeCap; c != nil && c.Sign() > 0 && feeCap.Cmp(c) > 0 {
+	if c := maxFeeCap; c != nil && c.Sign() > 0 && feeCap.Cmp(c) > 0 {
 		feeCap = new(big.Int).Set(c)
 	}
 	if tip.Cmp(feeCap) > 0 {

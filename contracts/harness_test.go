@@ -8,6 +8,7 @@ import (
 	"math/big"
 	"math/rand/v2"
 	"testing"
+	"time"
 
 	"github.com/ethereum/go-ethereum"
 	"github.com/ethereum/go-ethereum/accounts/abi/bind/v2"
@@ -31,6 +32,10 @@ func mainnetRules(_ *node.Config, ec *ethconfig.Config) {
 	cfg := *ec.Genesis.Config
 	cfg.BogotaTime = nil
 	ec.Genesis.Config = &cfg
+	// eth_call's default 5 s bound can abort the heaviest calls (a
+	// 1024-entry row) on a loaded 2-core machine; the tests bound their
+	// own time.
+	ec.RPCEVMTimeout = time.Minute
 }
 
 // vectorChainID is the chain id of testdata/protocol-v2.json's batches;

@@ -156,6 +156,9 @@ type Challenge struct {
 	// (proven by another, window closed) settles in once its nonce is
 	// consumed by the cancelling replacement.
 	Settle ChallengeState `json:"settle,omitempty"`
+	// Recipients are the recipients the fraud wrongs, for the alerts
+	// (computed when the proof is planned).
+	Recipients []common.Address `json:"recipients,omitempty"`
 	// Replans counts the times the challenge started over with a new nonce.
 	Replans int `json:"replans,omitempty"`
 	// Reopens counts the times a confirmed proof was found no longer on

@@ -230,6 +230,9 @@ func (s *Store) update(what string, fn func(txn *badger.Txn) error) error {
 	if s.closed {
 		return fmt.Errorf("index: %s: %w", what, badger.ErrDBClosed)
 	}
+	if err := s.room(); err != nil {
+		return fmt.Errorf("index: %s: %w", what, err)
+	}
 	if err := s.db.Update(fn); err != nil {
 		return fmt.Errorf("index: %s: %w", what, err)
 	}

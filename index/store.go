@@ -28,6 +28,12 @@ var (
 	// ErrInconsistent: the store breaks one of its invariants (Check), or a
 	// stored record does not decode.
 	ErrInconsistent = errors.New("inconsistent store")
+	// ErrNoSpace: a write was refused because the file system holding the
+	// store has less free space than Options.MinFreeBytes. Nothing was
+	// written; the write may be retried once there is room.
+	ErrNoSpace = errors.New("not enough free disk space")
+	// ErrReadOnly: a write to a store opened read-only.
+	ErrReadOnly = errors.New("store opened read-only")
 )
 
 // defaultUndoDepth is the UndoDepth used when Options.UndoDepth is 0.
@@ -61,6 +67,19 @@ type Options struct {
 	// consistent at an earlier checkpoint, since each block commits with its
 	// checkpoint. It saves about 1 ms a block while back-filling.
 	DeferSync bool
+	// MinFreeBytes: on disk, every write is refused with ErrNoSpace while
+	// the file system holding Dir has less free space (0: never checked).
+	// Badger writes through memory maps, and a mapped write that finds the
+	// disk full kills the process with SIGBUS: stopping well before keeps
+	// the daemon alive, and it resumes by itself once space is freed.
+	MinFreeBytes uint64
+	// FreeSpace returns the free bytes of the file system holding dir (nil:
+	// statfs); tests inject their own.
+	FreeSpace func(dir string) (uint64, error)
+	// ReadOnly opens an on-disk store for reading only (denomwatch check):
+	// nothing is written, not even on a full disk. A store not closed
+	// cleanly cannot be opened so (Badger must replay its log).
+	ReadOnly bool
 }
 
 // Store is the watcher's persistent index on Badger. Reads may run
@@ -81,6 +100,10 @@ type Store struct {
 	closed    bool
 	dir       string
 	released  time.Time // last releasePages
+	readOnly  bool
+	minFree   uint64
+	freeSpace func(dir string) (uint64, error)
+	noSpace   bool // the last room check failed (writes paused)
 }
 
 // badgerOptions sizes Badger for a small daemon rather than a server: 8 MB
@@ -116,6 +139,7 @@ func badgerOptions(opts Options, log *slog.Logger, sync bool) badger.Options {
 		o = o.WithValueThreshold(valueThreshold)
 	}
 	return o.
+		WithReadOnly(opts.ReadOnly && !opts.InMemory).
 		WithInMemory(opts.InMemory).
 		WithSyncWrites(sync && !opts.InMemory).
 		WithMemTableSize(memtable).
@@ -155,8 +179,18 @@ func open(opts Options, sync bool) (*Store, error) {
 	if err != nil {
 		return nil, fmt.Errorf("index: open badger at %q: %w", opts.Dir, err)
 	}
-	s := &Store{db: db, log: log.With("module", "index"), depth: depth, inMemory: opts.InMemory, dir: opts.Dir}
-	if err := s.db.Update(checkSchema); err != nil {
+	s := &Store{db: db, log: log.With("module", "index"), depth: depth, inMemory: opts.InMemory, dir: opts.Dir,
+		readOnly: opts.ReadOnly && !opts.InMemory, minFree: opts.MinFreeBytes, freeSpace: opts.FreeSpace}
+	if s.freeSpace == nil {
+		s.freeSpace = statfsFree
+	}
+	schema := s.db.Update
+	if s.readOnly {
+		schema = s.db.View
+	} else if err := s.room(); err != nil {
+		return nil, errors.Join(fmt.Errorf("index: %w", err), db.Close())
+	}
+	if err := schema(checkSchema); err != nil {
 		return nil, errors.Join(fmt.Errorf("index: %w", err), db.Close())
 	}
 	return s, nil
@@ -206,7 +240,7 @@ const releaseEvery = 30 * time.Second
 // releasePages releases the mapped pages of an on-disk store, at most every
 // releaseEvery; a failure is logged (it costs memory, not data).
 func (s *Store) releasePages() {
-	if s.inMemory {
+	if s.inMemory || s.readOnly {
 		return
 	}
 	s.mu.Lock()
@@ -220,6 +254,49 @@ func (s *Store) releasePages() {
 	} else {
 		s.log.Debug("released the store's mapped pages", "bytes", n)
 	}
+}
+
+// room checks, before a write (s.mu held, or during Open), that the store
+// may write: not read-only, and at least MinFreeBytes free on disk. The
+// first refusal of an episode is logged at error level, the first write
+// allowed after it at info level.
+func (s *Store) room() error {
+	if s.readOnly {
+		return ErrReadOnly
+	}
+	if s.inMemory || s.minFree == 0 {
+		return nil
+	}
+	free, err := s.freeSpace(s.dir)
+	if err != nil {
+		// Not knowing is no reason to stop: the write may well succeed.
+		s.log.Debug("free disk space unknown", "dir", s.dir, "err", err)
+		return nil
+	}
+	if free < s.minFree {
+		if !s.noSpace {
+			s.log.Error("disk almost full: the index stops writing until space is freed", "dir", s.dir, "freeMB", free>>20, "minFreeMB", s.minFree>>20)
+		}
+		s.noSpace = true
+		return fmt.Errorf("%w: %s has %d MB free, below the %d MB kept free; writing resumes once there is room", ErrNoSpace, s.dir, free>>20, s.minFree>>20)
+	}
+	if s.noSpace {
+		s.log.Info("disk space is back: the index writes again", "dir", s.dir, "freeMB", free>>20)
+	}
+	s.noSpace = false
+	return nil
+}
+
+// Space reports the free bytes of the file system holding the store (0 in
+// memory) and whether writes are paused for want of it.
+func (s *Store) Space() (free uint64, paused bool, err error) {
+	if s.inMemory {
+		return 0, false, nil
+	}
+	free, err = s.freeSpace(s.dir)
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return free, s.noSpace, err
 }
 
 // Close closes the store; later calls return nil.

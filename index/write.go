@@ -106,6 +106,9 @@ func (s *Store) Apply(u *BlockUpdate) error {
 	if s.closed {
 		return fmt.Errorf("index: apply block %d: %w", u.Number, badger.ErrDBClosed)
 	}
+	if err := s.room(); err != nil {
+		return fmt.Errorf("index: apply block %d: %w", u.Number, err)
+	}
 	err = s.db.Update(func(txn *badger.Txn) error {
 		cp, ok, err := getCheckpoint(txn)
 		if err != nil {
@@ -311,6 +314,9 @@ func (s *Store) Rollback(to uint64) error {
 	defer s.mu.Unlock()
 	if s.closed {
 		return fmt.Errorf("index: rollback to %d: %w", to, badger.ErrDBClosed)
+	}
+	if err := s.room(); err != nil {
+		return fmt.Errorf("index: rollback to %d: %w", to, err)
 	}
 	var blocks []uint64
 	err := s.db.View(func(txn *badger.Txn) (err error) {

@@ -9,12 +9,15 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"math/big"
 	"sync"
 	"time"
 
+	"github.com/ethereum/go-ethereum/common"
 	"github.com/robfig/cron/v3"
 
 	"github.com/denomwatch/denomwatch/alerts"
+	"github.com/denomwatch/denomwatch/health"
 	"github.com/denomwatch/denomwatch/index"
 	"github.com/denomwatch/denomwatch/watcher"
 )
@@ -52,6 +55,26 @@ func DefaultConfig() Config {
 	return Config{Reaudit: "@every 5m", ReauditLookback: 10_000, Lag: "@every 30s", LagBlocks: 50, Prune: "@daily"}
 }
 
+// Check parses every schedule (robfig/cron's standard parser, descriptors
+// such as "@every 5m" included), wrapping ErrConfig.
+func (c Config) Check() error {
+	var errs []error
+	for _, j := range []struct{ name, spec string }{
+		{"reaudit", c.Reaudit}, {"lag", c.Lag}, {"digest", c.Digest}, {"prune", c.Prune},
+	} {
+		if j.spec == "" {
+			continue
+		}
+		if _, err := cron.ParseStandard(j.spec); err != nil {
+			errs = append(errs, fmt.Errorf("%w: %s schedule %q: %v", ErrConfig, j.name, j.spec, err))
+		}
+	}
+	if c.Retention < 0 {
+		errs = append(errs, fmt.Errorf("%w: negative retention %s", ErrConfig, c.Retention))
+	}
+	return errors.Join(errs...)
+}
+
 // Store is what the jobs read and write.
 type Store interface {
 	watcher.ReauditStore
@@ -77,16 +100,40 @@ type nopObserver struct{}
 func (nopObserver) ReauditDone(int, int) {}
 func (nopObserver) Pruned(int)           {}
 
+// NodeHealth is the node's health (health.Tracker).
+type NodeHealth interface {
+	Check() health.Verdict
+}
+
+// Funds is the challenger key's balance against the price of a proof.
+type Funds struct {
+	Address common.Address
+	// Balance and ProofCost are in wei; Proofs = Balance / ProofCost.
+	Balance, ProofCost *big.Int
+	Proofs             uint64
+	// LowProofs: the balance is low below this many proofs.
+	LowProofs uint64
+}
+
+// Low reports whether the balance pays fewer than LowProofs proofs (or not
+// even one).
+func (f Funds) Low() bool { return f.Proofs < max(f.LowProofs, 1) }
+
 // Deps are the jobs' collaborators. Keep (may be nil) keeps a round from
 // pruning (the challenger's rounds with a proof in flight); Notify (may be
 // nil) wakes the alert dispatcher after an alert is enqueued; Counts (may be
-// nil) adds tallies (challenges by state, dead letters) to the digest.
+// nil) adds tallies (challenges by state, dead letters) to the digest;
+// Health (may be nil) is the node's health the health check raises
+// node_stalled from; Funds (may be nil: no key) reads the challenger's
+// balance, from which it raises balance_low.
 type Deps struct {
 	Store    Store
 	Progress Progress
 	Keep     func(round uint64) bool
 	Notify   func()
 	Counts   func() map[string]uint64
+	Health   NodeHealth
+	Funds    func(ctx context.Context) (Funds, error)
 	Log      *slog.Logger
 	Observer Observer
 }
@@ -100,6 +147,8 @@ type Scheduler struct {
 
 	mu       sync.Mutex
 	lagging  bool            // a watcher_lagging episode is on
+	stalled  bool            // a node_stalled episode is on
+	lowFunds bool            // a balance_low episode is on
 	reported map[string]bool // reaudit_mismatch ids raised since start
 }
 
@@ -117,6 +166,9 @@ func New(cfg Config, deps Deps) (*Scheduler, error) {
 	if cfg.Now == nil {
 		cfg.Now = time.Now
 	}
+	if err := cfg.Check(); err != nil {
+		return nil, err
+	}
 	s := &Scheduler{cfg: cfg, deps: deps, log: deps.Log.With("module", "jobs"), reported: map[string]bool{}}
 	s.cron = cron.New(cron.WithLogger(cronLogger{s.log}), cron.WithChain(cron.SkipIfStillRunning(cronLogger{s.log})))
 	for _, j := range []struct {
@@ -124,7 +176,7 @@ func New(cfg Config, deps Deps) (*Scheduler, error) {
 		run        func(context.Context) error
 	}{
 		{"reaudit", cfg.Reaudit, func(ctx context.Context) error { _, err := s.RunReaudit(ctx); return err }},
-		{"lag", cfg.Lag, func(context.Context) error { return s.CheckLag() }},
+		{"health", cfg.Lag, s.CheckHealth},
 		{"digest", cfg.Digest, s.SendDigest},
 		{"prune", cfg.Prune, func(context.Context) error { _, err := s.RunPrune(); return err }},
 	} {
@@ -204,6 +256,63 @@ func (s *Scheduler) RunReaudit(ctx context.Context) (watcher.ReauditReport, erro
 		return rep, nil
 	}
 	return rep, s.enqueue(events...)
+}
+
+// CheckHealth is the health job: the watcher's lag (CheckLag), the node's
+// health (CheckNode) and the challenger's funds (CheckFunds).
+func (s *Scheduler) CheckHealth(ctx context.Context) error {
+	return errors.Join(s.CheckLag(), s.CheckNode(), s.CheckFunds(ctx))
+}
+
+// CheckNode raises node_stalled when the node is stalled, once per episode.
+func (s *Scheduler) CheckNode() error {
+	if s.deps.Health == nil {
+		return nil
+	}
+	v := s.deps.Health.Check()
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if !v.Stalled {
+		if s.stalled {
+			s.log.Info("the node recovered", "head", s.deps.Progress.Head())
+		}
+		s.stalled = false
+		return nil
+	}
+	if s.stalled {
+		return nil
+	}
+	s.stalled = true
+	head := s.deps.Progress.Head()
+	s.log.Error("the node is stalled", "reason", v.Reason, "kind", v.Kind, "head", head)
+	return s.enqueue(alerts.NodeStalledEvent(s.cfg.Meta, head, v.Kind, v.Reason))
+}
+
+// CheckFunds reads the challenger's balance and raises balance_low when it
+// pays fewer proofs than wanted, once per episode.
+func (s *Scheduler) CheckFunds(ctx context.Context) error {
+	if s.deps.Funds == nil {
+		return nil
+	}
+	f, err := s.deps.Funds(ctx)
+	if err != nil {
+		return fmt.Errorf("challenger balance: %w", err)
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if !f.Low() {
+		if s.lowFunds {
+			s.log.Info("the challenger's balance is enough again", "address", f.Address, "balanceWei", f.Balance, "proofs", f.Proofs)
+		}
+		s.lowFunds = false
+		return nil
+	}
+	if s.lowFunds {
+		return nil
+	}
+	s.lowFunds = true
+	s.log.Warn("the challenger's balance is low", "address", f.Address, "balanceWei", f.Balance, "proofCostWei", f.ProofCost, "proofs", f.Proofs, "wanted", f.LowProofs)
+	return s.enqueue(alerts.BalanceLowEvent(s.cfg.Meta, f.Address, f.Balance.String(), f.ProofCost.String(), f.Proofs, f.LowProofs))
 }
 
 // CheckLag raises watcher_lagging when the watcher falls more than

@@ -2,6 +2,7 @@ package jobs
 
 import (
 	"context"
+	"math/big"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -9,6 +10,7 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 
 	"github.com/denomwatch/denomwatch/alerts"
+	"github.com/denomwatch/denomwatch/health"
 	"github.com/denomwatch/denomwatch/index"
 )
 
@@ -168,5 +170,75 @@ func TestReauditAlert(t *testing.T) {
 	es := outbox(t, s)
 	if len(es) != 1 || es[0].Type != alerts.ReauditMismatch || *es[0].Round != 1 {
 		t.Fatalf("re-audit alerts: %+v", es)
+	}
+}
+
+// nodeHealth is a settable NodeHealth.
+type nodeHealth struct {
+	v atomic.Pointer[health.Verdict]
+}
+
+func (n *nodeHealth) Check() health.Verdict {
+	if v := n.v.Load(); v != nil {
+		return *v
+	}
+	return health.Verdict{}
+}
+
+// TestCheckNode: one node_stalled alert per episode of a stalled node.
+func TestCheckNode(t *testing.T) {
+	s := openStore(t)
+	var pos position
+	h := &nodeHealth{}
+	sch, err := New(DefaultConfig(), Deps{Store: s, Progress: &pos, Health: h})
+	if err != nil {
+		t.Fatal(err)
+	}
+	stalled := &health.Verdict{Stalled: true, Kind: health.KindNoNewHead, Reason: "no new head for 2m0s"}
+	for i, v := range []*health.Verdict{nil, stalled, stalled, nil, nil, stalled, stalled} {
+		pos.head.Store(uint64(100 + i))
+		pos.processed.Store(uint64(100 + i)) // no lag
+		h.v.Store(v)
+		if err := sch.CheckHealth(context.Background()); err != nil {
+			t.Fatal(err)
+		}
+	}
+	es := outbox(t, s)
+	if len(es) != 2 || es[0].Type != alerts.NodeStalled || es[0].Severity != alerts.SeverityCritical || es[0].Block != 101 || es[1].Block != 105 || es[0].ID == es[1].ID {
+		t.Fatalf("node alerts: %+v", es)
+	}
+}
+
+// TestCheckFunds: balance_low once per episode, critical when not even one
+// proof is paid for; no alert without a key.
+func TestCheckFunds(t *testing.T) {
+	s := openStore(t)
+	var pos position
+	bal := atomic.Int64{}
+	funds := func(context.Context) (Funds, error) {
+		b := big.NewInt(bal.Load())
+		cost := big.NewInt(100)
+		return Funds{Address: common.HexToAddress("0xc4a1"), Balance: b, ProofCost: cost, Proofs: new(big.Int).Div(b, cost).Uint64(), LowProofs: 3}, nil
+	}
+	sch, err := New(DefaultConfig(), Deps{Store: s, Progress: &pos, Funds: funds})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, b := range []int64{1000, 250, 200, 1000, 50, 0} {
+		bal.Store(b)
+		if err := sch.CheckFunds(context.Background()); err != nil {
+			t.Fatal(err)
+		}
+	}
+	es := outbox(t, s)
+	if len(es) != 2 || es[0].Type != alerts.BalanceLow || es[0].Severity != alerts.SeverityWarning || es[1].Severity != alerts.SeverityCritical {
+		t.Fatalf("balance alerts: %+v", es)
+	}
+	if f := (Funds{Proofs: 0, LowProofs: 0}); !f.Low() {
+		t.Fatal("a balance that pays no proof is not low")
+	}
+	none, err := New(DefaultConfig(), Deps{Store: openStore(t), Progress: &pos})
+	if err != nil || none.CheckFunds(context.Background()) != nil {
+		t.Fatalf("no key: %v", err)
 	}
 }

@@ -293,6 +293,14 @@ func (p *Pool) PendingTransactionCount(ctx context.Context) (uint, error) {
 	})
 }
 
+// SyncProgress returns the node's sync progress (eth_syncing), nil when it
+// is not syncing.
+func (p *Pool) SyncProgress(ctx context.Context) (*ethereum.SyncProgress, error) {
+	return call(p, ctx, "eth_syncing", func(ctx context.Context, c *ethclient.Client) (*ethereum.SyncProgress, error) {
+		return c.SyncProgress(ctx)
+	})
+}
+
 // subscribe opens a subscription on the preferred endpoint when it is a
 // WebSocket one (failing over to the next WebSocket endpoints); when the
 // preferred endpoint is HTTP, it returns rpc.ErrNotificationsUnsupported

@@ -135,6 +135,7 @@ type endpoint struct {
 	lastFailure error
 	calls       uint64
 	failedAll   uint64
+	answeredAt  time.Time // of the last answer (a result or a JSON-RPC error)
 }
 
 // Pool is a JSON-RPC client over several endpoints of one chain. It is safe
@@ -149,6 +150,7 @@ type Pool struct {
 	mu       sync.Mutex
 	current  int // the endpoint of the last answer
 	switches uint64
+	onSwitch func(from, to string, reason error) // Options.OnSwitch, or OnSwitch's
 }
 
 // Redact returns scheme://host of an endpoint URL: its userinfo, path,
@@ -173,7 +175,7 @@ func Dial(ctx context.Context, urls []string, opts Options) (*Pool, error) {
 		return nil, fmt.Errorf("%w: no endpoint", ErrInvalidURL)
 	}
 	opts.defaults()
-	p := &Pool{opts: opts, log: opts.Log}
+	p := &Pool{opts: opts, log: opts.Log, onSwitch: opts.OnSwitch}
 	seen := map[string]int{}
 	for i, raw := range urls {
 		u, err := url.Parse(raw)
@@ -308,6 +310,13 @@ func (p *Pool) Close() {
 	}
 }
 
+// OnSwitch replaces Options.OnSwitch (nil: nothing is called).
+func (p *Pool) OnSwitch(f func(from, to string, reason error)) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.onSwitch = f
+}
+
 // Current is the redacted URL of the endpoint that answered last.
 func (p *Pool) Current() string {
 	p.mu.Lock()
@@ -330,6 +339,9 @@ type EndpointStats struct {
 	LastError string
 	// Disabled says why it is never used (it serves another chain), or "".
 	Disabled string
+	// LastAnswer is when it last answered a call (a result or a JSON-RPC
+	// error), zero while it never has.
+	LastAnswer time.Time
 }
 
 // Stats describe the pool.
@@ -349,7 +361,7 @@ func (p *Pool) Stats() Stats {
 	s := Stats{Current: p.eps[p.current].name, Switches: p.switches}
 	for _, e := range p.eps {
 		es := EndpointStats{URL: e.name, Calls: e.calls, Failures: e.failedAll, ConsecutiveFailures: e.failures,
-			Healthy: e.disabled == nil && !now.Before(e.until)}
+			Healthy: e.disabled == nil && !now.Before(e.until), LastAnswer: e.answeredAt}
 		if now.Before(e.until) {
 			es.CoolingUntil = e.until
 		}
@@ -492,6 +504,7 @@ func (a attemptErrors) Unwrap() []error { return a }
 func (p *Pool) answered(e *endpoint) {
 	p.mu.Lock()
 	e.calls++
+	e.answeredAt = p.opts.Now()
 	e.failures, e.until, e.lastErr = 0, time.Time{}, nil
 	e.bo.Reset()
 	var from *endpoint
@@ -522,8 +535,11 @@ func (p *Pool) answered(e *endpoint) {
 	} else {
 		p.log.Info("rpc endpoint switched back", "from", from.name, "to", e.name)
 	}
-	if p.opts.OnSwitch != nil {
-		p.opts.OnSwitch(from.name, e.name, reason)
+	p.mu.Lock()
+	f := p.onSwitch
+	p.mu.Unlock()
+	if f != nil {
+		f(from.name, e.name, reason)
 	}
 }
 
@@ -533,7 +549,7 @@ func (p *Pool) failed(e *endpoint, method string, started time.Time, err error) 
 	first := e.failures == 0
 	d := p.failedLocked(e, p.opts.Now(), started, err)
 	p.mu.Unlock()
-	attrs := []any{"endpoint", e.name, "method", method, "err", err, "cool-down", d.Round(time.Millisecond)}
+	attrs := []any{"endpoint", e.name, "method", method, "err", err, "coolDown", d.Round(time.Millisecond)}
 	if first {
 		p.log.Warn("rpc endpoint failed", attrs...)
 	} else {

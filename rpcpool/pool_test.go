@@ -631,3 +631,33 @@ func TestConcurrentCalls(t *testing.T) {
 		t.Fatalf("%d faults, %d switches", a.Stats().Injected(), switches.Load())
 	}
 }
+
+// TestLastAnswerAndOnSwitch: each endpoint's last answer is in the stats
+// (the metrics' last successful call); OnSwitch set after Dial is called.
+func TestLastAnswerAndOnSwitch(t *testing.T) {
+	clk := newClock()
+	a, b := newNode(t, 1, 100), newNode(t, 1, 200)
+	p := dial(t, []string{a.URL(), b.URL()}, Options{Now: clk.Now, CallTimeout: 300 * time.Millisecond})
+	var sw switchLog
+	p.OnSwitch(sw.record)
+	clk.Advance(time.Minute)
+	if _, err := p.BlockNumber(t.Context()); err != nil {
+		t.Fatal(err)
+	}
+	st := p.Stats()
+	if !st.Endpoints[0].LastAnswer.Equal(clk.Now()) || !st.Endpoints[1].LastAnswer.IsZero() {
+		t.Fatalf("last answers %v %v", st.Endpoints[0].LastAnswer, st.Endpoints[1].LastAnswer)
+	}
+	a.fail(t, faultproxy.Fault{Kind: faultproxy.Drop})
+	clk.Advance(time.Minute)
+	if _, err := p.BlockNumber(t.Context()); err != nil {
+		t.Fatal(err)
+	}
+	st = p.Stats()
+	if !st.Endpoints[1].LastAnswer.Equal(clk.Now()) || !st.Endpoints[0].LastAnswer.Equal(clk.Now().Add(-time.Minute)) {
+		t.Fatalf("after failover %v %v", st.Endpoints[0].LastAnswer, st.Endpoints[1].LastAnswer)
+	}
+	if ev := sw.events(); len(ev) != 1 || ev[0].to != b.URL() {
+		t.Fatalf("switches %+v", ev)
+	}
+}

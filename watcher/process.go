@@ -40,6 +40,9 @@ type Observer interface {
 	SetHead(uint64)
 	SetProcessed(uint64)
 	SetRoundsByVerdict(map[index.Verdict]int)
+	// SetFrauds replaces the counts of frauds the index records
+	// (FraudCounts).
+	SetFrauds(detected, proven, finalizedUnproven int)
 	ObserveRecompute(time.Duration)
 	RPCError(method string)
 }
@@ -49,6 +52,7 @@ type nopObserver struct{}
 func (nopObserver) SetHead(uint64)                           {}
 func (nopObserver) SetProcessed(uint64)                      {}
 func (nopObserver) SetRoundsByVerdict(map[index.Verdict]int) {}
+func (nopObserver) SetFrauds(int, int, int)                  {}
 func (nopObserver) ObserveRecompute(time.Duration)           {}
 func (nopObserver) RPCError(string)                          {}
 

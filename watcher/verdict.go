@@ -97,6 +97,22 @@ func judgeBatch(res *recompute.Result, allocationRoot, treeRoot common.Hash, pub
 // is not valid (a bad publication, unavailable data), every recipient of
 // the round, none of whose allocations can be checked. c may be nil
 // (undecodable commitments): then nobody is named.
+// AffectedRecipients recomputes a round from its commitment data and
+// returns the recipients the batch that published allocation data (judged
+// fraud of kind) wrongs: for a bad allocation, those with a wrong amount;
+// for a bad publication, all of them. nil when the data does not decode.
+func AffectedRecipients(commitmentData, published []byte, kind string) []common.Address {
+	c, err := recompute.Decode(commitmentData)
+	if err != nil {
+		return nil
+	}
+	res, err := recompute.Compute(c, recompute.Options{})
+	if err != nil {
+		res = nil
+	}
+	return affectedRecipients(c, res, kind, published)
+}
+
 func affectedRecipients(c *recompute.Commitments, res *recompute.Result, kind string, published []byte) []common.Address {
 	if c == nil {
 		return nil

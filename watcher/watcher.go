@@ -56,6 +56,10 @@ type Config struct {
 	// that enqueued some (to wake the dispatcher).
 	Alerts   func(prev *index.Round, cur index.Round, affected []common.Address) ([][]byte, error)
 	OnAlerts func()
+	// ProgressEvery spaces the progress lines of a backfill (default 5 s);
+	// Now is the clock (default time.Now).
+	ProgressEvery time.Duration
+	Now           func() time.Time
 }
 
 // ErrReorgTooDeep is returned when no stored block within ReorgDepth is canonical.
@@ -75,6 +79,8 @@ type Watcher struct {
 	processed atomic.Uint64
 	reorgs    atomic.Uint64
 	verdicts  map[index.Verdict]int
+	frauds    FraudCounts
+	prog      progress
 }
 
 // New reads the AVS's challenge window and the stored operator set and
@@ -95,6 +101,12 @@ func New(ctx context.Context, cfg Config, chain Chain, store Store, data DataSou
 	if cfg.Log == nil {
 		cfg.Log = slog.New(slog.DiscardHandler)
 	}
+	if cfg.ProgressEvery <= 0 {
+		cfg.ProgressEvery = DefaultProgressEvery
+	}
+	if cfg.Now == nil {
+		cfg.Now = time.Now
+	}
 	if obs == nil {
 		obs = nopObserver{}
 	}
@@ -107,6 +119,7 @@ func New(ctx context.Context, cfg Config, chain Chain, store Store, data DataSou
 		return nil, fmt.Errorf("read the challenge window of %s (is it the AVS?): %w", cfg.AVS, err)
 	}
 	w := &Watcher{cfg: cfg, chain: chain, store: store, obs: obs, log: cfg.Log, rangeSize: cfg.MaxRange, headers: headerSource{chain: chain},
+		prog: progress{every: cfg.ProgressEvery},
 		proc: &processor{chain: chain, store: store, data: data, window: window.Uint64(), observer: obs}}
 	if err := w.proc.reload(); err != nil {
 		return nil, err
@@ -202,7 +215,7 @@ func (w *Watcher) Run(ctx context.Context) error {
 		switch {
 		case err == nil:
 			if failures > 0 {
-				w.log.Info("watcher recovered", "after failures", failures)
+				w.log.Info("watcher recovered", "failures", failures)
 			}
 			failures = 0
 			bo.Reset()
@@ -213,7 +226,7 @@ func (w *Watcher) Run(ctx context.Context) error {
 		default:
 			failures++
 			wait, caughtUp = bo.NextBackOff(), true
-			w.log.Warn("watcher step failed; backing off", "err", err, "failures", failures, "retry in", wait.Round(time.Millisecond))
+			w.log.Warn("watcher step failed; backing off", "err", err, "failures", failures, "retryIn", wait.Round(time.Millisecond).String())
 		}
 		if caughtUp {
 			heads := wake
@@ -266,30 +279,55 @@ func (w *Watcher) Step(ctx context.Context) (bool, error) {
 		next = cp.Number + 1
 	}
 	if next > target {
+		w.caughtUp(next - 1)
 		return true, nil
 	}
+	if l, ok := w.prog.behind(w.cfg.Now(), next-1, target, head); ok {
+		logProgress(w.log, l)
+	}
 	to := min(target, next+w.rangeSize-1)
-	logs, err := w.chain.FilterLogs(ctx, ethereum.FilterQuery{
+	logs, halved, err := w.logs(ctx, next, to)
+	if err != nil || halved {
+		return false, err
+	}
+	if err := w.indexRange(ctx, to, logs); err != nil {
+		return false, err
+	}
+	if to == target {
+		w.caughtUp(to)
+	}
+	return to == target, nil
+}
+
+// logs reads the AVS's logs of blocks next..to. A node's refusal (a range
+// too large, too many results) halves the range and reports halved; a
+// dropped connection or a timeout is an error, retried as is. A success
+// lets the range grow back.
+func (w *Watcher) logs(ctx context.Context, next, to uint64) (logs []types.Log, halved bool, err error) {
+	logs, err = w.chain.FilterLogs(ctx, ethereum.FilterQuery{
 		FromBlock: new(big.Int).SetUint64(next), ToBlock: new(big.Int).SetUint64(to),
 		Addresses: []common.Address{w.cfg.AVS}, Topics: [][]common.Hash{topics},
 	})
 	if err != nil {
 		w.obs.RPCError("eth_getLogs")
-		// Only a node's answer (a range too large, too many results) halves
-		// the range; a dropped connection or a timeout is retried as is.
 		var answer rpc.Error
 		if errors.As(err, &answer) && w.rangeSize > 1 {
 			w.rangeSize /= 2
 			w.log.Info("eth_getLogs refused a range; halving it", "from", next, "to", to, "range", w.rangeSize, "err", err)
-			return false, nil
+			return nil, true, nil
 		}
-		return false, fmt.Errorf("eth_getLogs %d-%d: %w", next, to, err)
+		return nil, false, fmt.Errorf("eth_getLogs %d-%d: %w", next, to, err)
 	}
 	w.rangeSize = min(w.rangeSize*2, w.cfg.MaxRange)
-	if err := w.indexRange(ctx, to, logs); err != nil {
-		return false, err
+	return logs, false, nil
+}
+
+// caughtUp logs the end of a backfill (and the first time the watcher is
+// caught up after starting).
+func (w *Watcher) caughtUp(block uint64) {
+	if l, ok := w.prog.caughtUp(w.cfg.Now(), block); ok {
+		logCaughtUp(w.log, l)
 	}
-	return to == target, nil
 }
 
 // prefetchChunk bounds the data logs whose transactions are held in memory
@@ -411,11 +449,15 @@ func (w *Watcher) apply(u *index.BlockUpdate, affected map[uint64][]common.Addre
 		old := before[r.Round]
 		if old != nil {
 			w.verdicts[old.Verdict]--
+			w.frauds = w.frauds.Sub(fraudsOf(old))
 		}
 		w.verdicts[r.Verdict]++
-		w.logRound(r, old != nil && old.Verdict == r.Verdict)
+		w.frauds = w.frauds.Add(fraudsOf(&r))
+		w.logRound(old, r)
 	}
+	w.prog.judged(len(u.Rounds))
 	w.obs.SetRoundsByVerdict(w.verdictsCopy())
+	w.obs.SetFrauds(w.frauds.Detected, w.frauds.Proven, w.frauds.FinalizedUnproven)
 	w.processed.Store(u.Number)
 	w.obs.SetProcessed(u.Number)
 	if len(u.Alerts) > 0 && w.cfg.OnAlerts != nil {
@@ -425,15 +467,24 @@ func (w *Watcher) apply(u *index.BlockUpdate, affected map[uint64][]common.Addre
 }
 
 // logRound logs a round's new verdict, or its batch's new status when the
-// verdict is unchanged.
-func (w *Watcher) logRound(r index.Round, unchanged bool) {
-	if unchanged {
-		if len(r.Batches) > 0 {
-			w.log.Info("round batch status", "round", r.Round, "verdict", r.Verdict, "status", r.Batches[len(r.Batches)-1].Status)
+// verdict is unchanged (prev is the round's previous record, nil when new).
+// A verdict line names the batch judged and says when it is a resubmission
+// replacing a voided batch.
+func (w *Watcher) logRound(prev *index.Round, r index.Round) {
+	attrs := []any{"round", r.Round, "verdict", r.Verdict}
+	if n := len(r.Batches); n > 0 {
+		b := r.Batches[n-1]
+		attrs = append(attrs, "batch", b.TxHash, "attempt", n)
+		if n > 1 && r.Batches[n-2].Status == index.BatchVoided {
+			attrs = append(attrs, "resubmitted", true, "replaces", r.Batches[n-2].TxHash)
 		}
+		if prev != nil && prev.Verdict == r.Verdict && len(prev.Batches) == n {
+			w.log.Info("round batch status", append(attrs, "status", b.Status)...)
+			return
+		}
+	} else if prev != nil && prev.Verdict == r.Verdict {
 		return
 	}
-	attrs := []any{"round", r.Round, "verdict", r.Verdict}
 	switch r.Verdict {
 	case index.VerdictFraud:
 		attrs = append(attrs, "kind", r.Kind, "index", *r.Index, "deadline", r.DeadlineBlock)
@@ -545,7 +596,7 @@ func (w *Watcher) followReorg(ctx context.Context, cp index.Checkpoint, head uin
 
 // countVerdicts recounts the stored rounds by verdict.
 func (w *Watcher) countVerdicts() error {
-	w.verdicts = map[index.Verdict]int{}
+	w.verdicts, w.frauds = map[index.Verdict]int{}, FraudCounts{}
 	latest, ok, err := w.store.LatestRound()
 	if err != nil || !ok {
 		return err
@@ -555,11 +606,13 @@ func (w *Watcher) countVerdicts() error {
 		if err != nil {
 			return err
 		}
-		for _, r := range rs {
-			w.verdicts[r.Verdict]++
+		for i := range rs {
+			w.verdicts[rs[i].Verdict]++
+			w.frauds = w.frauds.Add(fraudsOf(&rs[i]))
 		}
 	}
 	w.obs.SetRoundsByVerdict(w.verdictsCopy())
+	w.obs.SetFrauds(w.frauds.Detected, w.frauds.Proven, w.frauds.FinalizedUnproven)
 	return nil
 }
 

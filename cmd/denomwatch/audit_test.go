@@ -130,7 +130,7 @@ func TestAudit(t *testing.T) {
 	}
 	acfg := api.DefaultConfig()
 	acfg.Addr = "127.0.0.1:0"
-	srv, err := api.New(acfg, store, w, api.NewMetrics(), nil)
+	srv, err := api.New(acfg, api.Deps{Store: store, Status: w})
 	if err != nil {
 		t.Fatal(err)
 	}

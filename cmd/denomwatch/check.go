@@ -27,8 +27,8 @@ dead letters, challenges, no key outside the schema) and prints a summary.
 Exits 3 when a store is inconsistent, 1 when one cannot be opened (another
 process holds it, say), 2 on bad flags.`,
 		Flags: []cli.Flag{
-			&cli.StringFlag{Name: "data-dir", Value: "denomwatch-data", Usage: "`DIR` of the index, or of the stores of several chains and contracts", EnvVars: []string{"DENOMWATCH_DATA_DIR"}},
-			&cli.BoolFlag{Name: "json", Usage: "print JSON instead of text"},
+			&cli.StringFlag{Name: "data-dir", Value: "denomwatch-data", Usage: "`DIR` of the index, or of the stores of several chains and contracts", EnvVars: env("data-dir")},
+			&cli.BoolFlag{Name: "json", Usage: "print JSON instead of text", EnvVars: env("json")},
 		},
 		OnUsageError: onUsageError,
 		Action:       runCheck,
@@ -120,9 +120,28 @@ func storeDirs(dir string) ([]string, error) {
 	return out, nil
 }
 
+// checkMinFree is the free space check needs to open a store that was not
+// closed cleanly (Badger replays and truncates its log, which writes).
+const checkMinFree = 64 << 20
+
+// openForCheck opens a store read-only, so that check writes nothing (and
+// cannot meet a full disk); a store not closed cleanly must replay its log,
+// which writes: it is opened for writing only when the disk has room.
+func openForCheck(dir string) (*index.Store, error) {
+	s, err := index.Open(index.Options{Dir: dir, ReadOnly: true})
+	if err == nil {
+		return s, nil
+	}
+	s, err2 := index.Open(index.Options{Dir: dir, MinFreeBytes: checkMinFree})
+	if errors.Is(err2, index.ErrNoSpace) {
+		return nil, fmt.Errorf("the store was not closed cleanly and must replay its log, which writes, but %w: free space first (read-only: %v)", err2, err)
+	}
+	return s, err2
+}
+
 func checkStore(dir string) (storeSummary, error) {
 	sum := storeSummary{Dir: dir, Challenges: map[string]int{}, Problems: []string{}}
-	s, err := index.Open(index.Options{Dir: dir})
+	s, err := openForCheck(dir)
 	if err != nil {
 		return sum, err
 	}

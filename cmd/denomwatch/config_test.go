@@ -55,7 +55,10 @@ func TestConfigFile(t *testing.T) {
 	if cfg.Operators != 3 || cfg.Faults.String() != "2:amount" || cfg.BlockInterval != 250*time.Millisecond || cfg.Providers != 5 || extra["ready-lag"] != "9" {
 		t.Fatalf("from the file: %+v %v", cfg, extra)
 	}
-	// An environment variable wins over the file, a flag over both.
+	// An environment variable wins over the file, a flag over both (the
+	// devnet command has no ready-lag: a file of its own).
+	file = filepath.Join(t.TempDir(), "d.yaml")
+	os.WriteFile(file, []byte("operators: 3\nfaults: \"2:amount\"\nblock-interval: 250ms\nproviders: 5\n"), 0o600)
 	t.Setenv("DENOMWATCH_OPERATORS", "5")
 	if cfg, _, err = parse(t, "devnet", "--config", file); err != nil || cfg.Operators != 5 || cfg.Providers != 5 {
 		t.Fatalf("env over file: %+v %v", cfg, err)

@@ -5,7 +5,6 @@ import (
 	"crypto/ecdsa"
 	"errors"
 	"fmt"
-	"log/slog"
 	"os"
 	"strings"
 
@@ -20,33 +19,44 @@ import (
 // defaultRunFaults is the fault schedule `denomwatch run` gives its embedded devnet.
 const defaultRunFaults = "3:amount,5:publication,8:denominator,11:conservation,14:withheld,17:malformed-commitments,20:forwarded"
 
-func devnetFlags(defaultFaults string) []cli.Flag {
+// devnetShapeFlags are the devnet's own flags: the embedded chain, the
+// deployment, the rounds and their faults (no category: each command sets
+// its own).
+func devnetShapeFlags(defaultFaults string) []cli.Flag {
 	def := devnet.DefaultConfig()
 	return []cli.Flag{
-		&cli.StringFlag{Name: "rpc", Usage: "deploy onto an existing node at `URL` instead of the embedded chain", EnvVars: []string{"DENOMWATCH_RPC"}},
-		&cli.StringFlag{Name: "key", Usage: "funding and deployer key on --rpc, `HEX` (prefer the environment variable)", EnvVars: []string{"DENOMWATCH_DEVNET_KEY"}},
-		&cli.StringFlag{Name: "keystore", Usage: "funding key on --rpc from a go-ethereum keystore `FILE`", EnvVars: []string{"DENOMWATCH_DEVNET_KEYSTORE"}},
-		&cli.StringFlag{Name: "password-file", Usage: "`FILE` holding the keystore's password", EnvVars: []string{"DENOMWATCH_DEVNET_PASSWORD_FILE"}},
-		&cli.IntFlag{Name: "http-port", Value: def.HTTPPort, Usage: "embedded chain: JSON-RPC over HTTP on 127.0.0.1:`PORT` (0: none)", EnvVars: []string{"DENOMWATCH_HTTP_PORT"}},
-		&cli.IntFlag{Name: "ws-port", Value: def.WSPort, Usage: "embedded chain: JSON-RPC over WebSocket on 127.0.0.1:`PORT` (0: none)", EnvVars: []string{"DENOMWATCH_WS_PORT"}},
-		&cli.DurationFlag{Name: "block-interval", Value: def.BlockInterval, Usage: "embedded chain: seal a block every `DURATION`", EnvVars: []string{"DENOMWATCH_BLOCK_INTERVAL"}},
-		&cli.IntFlag{Name: "operators", Value: def.Operators, Usage: "operators to register", EnvVars: []string{"DENOMWATCH_OPERATORS"}},
-		&cli.Int64Flag{Name: "stake", Value: def.StakeEther, Usage: "each operator's stake in `ETH`", EnvVars: []string{"DENOMWATCH_STAKE"}},
-		&cli.Uint64Flag{Name: "challenge-window", Value: def.ChallengeWindow, Usage: "challenge window in `BLOCKS`", EnvVars: []string{"DENOMWATCH_CHALLENGE_WINDOW"}},
-		&cli.IntFlag{Name: "rounds", Value: def.Rounds, Usage: "rounds to run, then exit once all are settled (0: until stopped)", EnvVars: []string{"DENOMWATCH_ROUNDS"}},
-		&cli.Uint64Flag{Name: "round-every", Value: def.RoundEvery, Usage: "`BLOCKS` between two rounds", EnvVars: []string{"DENOMWATCH_ROUND_EVERY"}},
-		&cli.IntFlag{Name: "providers", Value: def.Providers, Usage: "providers per round", EnvVars: []string{"DENOMWATCH_PROVIDERS"}},
-		&cli.IntFlag{Name: "recipients", Value: def.Recipients, Usage: "recipients in the pool", EnvVars: []string{"DENOMWATCH_RECIPIENTS"}},
-		&cli.IntFlag{Name: "entries", Value: def.EntriesPerRow, Usage: "entries per provider (the density: entries / recipients)", EnvVars: []string{"DENOMWATCH_ENTRIES"}},
-		&cli.StringFlag{Name: "faults", Value: defaultFaults, Usage: "fault schedule `ROUND:KIND[@INDEX],...`; kinds: amount, denominator, conservation, publication, withheld, malformed-commitments, forwarded", EnvVars: []string{"DENOMWATCH_FAULTS"}},
-		&cli.Uint64Flag{Name: "seed", Value: def.Seed, Usage: "seed of keys and rounds, for a reproducible run (0: fresh)", EnvVars: []string{"DENOMWATCH_SEED"}},
-		&cli.StringFlag{Name: "describe", Value: def.Describe, Usage: "write the deployment's JSON description to `FILE` (\"\": none)", EnvVars: []string{"DENOMWATCH_DESCRIBE"}},
-		&cli.StringFlag{Name: "fund", Usage: "extra `ADDRESSES` (comma-separated) to fund with 1000 ETH, such as a challenger's", EnvVars: []string{"DENOMWATCH_FUND"}},
+		&cli.IntFlag{Name: "http-port", Value: def.HTTPPort, Usage: "embedded chain: JSON-RPC over HTTP on 127.0.0.1:`PORT` (0: none)", EnvVars: env("http-port")},
+		&cli.IntFlag{Name: "ws-port", Value: def.WSPort, Usage: "embedded chain: JSON-RPC over WebSocket on 127.0.0.1:`PORT` (0: none)", EnvVars: env("ws-port")},
+		&cli.DurationFlag{Name: "block-interval", Value: def.BlockInterval, Usage: "embedded chain: seal a block every `DURATION`", EnvVars: env("block-interval")},
+		&cli.IntFlag{Name: "operators", Value: def.Operators, Usage: "`N` operators to register", EnvVars: env("operators")},
+		&cli.Int64Flag{Name: "stake", Value: def.StakeEther, Usage: "each operator's stake in `ETH`", EnvVars: env("stake")},
+		&cli.Uint64Flag{Name: "challenge-window", Value: def.ChallengeWindow, Usage: "challenge window in `BLOCKS`", EnvVars: env("challenge-window")},
+		&cli.IntFlag{Name: "rounds", Value: def.Rounds, Usage: "`N` rounds to run, then exit once all are settled (0: until stopped)", EnvVars: env("rounds")},
+		&cli.Uint64Flag{Name: "round-every", Value: def.RoundEvery, Usage: "`BLOCKS` between two rounds", EnvVars: env("round-every")},
+		&cli.IntFlag{Name: "providers", Value: def.Providers, Usage: "`N` providers per round", EnvVars: env("providers")},
+		&cli.IntFlag{Name: "recipients", Value: def.Recipients, Usage: "`N` recipients in the pool", EnvVars: env("recipients")},
+		&cli.IntFlag{Name: "entries", Value: def.EntriesPerRow, Usage: "`N` entries per provider (the density: entries / recipients)", EnvVars: env("entries")},
+		&cli.StringFlag{Name: "faults", Value: defaultFaults, Usage: "fault schedule `ROUND:KIND[@INDEX],...`; kinds: amount, denominator, conservation, publication, withheld, malformed-commitments, forwarded", EnvVars: env("faults")},
+		&cli.Uint64Flag{Name: "seed", Value: def.Seed, Usage: "`SEED` of keys and rounds, for a reproducible run (0: fresh)", EnvVars: env("seed")},
+		&cli.StringFlag{Name: "describe", Value: def.Describe, Usage: "write the deployment's JSON description to `FILE` (\"\": none)", EnvVars: env("describe")},
+		&cli.StringFlag{Name: "fund", Usage: "extra `ADDRESSES` (comma-separated) to fund with 1000 ETH, such as a challenger's", EnvVars: env("fund")},
 	}
 }
 
+// deployFlags are the devnet command's flags for deploying onto an existing
+// node.
+func deployFlags() []cli.Flag {
+	return inCategory(catDeploy,
+		&cli.StringFlag{Name: "rpc", Usage: "deploy onto an existing node at `URL` instead of the embedded chain", EnvVars: env("rpc")},
+		&cli.StringFlag{Name: "key", Usage: "funding and deployer key on --rpc, `HEX` (prefer the environment variable)", EnvVars: env("key", "DENOMWATCH_DEVNET_KEY")},
+		&cli.StringFlag{Name: "keystore", Usage: "funding key on --rpc from a go-ethereum keystore `FILE`", EnvVars: env("keystore", "DENOMWATCH_DEVNET_KEYSTORE")},
+		&cli.StringFlag{Name: "password-file", Usage: "`FILE` holding the keystore's password", EnvVars: env("password-file", "DENOMWATCH_DEVNET_PASSWORD_FILE")},
+	)
+}
+
 func devnetCommand() *cli.Command {
-	flags, before := withConfigFile(devnetFlags(""))
+	flags := append(append(deployFlags(), inCategory("DEVNET", devnetShapeFlags("")...)...), logFlags("warn")...)
+	flags, before := withConfigFile(flags)
 	return &cli.Command{
 		Name:  "devnet",
 		Usage: "run a working AVS with honest and dishonest operators on an embedded chain (or an existing node)",
@@ -67,41 +77,31 @@ a line per event. Stops on a signal or, with --rounds, when every round is settl
 	}
 }
 
-func runCommand() *cli.Command {
-	base := devnetFlags(defaultRunFaults)
-	for _, f := range base {
-		if sf, ok := f.(*cli.StringFlag); ok && sf.Name == "rpc" {
-			sf.Usage = "watch the AVS on the node at `URLS` (comma-separated: tried in order, failing over) instead of the embedded devnet"
-		}
+// devnetConfig maps the devnet command's flags onto devnet.Config.
+func devnetConfig(c *cli.Context) (devnet.Config, error) {
+	cfg, err := devnetShape(c)
+	if err != nil {
+		return cfg, err
 	}
-	flags, before := withConfigFile(append(append(append(base, watchFlags()...), opsFlags()...), challengerFlags()...))
-	return &cli.Command{
-		Name:  "run",
-		Usage: "the main job: watch the AVS, judge every round, serve the verdicts (without --rpc: on an embedded devnet)",
-		Description: `Without --rpc, starts the embedded devnet (see 'denomwatch devnet') with the
-fault schedule ` + defaultRunFaults + `
-and watches it. With --rpc URL[,URL...] --contract ADDR, watches that AVS (the
-URLs are one node's alternatives: calls fail over). Every round is indexed into
-the Badger store under --data-dir, recomputed from its calldata and judged
-(valid, fraud with the proof kind and index, malformed-commitments with the
-rule, unavailable with the reason); verdicts are logged and served by the HTTP
-API on --api-addr (GET /healthz, /readyz, /metrics, /v1/rounds,
-/v1/rounds/{round}, /v1/recipients/{address}/allocations?round=N). A fraud is
-proven on chain with the challenger key ($DENOMWATCH_CHALLENGER_KEY,
---challenger-key-file or --challenger-keystore; without one, monitor-only),
-alerts go to the --webhooks, and scheduled jobs re-audit, check the lag, send
-a digest and prune.`,
-		Flags:        flags,
-		Before:       before,
-		OnUsageError: onUsageError,
-		Action:       runMain,
+	cfg.RPC = c.String("rpc")
+	key, err := fundingKey(c)
+	if err != nil {
+		return cfg, err
 	}
+	cfg.Key = key
+	if cfg.RPC == "" && cfg.Key != nil {
+		return cfg, usageError("--key and --keystore are for --rpc; the embedded chain funds its own accounts")
+	}
+	if err := cfg.Check(); err != nil {
+		return cfg, usageError("%v", err)
+	}
+	return cfg, nil
 }
 
-// devnetConfig maps the flags onto devnet.Config.
-func devnetConfig(c *cli.Context) (devnet.Config, error) {
+// devnetShape maps the devnet's shape flags (devnetShapeFlags) onto
+// devnet.Config; the caller checks it.
+func devnetShape(c *cli.Context) (devnet.Config, error) {
 	cfg := devnet.DefaultConfig()
-	cfg.RPC = c.String("rpc")
 	cfg.HTTPPort, cfg.WSPort = c.Int("http-port"), c.Int("ws-port")
 	cfg.BlockInterval = c.Duration("block-interval")
 	cfg.Operators, cfg.StakeEther = c.Int("operators"), c.Int64("stake")
@@ -121,17 +121,6 @@ func devnetConfig(c *cli.Context) (devnet.Config, error) {
 			}
 			cfg.Fund = append(cfg.Fund, common.HexToAddress(a))
 		}
-	}
-	key, err := fundingKey(c)
-	if err != nil {
-		return cfg, err
-	}
-	cfg.Key = key
-	if cfg.RPC == "" && cfg.Key != nil {
-		return cfg, usageError("--key and --keystore are for --rpc; the embedded chain funds its own accounts")
-	}
-	if err := cfg.Check(); err != nil {
-		return cfg, usageError("%v", err)
 	}
 	return cfg, nil
 }
@@ -179,8 +168,11 @@ func runDevnet(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
-	cfg.Out = c.App.Writer
-	cfg.Log = slog.New(slog.NewTextHandler(c.App.ErrWriter, &slog.HandlerOptions{Level: slog.LevelWarn}))
+	lc, err := logConfigFrom(c)
+	if err != nil {
+		return err
+	}
+	cfg.Out, cfg.Log = c.App.Writer, lc.logger(c.App.ErrWriter)
 	d, err := devnet.New(cfg)
 	if err != nil {
 		return usageError("%v", err)

@@ -51,6 +51,7 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 func newApp(stdin io.Reader, stdout, stderr io.Writer) *cli.App {
 	return &cli.App{
 		Name:      "denomwatch",
+		Version:   readBuildInfo().String(),
 		Usage:     "independent fraud-proof watcher and challenger for the Denominator Allocation AVS",
 		Reader:    stdin,
 		Writer:    stdout,
@@ -70,6 +71,8 @@ func newApp(stdin io.Reader, stdout, stderr io.Writer) *cli.App {
 			devnetCommand(),
 			auditCommand(),
 			checkCommand(),
+			deadLettersCommand(),
+			healthcheckCommand(),
 			recomputeCommand(),
 			versionCommand(),
 		},

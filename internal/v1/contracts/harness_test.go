@@ -9,6 +9,7 @@ import (
 	"math/big"
 	"math/rand/v2"
 	"testing"
+	"time"
 
 	"github.com/ethereum/go-ethereum/accounts/abi/bind/v2"
 	"github.com/ethereum/go-ethereum/common"
@@ -31,6 +32,9 @@ func mainnetRules(_ *node.Config, ec *ethconfig.Config) {
 	cfg := *ec.Genesis.Config
 	cfg.BogotaTime = nil
 	ec.Genesis.Config = &cfg
+	// eth_call's default 5 s bound aborted the heaviest differential call
+	// on a loaded 2-core machine; the tests bound their own time.
+	ec.RPCEVMTimeout = time.Minute
 }
 
 // chain is a simulated chain with the AVS deployed and funded accounts.
@@ -101,6 +105,16 @@ func newChain(t testing.TB, accounts int, edit func(*Params)) *chain {
 	c.addr = addr
 	c.inst = avs.Instance(c.client, addr)
 	return c
+}
+
+// allMined reports whether every one of txs has a receipt.
+func (c *chain) allMined(txs []*types.Transaction) bool {
+	for _, tx := range txs {
+		if _, err := c.client.TransactionReceipt(context.Background(), tx.Hash()); err != nil {
+			return false
+		}
+	}
+	return true
 }
 
 func (c *chain) receipt(tx *types.Transaction) *types.Receipt {
@@ -235,6 +249,13 @@ func (c *chain) registerMany(n int, stake *big.Int) []*operator {
 	var txs []*types.Transaction
 	flush := func() {
 		c.sim.Commit()
+		// The simulated chain's pool promotes sent transactions
+		// asynchronously: on a loaded machine a block may be sealed before
+		// all of them are pending. Seal again until every one is mined.
+		for try := 0; try < 10 && !c.allMined(txs); try++ {
+			time.Sleep(50 * time.Millisecond)
+			c.sim.Commit()
+		}
 		for _, tx := range txs {
 			if r := c.receipt(tx); r.Status != types.ReceiptStatusSuccessful {
 				c.t.Fatalf("registration %s failed (gas used %d)", tx.Hash(), r.GasUsed)

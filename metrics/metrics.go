@@ -1,4 +1,10 @@
-package api
+// Package metrics holds denomwatch's Prometheus collectors, on a registry of
+// their own: the watcher's, the challenger's, the alert dispatcher's and the
+// scheduled jobs', the node's health, the challenger's balance and the
+// disk's. Each consumer declares the small observer interface it needs (and
+// a no-op of it); *Metrics implements all of them. Metric names are a stable
+// interface: the dashboard and the alert rules in configs/ use them.
+package metrics
 
 import (
 	"slices"
@@ -43,6 +49,14 @@ type Metrics struct {
 	challenges      *prometheus.GaugeVec
 	challengeGas    prometheus.Counter
 	challengeBounty prometheus.Counter
+	openFrauds      prometheus.Gauge
+	deadlineLeft    prometheus.Gauge
+	// The dispatcher's and the jobs' (ops.go).
+	ops opsMetrics
+	// The challenger key's balance (node.go).
+	funds fundsMetrics
+	// The fraud counters (frauds.go), guarded by mu.
+	frauds fraudMetrics
 
 	mu          sync.Mutex
 	headN       uint64
@@ -50,8 +64,8 @@ type Metrics struct {
 	verdictSeen map[index.Verdict]bool // labels of rounds set so far
 }
 
-// NewMetrics returns the collectors, registered on a fresh registry.
-func NewMetrics() *Metrics {
+// New returns the collectors, registered on a fresh registry.
+func New() *Metrics {
 	m := &Metrics{
 		reg: prometheus.NewRegistry(),
 		head: prometheus.NewGauge(prometheus.GaugeOpts{
@@ -92,6 +106,9 @@ func NewMetrics() *Metrics {
 		m.verdictSeen[v] = true
 	}
 	m.registerChallengeMetrics()
+	m.registerOpsMetrics()
+	m.registerFundsMetrics()
+	m.registerFraudMetrics()
 	return m
 }
 
@@ -104,7 +121,7 @@ func (m *Metrics) SetHead(n uint64) {
 	defer m.mu.Unlock()
 	m.headN = n
 	m.head.Set(float64(n))
-	m.lag.Set(float64(lag(m.headN, m.processedN)))
+	m.lag.Set(float64(Lag(m.headN, m.processedN)))
 }
 
 // SetProcessed records the last processed block and updates the lag.
@@ -113,7 +130,7 @@ func (m *Metrics) SetProcessed(n uint64) {
 	defer m.mu.Unlock()
 	m.processedN = n
 	m.processed.Set(float64(n))
-	m.lag.Set(float64(lag(m.headN, m.processedN)))
+	m.lag.Set(float64(Lag(m.headN, m.processedN)))
 }
 
 // SetRoundsByVerdict replaces the rounds-by-verdict gauges with counts. Every
@@ -143,9 +160,9 @@ func (m *Metrics) ObserveRecompute(d time.Duration) { m.recompute.Observe(d.Seco
 // RPCError counts one failed RPC call of the given method.
 func (m *Metrics) RPCError(method string) { m.rpcErrors.WithLabelValues(method).Inc() }
 
-// lag is head - processed, 0 when the processed block is ahead of the head
+// Lag is head - processed, 0 when the processed block is ahead of the head
 // last seen (the two are read at different moments).
-func lag(head, processed uint64) uint64 {
+func Lag(head, processed uint64) uint64 {
 	if processed >= head {
 		return 0
 	}

@@ -1,4 +1,4 @@
-package api
+package metrics
 
 import (
 	"github.com/prometheus/client_golang/prometheus"
@@ -17,10 +17,9 @@ const (
 	MetricRPCInUse          = "denomwatch_rpc_endpoint_in_use"
 )
 
-// OpsMetrics are the alert dispatcher's and the jobs' collectors, on the
-// registry of the Metrics they were made from. They implement
-// alerts.Observer and jobs.Observer.
-type OpsMetrics struct {
+// opsMetrics are the alert dispatcher's and the jobs' collectors (Metrics
+// implements alerts.Observer and jobs.Observer with them).
+type opsMetrics struct {
 	deliveries        *prometheus.CounterVec
 	outboxDepth       prometheus.Gauge
 	reauditRounds     prometheus.Gauge
@@ -31,10 +30,11 @@ type OpsMetrics struct {
 	rpcInUse          *prometheus.GaugeVec
 }
 
-// NewOpsMetrics registers the dispatcher's and the jobs' collectors on m's
-// registry. Call it once per Metrics.
-func NewOpsMetrics(m *Metrics) *OpsMetrics {
-	o := &OpsMetrics{
+// registerOpsMetrics creates and registers the dispatcher's and the jobs'
+// collectors.
+func (m *Metrics) registerOpsMetrics() {
+	o := &m.ops
+	*o = opsMetrics{
 		deliveries: prometheus.NewCounterVec(prometheus.CounterOpts{
 			Name: MetricWebhookDeliveries,
 			Help: "Webhook delivery attempts by webhook and result (delivered, failed, dead-lettered).",
@@ -69,40 +69,39 @@ func NewOpsMetrics(m *Metrics) *OpsMetrics {
 		Help: "1 for the RPC endpoint in use (scheme and host only).",
 	}, []string{"endpoint"})
 	m.reg.MustRegister(o.deliveries, o.outboxDepth, o.reauditRounds, o.reauditMismatches, o.reauditRuns, o.pruned, o.rpcSwitches, o.rpcInUse)
-	return o
 }
 
 // Delivered, Failed and DeadLettered count a webhook's delivery attempts.
-func (o *OpsMetrics) Delivered(webhook string) {
-	o.deliveries.WithLabelValues(webhook, "delivered").Inc()
+func (m *Metrics) Delivered(webhook string) {
+	m.ops.deliveries.WithLabelValues(webhook, "delivered").Inc()
 }
-func (o *OpsMetrics) Failed(webhook string) { o.deliveries.WithLabelValues(webhook, "failed").Inc() }
-func (o *OpsMetrics) DeadLettered(webhook string) {
-	o.deliveries.WithLabelValues(webhook, "dead-lettered").Inc()
+func (m *Metrics) Failed(webhook string) { m.ops.deliveries.WithLabelValues(webhook, "failed").Inc() }
+func (m *Metrics) DeadLettered(webhook string) {
+	m.ops.deliveries.WithLabelValues(webhook, "dead-lettered").Inc()
 }
 
 // QueueDepth sets the outbox depth.
-func (o *OpsMetrics) QueueDepth(n int) { o.outboxDepth.Set(float64(n)) }
+func (m *Metrics) QueueDepth(n int) { m.ops.outboxDepth.Set(float64(n)) }
 
 // ReauditDone records a re-audit's outcome.
-func (o *OpsMetrics) ReauditDone(checked, mismatches int) {
-	o.reauditRuns.Inc()
-	o.reauditRounds.Set(float64(checked))
-	o.reauditMismatches.Add(float64(mismatches))
+func (m *Metrics) ReauditDone(checked, mismatches int) {
+	m.ops.reauditRuns.Inc()
+	m.ops.reauditRounds.Set(float64(checked))
+	m.ops.reauditMismatches.Add(float64(mismatches))
 }
 
 // Pruned counts rounds pruned.
-func (o *OpsMetrics) Pruned(rounds int) { o.pruned.Add(float64(rounds)) }
+func (m *Metrics) Pruned(rounds int) { m.ops.pruned.Add(float64(rounds)) }
 
 // RPCSwitched counts a switch of the RPC endpoint in use to to (redacted)
 // and marks it in use.
-func (o *OpsMetrics) RPCSwitched(to string) {
-	o.rpcSwitches.WithLabelValues(to).Inc()
-	o.RPCInUse(to)
+func (m *Metrics) RPCSwitched(to string) {
+	m.ops.rpcSwitches.WithLabelValues(to).Inc()
+	m.RPCInUse(to)
 }
 
 // RPCInUse marks endpoint (redacted) as the one in use.
-func (o *OpsMetrics) RPCInUse(endpoint string) {
-	o.rpcInUse.Reset()
-	o.rpcInUse.WithLabelValues(endpoint).Set(1)
+func (m *Metrics) RPCInUse(endpoint string) {
+	m.ops.rpcInUse.Reset()
+	m.ops.rpcInUse.WithLabelValues(endpoint).Set(1)
 }

@@ -1,0 +1,162 @@
+package api_test
+
+import (
+	"encoding/hex"
+	"net/http"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/denomwatch/denomwatch/api"
+	"github.com/denomwatch/denomwatch/health"
+	"github.com/denomwatch/denomwatch/index"
+)
+
+// fakeHealth is a NodeHealth with a settable verdict.
+type fakeHealth struct {
+	mu sync.Mutex
+	v  health.Verdict
+}
+
+func (f *fakeHealth) Check() health.Verdict { f.mu.Lock(); defer f.mu.Unlock(); return f.v }
+func (f *fakeHealth) set(v health.Verdict)  { f.mu.Lock(); defer f.mu.Unlock(); f.v = v }
+
+// TestReadyzNodeStalled: a watcher at the head of a stalled node is not
+// ready (a frozen node keeps reporting the same head, so the lag is 0).
+func TestReadyzNodeStalled(t *testing.T) {
+	h := &fakeHealth{}
+	s, err := api.New(testConfig(), api.Deps{Store: newFakeStore(), Status: newFakeStatus(100, 100), Health: h})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var rd api.Readiness
+	r := do(t, s.Handler(), "GET", "/readyz")
+	r.decode(t, &rd)
+	if r.code != 200 || !rd.Ready || rd.NodeStalled {
+		t.Fatalf("healthy node: %d %+v", r.code, rd)
+	}
+	h.set(health.Verdict{Stalled: true, Kind: health.KindNoNewHead, Reason: "no new head for 2m0s", HeadAge: 2 * time.Minute})
+	r = do(t, s.Handler(), "GET", "/readyz")
+	rd = api.Readiness{}
+	r.decode(t, &rd)
+	if r.code != 503 || rd.Ready || !rd.NodeStalled || rd.Lag != 0 || rd.HeadAgeSeconds != 120 || !strings.Contains(rd.Reason, "stalled: no new head") {
+		t.Fatalf("stalled node: %d %+v", r.code, rd)
+	}
+}
+
+// TestRoundData: a round's commitment data, as hex (what `denomwatch
+// recompute --data` reads) or raw; 404 for a round or data never stored, 410
+// for data pruned, 400 for a bad format.
+func TestRoundData(t *testing.T) {
+	store := newFakeStore()
+	tr := newTestRound(t, 3, nil)
+	store.put(tr)
+	pruned := index.Round{Round: 4, Verdict: index.VerdictValid, DataPruned: true}
+	store.rounds[4] = pruned
+	store.rounds[5] = index.Round{Round: 5, Verdict: index.VerdictUnavailable}
+	s, _ := newTestServer(t, testConfig(), store, newFakeStatus(0, 0))
+	r := do(t, s.Handler(), "GET", "/v1/rounds/3/data")
+	if r.code != 200 || string(r.body) != "0x"+hex.EncodeToString(tr.commitments)+"\n" || !strings.HasPrefix(r.header.Get("Content-Type"), "text/plain") {
+		t.Fatalf("hex: %d %q", r.code, r.header.Get("Content-Type"))
+	}
+	if got := api.ExportData(tr.commitments); got != string(r.body) {
+		t.Fatal("ExportData differs from the endpoint")
+	}
+	r = do(t, s.Handler(), "GET", "/v1/rounds/3/data?format=raw")
+	if r.code != 200 || string(r.body) != string(tr.commitments) || r.header.Get("Content-Type") != "application/octet-stream" {
+		t.Fatalf("raw: %d %q", r.code, r.header.Get("Content-Type"))
+	}
+	for _, tc := range []struct {
+		path string
+		code int
+		want string
+	}{
+		{"/v1/rounds/9/data", 404, "not known"},
+		{"/v1/rounds/4/data", 410, "pruned"},
+		{"/v1/rounds/5/data", 404, "never available"},
+		{"/v1/rounds/3/data?format=xml", 400, "hex or raw"},
+		{"/v1/rounds/x/data", 400, "round"},
+	} {
+		r := do(t, s.Handler(), "GET", tc.path)
+		if r.code != tc.code || !strings.Contains(string(r.body), tc.want) {
+			t.Errorf("%s: %d %s", tc.path, r.code, r.body)
+		}
+	}
+}
+
+// TestAdminDeadLetters: the admin endpoints list and requeue the dead
+// letters of a real index; they answer 404 unless enabled.
+func TestAdminDeadLetters(t *testing.T) {
+	store, err := index.Open(index.Options{InMemory: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer store.Close()
+	seqs, err := store.Enqueue([]byte(`{"id":"a1","type":"fraud_detected"}`), []byte(`{"id":"a2","type":"challenge_sent"}`), []byte(`{"id":"a3","type":"challenge_sent"}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, seq := range seqs {
+		for _, wh := range []string{"ops", "alice"} {
+			if err := store.DeadLetter(index.DeadLetter{Seq: seq, Webhook: wh, Attempts: 3, LastError: "503", At: time.Unix(1_800_000_000, 0)}); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	off, _ := newTestServer(t, testConfig(), store, newFakeStatus(0, 0))
+	if r := do(t, off.Handler(), "GET", "/admin/deadletters"); r.code != 404 {
+		t.Fatalf("admin off: %d", r.code)
+	}
+	s, err := api.New(testConfig(), api.Deps{Store: store, Status: newFakeStatus(0, 0), Admin: store})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var page api.DeadLettersResponse
+	r := do(t, s.Handler(), "GET", "/admin/deadletters?limit=2")
+	r.decode(t, &page)
+	if r.code != 200 || page.Total != 6 || len(page.DeadLetters) != 2 || page.Next != seqs[0]+1 || !strings.Contains(string(page.DeadLetters[0].Body), `"a1"`) {
+		t.Fatalf("page: %d %+v", r.code, page)
+	}
+	var rq api.RequeueResponse
+	r = doMethod(t, s.Handler(), "POST", "/admin/deadletters/"+itoa(seqs[1])+"/requeue?webhook=alice")
+	r.decode(t, &rq)
+	if r.code != 200 || len(rq.Requeued) != 1 || rq.Requeued[0].NewSeq <= seqs[2] {
+		t.Fatalf("requeue: %d %+v", r.code, rq)
+	}
+	for _, tc := range []struct {
+		method, path string
+		code         int
+	}{
+		{"POST", "/admin/deadletters/" + itoa(seqs[1]) + "/requeue?webhook=alice", 404}, // done already
+		{"POST", "/admin/deadletters/99/requeue", 404},
+		{"POST", "/admin/deadletters/1/requeue?webhook=bad%20name", 400},
+		{"GET", "/admin/deadletters/1/requeue", 405},
+		{"GET", "/admin/deadletters?limit=0", 400},
+		{"GET", "/admin/deadletters?limit=5000", 400},
+	} {
+		if r := doMethod(t, s.Handler(), tc.method, tc.path); r.code != tc.code {
+			t.Errorf("%s %s: %d %s, want %d", tc.method, tc.path, r.code, r.body, tc.code)
+		}
+	}
+	rq = api.RequeueResponse{}
+	r = doMethod(t, s.Handler(), "POST", "/admin/deadletters/requeue")
+	r.decode(t, &rq)
+	if r.code != 200 || len(rq.Requeued) != 5 {
+		t.Fatalf("requeue all: %d %+v", r.code, rq)
+	}
+	if n, _ := store.DeadLetterCount(); n != 0 {
+		t.Fatalf("%d dead letters left", n)
+	}
+	if depth, _ := store.OutboxDepth(); depth != 3+6 {
+		t.Fatalf("outbox depth %d", depth)
+	}
+}
+
+func doMethod(t *testing.T, h http.Handler, method, target string) response {
+	t.Helper()
+	return do(t, h, method, target)
+}
+
+func itoa(n uint64) string { return strconv.FormatUint(n, 10) }

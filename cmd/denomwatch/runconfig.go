@@ -1,0 +1,216 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"math/big"
+	"os"
+	"strings"
+	"time"
+
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/params"
+	"github.com/urfave/cli/v2"
+
+	"github.com/denomwatch/denomwatch/api"
+	"github.com/denomwatch/denomwatch/challenge"
+	"github.com/denomwatch/denomwatch/devnet"
+	"github.com/denomwatch/denomwatch/jobs"
+)
+
+// errRunConfig is wrapped by every problem runConfig.Check finds.
+var errRunConfig = errors.New("invalid run configuration")
+
+// runConfig is `denomwatch run`'s whole configuration: read from the flags
+// once (runConfigFrom), checked (Check, then the environment by preflight)
+// before anything starts, and only then built into a service.
+type runConfig struct {
+	// Devnet is the embedded devnet's configuration; nil with RPC.
+	Devnet *devnet.Config
+	// The chain: RPC endpoints (empty: the embedded devnet), the AVS and
+	// its deployment block (with RPC), the expected chain id (0: any).
+	RPC        []string
+	Contract   common.Address
+	StartBlock uint64
+	ChainID    uint64
+	// Confirmations: -1 takes the chain's default (0 on id 1337, else 12).
+	Confirmations int64
+	PollInterval  time.Duration
+	// BlockTime paces the health probe; the node is stalled after
+	// StallBlocks block times without a head or a successful call.
+	BlockTime   time.Duration
+	StallBlocks uint64
+
+	DataDir      string
+	MinFreeBytes uint64
+
+	// API is the HTTP API's configuration; Addr "" serves none. Admin
+	// serves the admin endpoints too.
+	API   api.Config
+	Admin bool
+
+	Key       challenge.KeySource
+	Challenge challenge.Config // AVS and ChainID are filled in once known
+	// ChallengeConfirmationsSet: --challenge-confirmations was given (else
+	// it is raised to the watcher's confirmations).
+	ChallengeConfirmationsSet bool
+	ProofGas                  uint64
+	LowBalanceProofs          uint64
+
+	Webhooks string // the webhook configuration file; "": no alerts
+	Jobs     jobs.Config
+
+	Log logConfig
+}
+
+// runConfigFrom reads run's flags. A malformed value, or a flag that does
+// not apply (a devnet flag with --rpc), is a usage error.
+func runConfigFrom(c *cli.Context) (runConfig, error) {
+	rc := runConfig{
+		ChainID: c.Uint64("chain-id"), Confirmations: c.Int64("confirmations"), PollInterval: c.Duration("poll-interval"),
+		BlockTime: c.Duration("block-time"), StallBlocks: c.Uint64("stall-blocks"),
+		DataDir: c.String("data-dir"), MinFreeBytes: c.Uint64("min-free-mb") << 20,
+		Admin: c.Bool("admin-api"), Webhooks: c.String("webhooks"),
+		ProofGas: c.Uint64("proof-gas"), LowBalanceProofs: c.Uint64("low-balance-proofs"),
+		ChallengeConfirmationsSet: c.IsSet("challenge-confirmations"),
+	}
+	var err error
+	if rc.Log, err = logConfigFrom(c); err != nil {
+		return rc, err
+	}
+	rc.API = api.DefaultConfig()
+	rc.API.Addr, rc.API.ReadyLag = c.String("api-addr"), c.Uint64("ready-lag")
+	rc.Key = challenge.KeySource{File: c.String("challenger-key-file"), Keystore: c.String("challenger-keystore"), PasswordFile: c.String("challenger-password-file")}
+	if _, ok := os.LookupEnv(challengerKeyEnv); ok {
+		rc.Key.Env = challengerKeyEnv
+	}
+	rc.Challenge = challengerConfig(c)
+	rc.Jobs = jobs.DefaultConfig()
+	rc.Jobs.Reaudit, rc.Jobs.ReauditLookback = c.String("reaudit-schedule"), c.Uint64("reaudit-lookback")
+	rc.Jobs.Lag, rc.Jobs.LagBlocks = c.String("lag-schedule"), c.Uint64("lag-alert-blocks")
+	rc.Jobs.Digest, rc.Jobs.Prune, rc.Jobs.Retention = c.String("digest-schedule"), c.String("prune-schedule"), c.Duration("retention")
+
+	if c.String("rpc") == "" {
+		return rc, rc.devnetFrom(c)
+	}
+	if set := setFlags(c, embeddedDevnetFlags("")); len(set) > 0 {
+		return rc, usageError("--%s: embedded devnet flags do not apply with --rpc (unset them, or drop --rpc)", strings.Join(set, ", --"))
+	}
+	for _, u := range strings.Split(c.String("rpc"), ",") {
+		if u = strings.TrimSpace(u); u != "" {
+			rc.RPC = append(rc.RPC, u)
+		}
+	}
+	if a := c.String("contract"); a != "" {
+		if !common.IsHexAddress(a) {
+			return rc, usageError("--contract %q is not an address", a)
+		}
+		rc.Contract = common.HexToAddress(a)
+	}
+	rc.StartBlock = c.Uint64("start-block")
+	return rc, nil
+}
+
+// devnetFrom reads the embedded devnet's flags; --contract and
+// --start-block belong to --rpc.
+func (rc *runConfig) devnetFrom(c *cli.Context) error {
+	for _, n := range []string{"contract", "start-block"} {
+		if c.IsSet(n) {
+			return usageError("--%s is for --rpc; without it the embedded devnet deploys its own AVS", n)
+		}
+	}
+	cfg, err := devnetShape(c)
+	if err != nil {
+		return err
+	}
+	if err := cfg.Check(); err != nil {
+		return usageError("%v", err)
+	}
+	rc.Devnet = &cfg
+	if !c.IsSet("block-time") {
+		rc.BlockTime = cfg.BlockInterval
+	}
+	return nil
+}
+
+// setFlags returns the names of those of flags that are set (on the
+// command line, in the environment or in the --config file).
+func setFlags(c *cli.Context, flags []cli.Flag) []string {
+	var out []string
+	for _, f := range flags {
+		if name := f.Names()[0]; c.IsSet(name) {
+			out = append(out, name)
+		}
+	}
+	return out
+}
+
+// challengerConfig is the challenger's configuration from run's flags;
+// AVS and ChainID are set once known.
+func challengerConfig(c *cli.Context) challenge.Config {
+	cfg := challenge.DefaultConfig(common.Address{})
+	cfg.DryRun = c.Bool("dry-run")
+	cfg.Confirmations, cfg.BumpAfterBlocks = c.Uint64("challenge-confirmations"), c.Uint64("bump-after-blocks")
+	cfg.DeadlineAlertBlocks = c.Uint64("deadline-alert-blocks")
+	cfg.MaxFeeCap = nil
+	if g := c.Uint64("max-fee-gwei"); g > 0 {
+		cfg.MaxFeeCap = new(big.Int).Mul(new(big.Int).SetUint64(g), big.NewInt(params.GWei))
+	}
+	return cfg
+}
+
+// Check reports every problem of the configuration that needs no look at
+// the environment (preflight does that), each wrapping errRunConfig.
+func (rc *runConfig) Check() error {
+	var errs []error
+	bad := func(format string, args ...any) {
+		errs = append(errs, fmt.Errorf("%w: "+format, append([]any{errRunConfig}, args...)...))
+	}
+	if rc.Devnet == nil {
+		switch {
+		case len(rc.RPC) == 0:
+			bad("--rpc names no URL")
+		case rc.Contract == (common.Address{}):
+			bad("--rpc needs --contract, the AVS address")
+		}
+	} else if rc.ChainID != 0 && rc.ChainID != devnetChainID {
+		bad("--chain-id %d: the embedded devnet is chain %d", rc.ChainID, devnetChainID)
+	}
+	if rc.PollInterval <= 0 || rc.BlockTime <= 0 {
+		bad("--poll-interval and --block-time must be positive")
+	}
+	if rc.StallBlocks < 2 {
+		bad("--stall-blocks %d: at least 2 block times", rc.StallBlocks)
+	}
+	if rc.DataDir == "" {
+		bad("--data-dir is empty")
+	}
+	if rc.API.Addr != "" {
+		if err := rc.API.Check(); err != nil {
+			bad("--api-addr: %v", err)
+		}
+	} else if rc.Admin {
+		bad("--admin-api needs --api-addr")
+	}
+	ch := rc.Challenge
+	ch.AVS = common.Address{1} // the AVS is known later; check the rest
+	if err := ch.Check(); err != nil {
+		bad("challenger: %v", err)
+	}
+	if rc.ProofGas == 0 || rc.ProofGas > challenge.MaxTxGas {
+		bad("--proof-gas %d: between 1 and %d", rc.ProofGas, challenge.MaxTxGas)
+	}
+	if err := rc.Jobs.Check(); err != nil {
+		bad("%v", err)
+	}
+	return errors.Join(errs...)
+}
+
+// devnetChainID is the embedded devnet's chain id.
+const devnetChainID = 1337
+
+// stallAfter is how long the node may go without a new head or a
+// successful call.
+func (rc *runConfig) stallAfter() time.Duration {
+	return time.Duration(rc.StallBlocks) * rc.BlockTime
+}

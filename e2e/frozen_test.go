@@ -1,0 +1,180 @@
+package e2e
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"sync"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/ethclient"
+
+	"github.com/denomwatch/denomwatch/devnet"
+	"github.com/denomwatch/denomwatch/internal/testutil"
+)
+
+// hookLog records the types of the webhook deliveries it receives.
+type hookLog struct {
+	mu    sync.Mutex
+	types []string
+}
+
+func (h *hookLog) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	var ev struct{ Type string }
+	body, _ := io.ReadAll(r.Body)
+	if json.Unmarshal(body, &ev) == nil {
+		h.mu.Lock()
+		h.types = append(h.types, ev.Type)
+		h.mu.Unlock()
+	}
+	w.WriteHeader(http.StatusNoContent)
+}
+
+func (h *hookLog) count(typ string) int {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	n := 0
+	for _, t := range h.types {
+		if t == typ {
+			n++
+		}
+	}
+	return n
+}
+
+// readiness is /readyz's answer (status, body).
+func readiness(port int) (int, map[string]any) {
+	resp, err := http.Get(fmt.Sprintf("http://127.0.0.1:%d/readyz", port))
+	if err != nil {
+		return 0, nil
+	}
+	defer resp.Body.Close()
+	var m map[string]any
+	json.NewDecoder(resp.Body).Decode(&m)
+	return resp.StatusCode, m
+}
+
+// gauge reads an unlabelled metric from the API.
+func gauge(port int, name string) string {
+	resp, err := http.Get(fmt.Sprintf("http://127.0.0.1:%d/metrics", port))
+	if err != nil {
+		return ""
+	}
+	defer resp.Body.Close()
+	body, _ := io.ReadAll(resp.Body)
+	m := regexp.MustCompile(`(?m)^` + name + ` (\S+)$`).FindSubmatch(body)
+	if m == nil {
+		return ""
+	}
+	return string(m[1])
+}
+
+// TestFrozenNode: geth --dev, the AVS deployed on it, and `denomwatch run`
+// watching it; then geth is frozen (SIGSTOP) and thawed (SIGCONT). While
+// frozen, the watcher reports itself not ready (/readyz 503, nodeStalled,
+// denomwatch_node_stalled 1) within its stall allowance although its lag
+// stays 0, and raises node_stalled once; once thawed, it is ready again.
+func TestFrozenNode(t *testing.T) {
+	geth := os.Getenv("DENOMWATCH_GETH")
+	if geth == "" {
+		t.Skip("DENOMWATCH_GETH is not set (make e2e installs geth and sets it)")
+	}
+	dir := t.TempDir()
+	bin := build(t, dir)
+	httpPort, authPort, apiPort := testutil.FreePort(t), testutil.FreePort(t), testutil.FreePort(t)
+	g := start(t, "geth", nil, geth, "--dev", "--dev.period", "1", "--datadir", filepath.Join(dir, "geth"), "--ipcdisable",
+		"--http", "--http.addr", "127.0.0.1", "--http.port", fmt.Sprint(httpPort), "--http.api", "eth,net,web3",
+		"--authrpc.port", fmt.Sprint(authPort), "--port", "0", "--verbosity", "2")
+	t.Cleanup(func() { _ = syscall.Kill(g.cmd.Process.Pid, syscall.SIGCONT) }) // before stop's SIGTERM
+	httpURL := fmt.Sprintf("http://127.0.0.1:%d", httpPort)
+	ctx, cancel := context.WithTimeout(context.Background(), 6*time.Minute)
+	defer cancel()
+	waitFor(t, "geth to answer", 30*time.Second, func() bool {
+		c, err := ethclient.DialContext(ctx, httpURL)
+		if err != nil {
+			return false
+		}
+		defer c.Close()
+		_, err = c.BlockNumber(ctx)
+		return err == nil
+	})
+
+	describe := filepath.Join(dir, "devnet.json")
+	dn := start(t, "denomwatch devnet", nil, bin, "devnet", "--rpc", httpURL, "--rounds", "1", "--faults", "",
+		"--round-every", "1", "--challenge-window", "2", "--operators", "3", "--providers", "2", "--entries", "4", "--recipients", "8",
+		"--describe", describe, "--seed", "5")
+	select {
+	case <-dn.done:
+		if dn.err != nil {
+			t.Fatalf("devnet: %v\n%s", dn.err, dn.tail(20))
+		}
+	case <-ctx.Done():
+		t.Fatalf("the devnet did not deploy\n%s", dn.tail(20))
+	}
+	desc, err := devnet.ReadDescription(describe)
+	if err != nil || desc.AVS == (common.Address{}) {
+		t.Fatalf("description: %v", err)
+	}
+
+	hooks := &hookLog{}
+	srv := httptest.NewServer(hooks)
+	defer srv.Close()
+	hookFile := filepath.Join(dir, "hooks.yaml")
+	os.WriteFile(hookFile, []byte(fmt.Sprintf("webhooks:\n  - name: ops\n    url: %s\n    secret: 0123456789abcdef0123\n", srv.URL)), 0o600)
+	run := start(t, "denomwatch run", nil, bin, "run", "--rpc", httpURL, "--contract", desc.AVS.Hex(), "--start-block", fmt.Sprint(desc.StartBlock),
+		"--data-dir", filepath.Join(dir, "data"), "--api-addr", fmt.Sprintf("127.0.0.1:%d", apiPort), "--confirmations", "0",
+		"--block-time", "1s", "--stall-blocks", "5", "--lag-schedule", "@every 1s", "--webhooks", hookFile)
+	waitFor(t, "the watcher ready", time.Minute, func() bool { code, _ := readiness(apiPort); return code == 200 })
+	if got := gauge(apiPort, "denomwatch_node_stalled"); got != "0" {
+		t.Fatalf("node_stalled %q while geth runs", got)
+	}
+
+	frozenAt := time.Now()
+	if err := syscall.Kill(g.cmd.Process.Pid, syscall.SIGSTOP); err != nil {
+		t.Fatal(err)
+	}
+	var body map[string]any
+	waitFor(t, "not ready while geth is frozen", 90*time.Second, func() bool {
+		var code int
+		code, body = readiness(apiPort)
+		return code == 503 && body["nodeStalled"] == true
+	})
+	t.Logf("not ready %s after the freeze: %v", time.Since(frozenAt).Round(time.Second), body)
+	if lag, _ := body["lag"].(float64); lag != 0 || !strings.Contains(fmt.Sprint(body["reason"]), "stalled") {
+		t.Fatalf("readyz while frozen: %v", body)
+	}
+	if got := gauge(apiPort, "denomwatch_node_stalled"); got != "1" {
+		t.Fatalf("node_stalled %q while geth is frozen", got)
+	}
+	waitFor(t, "one node_stalled alert", 30*time.Second, func() bool { return hooks.count("node_stalled") == 1 })
+	time.Sleep(5 * time.Second) // the health check runs every second: still one alert
+	if n := hooks.count("node_stalled"); n != 1 {
+		t.Fatalf("%d node_stalled alerts in one episode", n)
+	}
+
+	if err := syscall.Kill(g.cmd.Process.Pid, syscall.SIGCONT); err != nil {
+		t.Fatal(err)
+	}
+	thawedAt := time.Now()
+	waitFor(t, "ready again once geth is thawed", 2*time.Minute, func() bool { code, _ := readiness(apiPort); return code == 200 })
+	t.Logf("ready %s after the thaw", time.Since(thawedAt).Round(time.Second))
+	if got := gauge(apiPort, "denomwatch_node_stalled"); got != "0" {
+		t.Fatalf("node_stalled %q after the thaw", got)
+	}
+	waitFor(t, "the recovery logged", 30*time.Second, func() bool { return strings.Contains(run.out.String(), "the node recovered") })
+	run.stop(t)
+	if code := run.cmd.ProcessState.ExitCode(); code != 0 {
+		t.Fatalf("denomwatch run exited %d after SIGTERM\n%s", code, run.tail(20))
+	}
+	g.stop(t)
+}

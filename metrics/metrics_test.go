@@ -1,0 +1,102 @@
+package metrics_test
+
+import (
+	"math/big"
+	"net/http/httptest"
+	"strings"
+	"testing"
+
+	"github.com/prometheus/client_golang/prometheus/promhttp"
+
+	"github.com/denomwatch/denomwatch/index"
+	"github.com/denomwatch/denomwatch/metrics"
+)
+
+// scrape returns the text exposition of m's registry.
+func scrape(t *testing.T, m *metrics.Metrics) string {
+	t.Helper()
+	rec := httptest.NewRecorder()
+	promhttp.HandlerFor(m.Registry(), promhttp.HandlerOpts{}).ServeHTTP(rec, httptest.NewRequest("GET", "/metrics", nil))
+	if rec.Code != 200 {
+		t.Fatalf("scrape: %d %s", rec.Code, rec.Body)
+	}
+	return rec.Body.String()
+}
+
+func TestMetricsLagAndVerdicts(t *testing.T) {
+	m := metrics.New()
+	scrape := func() string { return scrape(t, m) }
+
+	m.SetProcessed(50) // ahead of the head seen so far: lag 0, not negative
+	if !strings.Contains(scrape(), "denomwatch_lag_blocks 0\n") {
+		t.Error("lag is not 0 while processed is ahead of the head")
+	}
+	m.SetHead(58)
+	if !strings.Contains(scrape(), "denomwatch_lag_blocks 8\n") {
+		t.Error("lag is not 8 after SetHead(58)")
+	}
+
+	m.SetRoundsByVerdict(map[index.Verdict]int{"odd": 1, index.VerdictFraud: 3})
+	if b := scrape(); !strings.Contains(b, `denomwatch_rounds{verdict="odd"} 1`) || !strings.Contains(b, `denomwatch_rounds{verdict="fraud"} 3`) {
+		t.Error("rounds by verdict not exported")
+	}
+	m.SetRoundsByVerdict(map[index.Verdict]int{index.VerdictValid: 1})
+	b := scrape()
+	if strings.Contains(b, `verdict="odd"`) {
+		t.Error("a verdict absent from the latest counts is still exported")
+	}
+	if !strings.Contains(b, `denomwatch_rounds{verdict="fraud"} 0`) || !strings.Contains(b, `denomwatch_rounds{verdict="valid"} 1`) {
+		t.Error("known verdicts are not reset to the latest counts")
+	}
+}
+
+func TestChallengeMetrics(t *testing.T) {
+	m := metrics.New()
+	body := scrape(t, m)
+	for _, st := range index.ChallengeStates {
+		if !strings.Contains(body, metrics.MetricChallenges+`{state="`+string(st)+`"} 0`) {
+			t.Errorf("state %s not exported at 0", st)
+		}
+	}
+	m.SetChallenges(map[index.ChallengeState]int{index.ChallengeConfirmed: 2, index.ChallengeSent: 1})
+	m.ChallengeGasUsed(150_000)
+	m.ChallengeGasUsed(50_000)
+	m.ChallengeBounty(big.NewInt(4_800_000_000))
+	m.ChallengeBounty(nil)
+	body = scrape(t, m)
+	for _, want := range []string{
+		metrics.MetricChallenges + `{state="confirmed"} 2`,
+		metrics.MetricChallenges + `{state="sent"} 1`,
+		metrics.MetricChallenges + `{state="failed"} 0`,
+		metrics.MetricChallengeGasUsed + " 200000",
+		metrics.MetricChallengeBountyWei + " 4.8e+09",
+	} {
+		if !strings.Contains(body, want) {
+			t.Errorf("metrics lack %q", want)
+		}
+	}
+}
+
+// TestFraudCounters: the fraud counters follow the index's totals up and
+// never come down (a fraud proven and resubmitted stays counted; a recount
+// after a reorganisation or a restart does not lower them).
+func TestFraudCounters(t *testing.T) {
+	m := metrics.New()
+	m.SetFrauds(2, 1, 0)
+	m.SetFrauds(2, 2, 0)
+	m.SetFrauds(1, 1, 0) // a reorganisation removed one
+	m.SetFrauds(3, 2, 1)
+	m.SetChallenges(map[index.ChallengeState]int{index.ChallengeExpired: 1})
+	m.SetChallenges(map[index.ChallengeState]int{index.ChallengeExpired: 0})
+	body := scrape(t, m)
+	for _, want := range []string{
+		metrics.MetricFraudsDetected + " 3",
+		metrics.MetricFraudsProven + " 2",
+		metrics.MetricFraudsFinalizedUnproven + " 1",
+		metrics.MetricFraudsExpired + " 1",
+	} {
+		if !strings.Contains(body, want+"\n") {
+			t.Errorf("metrics lack %q", want)
+		}
+	}
+}
