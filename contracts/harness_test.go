@@ -133,7 +133,7 @@ func newChain(t testing.TB, o chainOptions) *chain {
 	if err != nil {
 		t.Fatal(err)
 	}
-	c.sim.Commit()
+	c.seal(tx, hTx)
 	for _, tx := range []*types.Transaction{tx, hTx} {
 		if r := c.receipt(tx); r.Status != types.ReceiptStatusSuccessful {
 			t.Fatal("deployment failed")
@@ -189,7 +189,7 @@ func (c *chain) sendTo(inst *bind.BoundContract, key *ecdsa.PrivateKey, data []b
 	if err != nil {
 		return nil, AsRevert(err)
 	}
-	c.sim.Commit()
+	c.seal(tx)
 	r := c.receipt(tx)
 	if r.Status != types.ReceiptStatusSuccessful {
 		return r, fmt.Errorf("transaction %s failed in the block", tx.Hash())
@@ -219,7 +219,7 @@ func (c *chain) sendGas(key *ecdsa.PrivateKey, data []byte, value *big.Int, gas 
 	if err != nil {
 		c.t.Fatal(AsRevert(err))
 	}
-	c.sim.Commit()
+	c.seal(tx)
 	return c.receipt(tx)
 }
 
@@ -272,6 +272,28 @@ func (c *chain) sendAt(n uint64, key *ecdsa.PrivateKey, data []byte, value *big.
 	}
 	c.t.Fatalf("transaction failed in block %d but its replay succeeds", n)
 	return nil, nil
+}
+
+// seal seals a block once every one of txs is pending. The simulated
+// chain's pool promotes sent transactions asynchronously, so a block sealed
+// at once may miss them on a loaded machine (a receipt "not found").
+func (c *chain) seal(txs ...*types.Transaction) {
+	c.t.Helper()
+	deadline := time.Now().Add(30 * time.Second)
+	for _, tx := range txs {
+		from, err := types.Sender(types.LatestSignerForChainID(tx.ChainId()), tx)
+		if err != nil {
+			c.t.Fatal(err)
+		}
+		for {
+			n, err := c.client.PendingNonceAt(context.Background(), from)
+			if err == nil && n > tx.Nonce() || time.Now().After(deadline) {
+				break
+			}
+			time.Sleep(5 * time.Millisecond)
+		}
+	}
+	c.sim.Commit()
 }
 
 func (c *chain) mine(n int) {
@@ -375,7 +397,7 @@ func (c *chain) registerMany(n int, stake *big.Int) []*operator {
 	ops := make([]*operator, n)
 	var txs []*types.Transaction
 	flush := func() {
-		c.sim.Commit()
+		c.seal(txs...)
 		for _, tx := range txs {
 			if r := c.receipt(tx); r.Status != types.ReceiptStatusSuccessful {
 				c.t.Fatalf("registration %s failed (gas used %d)", tx.Hash(), r.GasUsed)
@@ -412,7 +434,7 @@ func (c *chain) deployForwarder(owner *ecdsa.PrivateKey) common.Address {
 	if err != nil {
 		c.t.Fatal(err)
 	}
-	c.sim.Commit()
+	c.seal(tx)
 	if c.receipt(tx).Status != types.ReceiptStatusSuccessful {
 		c.t.Fatal("forwarder deployment failed")
 	}

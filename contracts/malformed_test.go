@@ -29,7 +29,7 @@ func (c *chain) commitUpTo(n uint64) {
 		}
 		txs = append(txs, tx)
 	}
-	c.sim.Commit()
+	c.seal(txs...)
 	for _, tx := range txs {
 		if c.receipt(tx).Status != types.ReceiptStatusSuccessful {
 			c.t.Fatal("placeholder commitRound failed")

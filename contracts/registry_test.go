@@ -263,7 +263,7 @@ func TestDeployParams(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			c.sim.Commit()
+			c.seal(tx)
 			if c.receipt(tx).Status != types.ReceiptStatusFailed {
 				t.Fatal("the constructor accepted")
 			}
