@@ -100,13 +100,7 @@ func build(t *testing.T, dir string) string {
 
 func waitFor(t *testing.T, what string, timeout time.Duration, ok func() bool) {
 	t.Helper()
-	deadline := time.Now().Add(timeout)
-	for !ok() {
-		if time.Now().After(deadline) {
-			t.Fatalf("timed out waiting for %s", what)
-		}
-		time.Sleep(200 * time.Millisecond)
-	}
+	testutil.WaitFor(t, what, timeout, 200*time.Millisecond, ok)
 }
 
 // TestGethEndToEnd: geth --dev, the devnet's AVS with faulty rounds deployed

@@ -298,13 +298,7 @@ func tail(s string, n int) string {
 
 func waitFor(t *testing.T, what string, timeout time.Duration, ok func() bool) {
 	t.Helper()
-	deadline := time.Now().Add(timeout)
-	for !ok() {
-		if time.Now().After(deadline) {
-			t.Fatalf("timed out waiting for %s", what)
-		}
-		time.Sleep(200 * time.Millisecond)
-	}
+	testutil.WaitFor(t, what, timeout, 200*time.Millisecond, ok)
 }
 
 // TestRunHalfBuilt: a service that fails midway (the contract is not the
