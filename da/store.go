@@ -96,6 +96,19 @@ func NewStore(dir string) (*Store, error) {
 	return &Store{dir: dir}, nil
 }
 
+// OpenStore returns the store in an existing directory, creating nothing
+// (a read-only host): a kind without a folder holds no object.
+func OpenStore(dir string) (*Store, error) {
+	fi, err := os.Stat(dir)
+	if err != nil {
+		return nil, fmt.Errorf("da store: %w", err)
+	}
+	if !fi.IsDir() {
+		return nil, fmt.Errorf("da store: %s is not a directory", dir)
+	}
+	return &Store{dir: dir}, nil
+}
+
 // Dir returns the store's directory.
 func (s *Store) Dir() string { return s.dir }
 
