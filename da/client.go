@@ -276,10 +276,12 @@ func (c *Client) Row(ctx context.Context, hd *recompute.Header) (recompute.Row, 
 }
 
 // Allocations returns the allocations object under key, verified against
-// provider's row, as amounts, and its bytes.
+// provider's row, as amounts, and its bytes. It reads at most 32 bytes per
+// entry of row (+1).
 func (c *Client) Allocations(ctx context.Context, key common.Hash, provider common.Address, row recompute.Row) ([]uint256.Int, []byte, error) {
 	var amounts []uint256.Int
-	data, err := c.get(ctx, recompute.KindAllocations, key, recompute.MaxAllocationsSize, func(b []byte) error {
+	limit := min(row.Len()*32, recompute.MaxAllocationsSize) // exactly 32 bytes an entry
+	data, err := c.get(ctx, recompute.KindAllocations, key, limit, func(b []byte) error {
 		var err error
 		amounts, err = recompute.VerifyAllocations(key, provider, row, b)
 		return err

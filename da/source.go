@@ -95,7 +95,7 @@ func (s *httpSource) fetch(ctx context.Context, kind recompute.ObjectKind, key c
 	if err != nil {
 		return nil, classify(ctx, err)
 	}
-	defer resp.Body.Close()
+	defer closeBody(resp)
 	switch resp.StatusCode {
 	case http.StatusOK:
 	case http.StatusNotFound:
@@ -103,7 +103,22 @@ func (s *httpSource) fetch(ctx context.Context, kind recompute.ObjectKind, key c
 	default:
 		return nil, failed(ReasonHTTPStatus, fmt.Errorf("status %d", resp.StatusCode))
 	}
+	if resp.ContentLength > int64(limit) {
+		return nil, failed(ReasonTooLarge, fmt.Errorf("%d bytes announced, over %d: %w", resp.ContentLength, limit, recompute.ErrTooLarge))
+	}
 	return readLimited(ctx, resp.Body, limit)
+}
+
+// drainLimit: a body whose announced rest is at most this long is read to
+// its end before closing, so that the connection is reused (an error page, a
+// slightly oversized object); a longer or unannounced rest closes it.
+const drainLimit = 64 << 10
+
+func closeBody(resp *http.Response) {
+	if resp.ContentLength >= 0 && resp.ContentLength <= drainLimit {
+		_, _ = io.CopyN(io.Discard, resp.Body, drainLimit)
+	}
+	resp.Body.Close()
 }
 
 // readLimited reads at most limit+1 bytes of r: too_large beyond limit.
