@@ -1,7 +1,7 @@
 // Package metrics holds denomwatch's Prometheus collectors, on a registry of
 // their own: the watcher's, the challenger's, the alert dispatcher's and the
-// scheduled jobs', the node's health, the challenger's balance and the
-// disk's. Each consumer declares the small observer interface it needs (and
+// scheduled jobs', the data-availability client's, the node's health, the
+// challenger's balance and the disk's. Each consumer declares the small observer interface it needs (and
 // a no-op of it); *Metrics implements all of them. Metric names are a stable
 // interface: the dashboard and the alert rules in configs/ use them.
 package metrics
@@ -57,6 +57,8 @@ type Metrics struct {
 	funds fundsMetrics
 	// The fraud counters (frauds.go), guarded by mu.
 	frauds fraudMetrics
+	// The data-availability client's (da.go).
+	da daMetrics
 
 	mu          sync.Mutex
 	headN       uint64
@@ -109,6 +111,7 @@ func New() *Metrics {
 	m.registerOpsMetrics()
 	m.registerFundsMetrics()
 	m.registerFraudMetrics()
+	m.registerDAMetrics()
 	return m
 }
 

@@ -64,7 +64,7 @@ func TestEveryFlagHasEnvVar(t *testing.T) {
 // go-ethereum's "value") and no backticks, and every flag with its
 // environment variable.
 func TestHelp(t *testing.T) {
-	for _, cmd := range []string{"run", "devnet", "audit", "check", "deadletters list", "deadletters requeue", "healthcheck"} {
+	for _, cmd := range []string{"run", "devnet", "audit", "check", "deadletters list", "deadletters requeue", "healthcheck", "da serve"} {
 		args := append(strings.Fields(cmd), "--help")
 		code, stdout, stderr := runCLI(t, nil, args...)
 		if code != 0 {

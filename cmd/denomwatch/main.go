@@ -71,6 +71,7 @@ func newApp(stdin io.Reader, stdout, stderr io.Writer) *cli.App {
 			devnetCommand(),
 			auditCommand(),
 			checkCommand(),
+			daCommand(),
 			deadLettersCommand(),
 			healthcheckCommand(),
 			recomputeCommand(),
