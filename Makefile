@@ -51,7 +51,7 @@ fuzz:
 	@for pkg in $$(grep -l '^func Fuzz' $$(git ls-files '*_test.go') | xargs -n1 dirname | sort -u); do \
 		for f in $$($(GO) test -list '^Fuzz' ./$$pkg | grep '^Fuzz'); do \
 			echo "== $$pkg $$f"; \
-			$(GO) test -run '^$$' -fuzz "^$$f$$" -fuzztime $(FUZZTIME) -fuzzminimizetime 5s ./$$pkg || exit 1; \
+			GO=$(GO) .ci/fuzz-one $$pkg $$f $(FUZZTIME) || exit 1; \
 		done; \
 	done
 
