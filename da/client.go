@@ -260,7 +260,7 @@ func (c *Client) Manifest(ctx context.Context, commitmentRoot common.Hash) (*rec
 // entriesRoot), and its bytes. A header with entryCount 0 and a zero root
 // needs no object: an empty row, no fetch.
 func (c *Client) Row(ctx context.Context, hd *recompute.Header) (recompute.Row, []byte, error) {
-	if hd.EntryCount.IsZero() && hd.EntriesRoot == (common.Hash{}) {
+	if !hd.NeedsRow() {
 		return recompute.Row{}, nil, nil
 	}
 	var row recompute.Row

@@ -222,7 +222,7 @@ func (ev *evaluation) row(w *rowWorker, p int) {
 // read returns the verified-count row of hd from the source, its root not
 // yet checked. A header with no entries and a zero root needs no object.
 func (ev *evaluation) read(hd *Header) (Row, error) {
-	if hd.EntryCount.IsZero() && hd.EntriesRoot == (common.Hash{}) {
+	if !hd.NeedsRow() {
 		return Row{}, nil
 	}
 	data := ev.source(hd.EntriesRoot)

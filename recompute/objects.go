@@ -139,7 +139,7 @@ func DecodeRow(data []byte) (Row, error) {
 // entryCount 0 and entriesRoot 0 needs no object (data is ignored); one with
 // entryCount 0 and another root can never be verified.
 func VerifyRow(hd *Header, data []byte) (Row, error) {
-	if hd.EntryCount.IsZero() && hd.EntriesRoot == (common.Hash{}) {
+	if !hd.NeedsRow() {
 		return Row{}, nil
 	}
 	r, err := decodeRowFor(hd, data)

@@ -179,7 +179,7 @@ func (r *Round) Objects() []Object {
 	seen := map[common.Hash]bool{}
 	for p := range m.Headers {
 		key := m.Headers[p].EntriesRoot
-		if seen[key] || (r.Rows[p].Len() == 0 && key == common.Hash{}) {
+		if seen[key] || !m.Headers[p].NeedsRow() {
 			continue
 		}
 		seen[key] = true

@@ -44,6 +44,12 @@ type Header struct {
 	EntriesRoot common.Hash
 }
 
+// NeedsRow reports whether the header's row has an object to fetch: a row
+// with entryCount 0 and entriesRoot bytes32(0) needs none (section 9).
+func (hd *Header) NeedsRow() bool {
+	return !hd.EntryCount.IsZero() || hd.EntriesRoot != (common.Hash{})
+}
+
 // Manifest is a round's manifest object: abi.encode(uint256 round, uint256 E,
 // ProviderHeader[] headers). Its key is the round's commitmentRoot.
 type Manifest struct {

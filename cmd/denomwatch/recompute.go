@@ -262,7 +262,7 @@ func recomputeObjects(a *recomputeArgs) (any, error) {
 func readRows(dir string, m *recompute.Manifest, rows map[common.Hash][]byte) error {
 	for p := range m.Headers {
 		hd := &m.Headers[p]
-		if _, done := rows[hd.EntriesRoot]; done || (hd.EntryCount.IsZero() && hd.EntriesRoot == (common.Hash{})) {
+		if _, done := rows[hd.EntriesRoot]; done || !hd.NeedsRow() {
 			continue
 		}
 		if !hd.EntryCount.IsUint64() || hd.EntryCount.Uint64() > recompute.MaxRowEntries {
