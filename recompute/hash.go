@@ -38,10 +38,16 @@ func EntriesRoot(r Row) common.Hash {
 
 // entriesRoot is EntriesRoot with the caller's scratch (len(leaves) == r.Len()).
 func entriesRoot(h crypto.KeccakState, r Row, leaves []common.Hash) common.Hash {
+	entryLeaves(h, r, leaves)
+	return rootInPlace(h, leaves)
+}
+
+// entryLeaves hashes each entry's encoding, its leaf preimage, into leaves
+// (len(leaves) == r.Len()).
+func entryLeaves(h crypto.KeccakState, r Row, leaves []common.Hash) {
 	for j := range leaves {
 		hashBytes(h, &leaves[j], r.b[j*entrySize:(j+1)*entrySize])
 	}
-	return rootInPlace(h, leaves)
 }
 
 // ProviderLeaf returns providerLeaf_p = keccak256(abi.encode(uint256 p,

@@ -89,10 +89,7 @@ func (r *Result) EntryProof(p, j int) (*EntryEvidence, error) {
 	}
 	row := r.Rows[p]
 	leaves := make([]common.Hash, row.Len())
-	h := crypto.NewKeccakState()
-	for i := range leaves {
-		hashBytes(h, &leaves[i], row.b[i*entrySize:(i+1)*entrySize])
-	}
+	entryLeaves(crypto.NewKeccakState(), row, leaves)
 	t := NewTree(leaves)
 	proof, _ := t.Proof(j)
 	return &EntryEvidence{Position: Position{p, j}, Entry: row.Entry(j), Leaf: t.Leaf(j), Proof: proof}, nil
