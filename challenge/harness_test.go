@@ -20,7 +20,7 @@ import (
 	"github.com/ethereum/go-ethereum/crypto"
 
 	"github.com/denomwatch/denomwatch/alerts"
-	"github.com/denomwatch/denomwatch/devnet"
+	"github.com/denomwatch/denomwatch/internal/v1/devnet"
 	"github.com/denomwatch/denomwatch/index"
 	"github.com/denomwatch/denomwatch/watcher"
 )

@@ -15,7 +15,7 @@ import (
 	"github.com/ethereum/go-ethereum/core/types"
 
 	"github.com/denomwatch/denomwatch/alerts"
-	"github.com/denomwatch/denomwatch/devnet"
+	"github.com/denomwatch/denomwatch/internal/v1/devnet"
 	"github.com/denomwatch/denomwatch/index"
 )
 

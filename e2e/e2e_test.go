@@ -26,7 +26,7 @@ import (
 	"github.com/ethereum/go-ethereum/crypto"
 	"github.com/ethereum/go-ethereum/ethclient"
 
-	"github.com/denomwatch/denomwatch/devnet"
+	"github.com/denomwatch/denomwatch/internal/v1/devnet"
 	"github.com/denomwatch/denomwatch/internal/v1/contracts"
 )
 

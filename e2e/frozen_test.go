@@ -19,7 +19,7 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/ethclient"
 
-	"github.com/denomwatch/denomwatch/devnet"
+	"github.com/denomwatch/denomwatch/internal/v1/devnet"
 	"github.com/denomwatch/denomwatch/internal/testutil"
 )
 

@@ -7,7 +7,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/denomwatch/denomwatch/devnet"
+	"github.com/denomwatch/denomwatch/internal/v1/devnet"
 	"github.com/denomwatch/denomwatch/index"
 )
 

@@ -10,7 +10,7 @@ import (
 
 	"github.com/urfave/cli/v2"
 
-	"github.com/denomwatch/denomwatch/devnet"
+	"github.com/denomwatch/denomwatch/internal/v1/devnet"
 )
 
 // parse runs the named command with args and returns its devnet config and

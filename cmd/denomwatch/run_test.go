@@ -21,7 +21,7 @@ import (
 	"github.com/ethereum/go-ethereum/ethclient"
 
 	"github.com/denomwatch/denomwatch/api"
-	"github.com/denomwatch/denomwatch/devnet"
+	"github.com/denomwatch/denomwatch/internal/v1/devnet"
 	"github.com/denomwatch/denomwatch/index"
 	"github.com/denomwatch/denomwatch/internal/testutil"
 	"github.com/denomwatch/denomwatch/internal/v1/contracts/bindings"

@@ -24,6 +24,7 @@ import (
 	"github.com/holiman/uint256"
 
 	"github.com/denomwatch/denomwatch/bls"
+	"github.com/denomwatch/denomwatch/internal/devchain"
 	"github.com/denomwatch/denomwatch/internal/v1/contracts"
 	"github.com/denomwatch/denomwatch/internal/v1/contracts/bindings"
 	"github.com/denomwatch/denomwatch/internal/v1/recompute"
@@ -53,13 +54,11 @@ type roundState struct {
 
 // Devnet is a running AVS with simulated coordinator, operators and aggregator.
 type Devnet struct {
-	cfg         Config
-	log         *slog.Logger
-	out         io.Writer
-	rng         *rand.Rand
-	chain       *chain
-	stopSealing context.CancelFunc
-	sealed      chan struct{}
+	cfg   Config
+	log   *slog.Logger
+	out   io.Writer
+	rng   *rand.Rand
+	chain *devchain.Chain
 
 	deployer    *ecdsa.PrivateKey
 	coordinator *ecdsa.PrivateKey
@@ -151,34 +150,24 @@ func (d *Devnet) Start(ctx context.Context) error {
 		accounts = append(accounts, o.addr)
 	}
 	var err error
-	if d.cfg.RPC == "" {
-		funded := append(append(accounts, addr(d.deployer)), d.cfg.Fund...)
-		if d.chain, err = startEmbedded(&d.cfg, funded); err != nil {
-			return err
-		}
-		sealCtx, cancel := context.WithCancel(context.Background())
-		d.stopSealing, d.sealed = cancel, make(chan struct{})
-		go func() {
-			defer close(d.sealed)
-			d.chain.seal(sealCtx, d.cfg.BlockInterval)
-		}()
-	} else {
-		if d.chain, err = dialRemote(ctx, &d.cfg); err != nil {
-			return err
-		}
+	funded := append(append(accounts, addr(d.deployer)), d.cfg.Fund...)
+	if d.chain, err = devchain.Start(ctx, d.cfg.chainConfig(), funded); err != nil {
+		return err
+	}
+	if !d.chain.Embedded() {
 		each := new(big.Int).Add(d.cfg.stake(), new(big.Int).Mul(big.NewInt(100), big.NewInt(params.Ether)))
 		extra := new(big.Int).Mul(big.NewInt(1000), big.NewInt(params.Ether))
 		if d.cfg.Key == nil {
 			total := new(big.Int).Mul(each, big.NewInt(int64(len(accounts)+1)))
 			total.Add(total, new(big.Int).Mul(extra, big.NewInt(int64(len(d.cfg.Fund)))))
-			if err := d.chain.fundFromNode(ctx, total, []common.Address{addr(d.deployer)}); err != nil {
+			if err := d.chain.FundFromNode(ctx, total, []common.Address{addr(d.deployer)}); err != nil {
 				return err
 			}
 		}
-		if err := d.chain.transfer(ctx, d.deployer, each, accounts); err != nil {
+		if err := d.chain.Transfer(ctx, d.deployer, each, accounts); err != nil {
 			return err
 		}
-		if err := d.chain.transfer(ctx, d.deployer, extra, d.cfg.Fund); err != nil {
+		if err := d.chain.Transfer(ctx, d.deployer, extra, d.cfg.Fund); err != nil {
 			return err
 		}
 	}
@@ -190,19 +179,19 @@ func (d *Devnet) deploy(ctx context.Context) error {
 	d.params.ChallengeWindow = d.cfg.ChallengeWindow
 	d.params.ExitDelay = 2*d.cfg.ChallengeWindow + 1
 	d.params.MinStake = d.cfg.stake()
-	opts := bind.NewKeyedTransactor(d.deployer, d.chain.chainID)
+	opts := bind.NewKeyedTransactor(d.deployer, d.chain.ChainID)
 	opts.Context = ctx
-	avsAddr, tx, err := bind.DeployContract(opts, common.FromHex(bindings.DenominatorAllocationAVSMetaData.Bin), d.chain.client, contracts.ABI().PackConstructor(d.params.Binding()))
+	avsAddr, tx, err := bind.DeployContract(opts, common.FromHex(bindings.DenominatorAllocationAVSMetaData.Bin), d.chain.Client, contracts.ABI().PackConstructor(d.params.Binding()))
 	if err != nil {
 		return fmt.Errorf("deploy the AVS: %w", contracts.AsRevert(err))
 	}
-	r, err := d.chain.wait(ctx, tx.Hash())
+	r, err := d.chain.Wait(ctx, tx.Hash())
 	if err != nil {
 		return fmt.Errorf("deploy the AVS: %w", err)
 	}
 	d.avs = avsAddr
 	d.desc = Description{
-		RPCURL: d.chain.httpURL, WSURL: d.chain.wsURL, ChainID: d.chain.chainID.Uint64(),
+		RPCURL: d.chain.HTTPURL, WSURL: d.chain.WSURL, ChainID: d.chain.ChainID.Uint64(),
 		AVS: avsAddr, DeployTx: tx.Hash(), StartBlock: r.BlockNumber.Uint64(),
 		Coordinator: addr(d.coordinator), Aggregator: addr(d.deployer),
 		Params: DescribedParams{
@@ -217,20 +206,20 @@ func (d *Devnet) deploy(ctx context.Context) error {
 	// operator i index i).
 	regs := make([]common.Hash, len(d.ops))
 	for i, o := range d.ops {
-		pop := o.bls.ProvePossession(d.chain.chainID, avsAddr, o.addr)
+		pop := o.bls.ProvePossession(d.chain.ChainID, avsAddr, o.addr)
 		data := contracts.ABI().PackRegisterOperator(contracts.G1(o.bls.PublicG1()), contracts.G2(o.bls.PublicG2()), contracts.G1(pop))
-		if regs[i], err = d.chain.sendAsync(ctx, o.key, avsAddr, data, d.cfg.stake()); err != nil {
+		if regs[i], err = d.chain.SendAsync(ctx, o.key, avsAddr, data, d.cfg.stake()); err != nil {
 			return fmt.Errorf("register operator %d: %w", o.index, err)
 		}
 	}
 	for i, o := range d.ops {
-		rc, err := d.chain.waitSuccess(ctx, regs[i])
+		rc, err := d.chain.WaitSuccess(ctx, regs[i])
 		if err != nil {
 			return fmt.Errorf("register operator %d: %w", o.index, err)
 		}
 		// At the registration's block: a node may answer "latest" from a
 		// block before the one it just gave the receipt of.
-		got, err := bind.Call(contracts.ABI().Instance(d.chain.client, avsAddr), &bind.CallOpts{Context: ctx, BlockNumber: rc.BlockNumber}, contracts.ABI().PackOperatorIndex(o.addr), contracts.ABI().UnpackOperatorIndex)
+		got, err := bind.Call(contracts.ABI().Instance(d.chain.Client, avsAddr), &bind.CallOpts{Context: ctx, BlockNumber: rc.BlockNumber}, contracts.ABI().PackOperatorIndex(o.addr), contracts.ABI().UnpackOperatorIndex)
 		if err != nil {
 			return fmt.Errorf("operator %d's index: %w", o.index, contracts.AsRevert(err))
 		}
@@ -251,15 +240,15 @@ func (d *Devnet) deploy(ctx context.Context) error {
 	if err := d.desc.write(d.cfg.Describe); err != nil {
 		return err
 	}
-	where := d.chain.httpURL
+	where := d.chain.HTTPURL
 	if where == "" {
 		where = "in-process (no RPC server)"
 	}
-	if d.chain.wsURL != "" {
-		where += " and " + d.chain.wsURL
+	if d.chain.WSURL != "" {
+		where += " and " + d.chain.WSURL
 	}
 	fmt.Fprintf(d.out, "devnet: chain %s at %s; AVS %s deployed in block %d; %d operators of %d ETH; challenge window %d blocks; faults: %s; seed %d\n",
-		d.chain.chainID, where, avsAddr.Hex(), d.desc.StartBlock, len(d.ops), d.cfg.StakeEther, d.cfg.ChallengeWindow, orNone(d.desc.Faults), d.cfg.Seed)
+		d.chain.ChainID, where, avsAddr.Hex(), d.desc.StartBlock, len(d.ops), d.cfg.StakeEther, d.cfg.ChallengeWindow, orNone(d.desc.Faults), d.cfg.Seed)
 	return nil
 }
 
@@ -277,7 +266,7 @@ func orNone(s string) string {
 // until ctx ends and returns ctx's error.
 func (d *Devnet) Run(ctx context.Context) error {
 	for {
-		head, err := d.chain.client.BlockNumber(ctx)
+		head, err := d.chain.Client.BlockNumber(ctx)
 		if err != nil {
 			return fmt.Errorf("%w: block number: %w", ErrChain, err)
 		}
@@ -294,7 +283,7 @@ func (d *Devnet) Run(ctx context.Context) error {
 			fmt.Fprintf(d.out, "devnet: all %d rounds done\n", d.cfg.Rounds)
 			return d.desc.write(d.cfg.Describe)
 		}
-		if _, err := d.chain.waitBlock(ctx, head); err != nil {
+		if _, err := d.chain.WaitBlock(ctx, head); err != nil {
 			return err
 		}
 	}
@@ -326,7 +315,7 @@ func (d *Devnet) postRound(ctx context.Context, n uint64) error {
 		return fmt.Errorf("recompute the coordinator's own round: %w", err)
 	}
 	data := recompute.Encode(c)
-	r, err := d.chain.send(ctx, d.coordinator, d.avs, contracts.ABI().PackCommitRound(new(big.Int).SetUint64(n), res.CommitmentRoot, data), nil)
+	r, err := d.chain.Send(ctx, d.coordinator, d.avs, contracts.ABI().PackCommitRound(new(big.Int).SetUint64(n), res.CommitmentRoot, data), nil)
 	if err != nil {
 		return fmt.Errorf("commit: %w", err)
 	}
@@ -409,7 +398,7 @@ func (d *Devnet) honestSigners(n uint64, data []byte) []*operatorSim {
 func (d *Devnet) quorum(ctx context.Context) ([]*operatorSim, error) {
 	stakes := make([]*big.Int, len(d.ops))
 	active := new(big.Int)
-	avs := contracts.ABI().Instance(d.chain.client, d.avs)
+	avs := contracts.ABI().Instance(d.chain.Client, d.avs)
 	for i, o := range d.ops {
 		v, err := bind.Call(avs, &bind.CallOpts{Context: ctx}, contracts.ABI().PackOperatorAt(big.NewInt(int64(o.index))), contracts.ABI().UnpackOperatorAt)
 		if err != nil {
@@ -442,7 +431,7 @@ func (d *Devnet) submit(ctx context.Context, rs *roundState, treeRoot common.Has
 		}
 		calldata = forwarderABI.PackExecute(d.avs, calldata)
 	}
-	r, err := d.chain.send(ctx, d.deployer, to, calldata, nil)
+	r, err := d.chain.Send(ctx, d.deployer, to, calldata, nil)
 	if err != nil {
 		return fmt.Errorf("submit batch: %w", err)
 	}
@@ -465,7 +454,7 @@ func (d *Devnet) signBatch(rs *roundState, treeRoot common.Hash, data []byte, si
 	for _, o := range d.ops {
 		active[o.index] = o.bls.PublicG1()
 	}
-	b, err := contracts.SignBatch(d.chain.chainID, d.avs, new(big.Int).SetUint64(rs.n), treeRoot, allocationRoot, data, ss, active)
+	b, err := contracts.SignBatch(d.chain.ChainID, d.avs, new(big.Int).SetUint64(rs.n), treeRoot, allocationRoot, data, ss, active)
 	sort.Ints(indices)
 	return b, allocationRoot, indices, err
 }
@@ -504,42 +493,42 @@ func (d *Devnet) ReplaceBatch(ctx context.Context, parent common.Hash, n uint64,
 	// commitment, so that it is mined after the commitment (which may be
 	// orphaned and re-mined too) whatever the block order.
 	dr := d.desc.Rounds[rs.desc]
-	oldBatch, _, err := d.chain.client.TransactionByHash(ctx, dr.Batches[len(dr.Batches)-1].Tx)
+	oldBatch, _, err := d.chain.Client.TransactionByHash(ctx, dr.Batches[len(dr.Batches)-1].Tx)
 	if err != nil {
 		return common.Hash{}, fmt.Errorf("round %d's batch: %w", n, err)
 	}
-	commit, _, err := d.chain.client.TransactionByHash(ctx, dr.CommitTx)
+	commit, _, err := d.chain.Client.TransactionByHash(ctx, dr.CommitTx)
 	if err != nil {
 		return common.Hash{}, fmt.Errorf("round %d's commitment: %w", n, err)
 	}
 	var h common.Hash
-	err = d.forkThen(parent, func() error {
-		head, err := d.chain.client.HeaderByNumber(ctx, nil)
+	err = d.chain.ForkThen(parent, func() error {
+		head, err := d.chain.Client.HeaderByNumber(ctx, nil)
 		if err != nil {
 			return err
 		}
 		tip := big.NewInt(100 * params.GWei)
 		feeCap := new(big.Int).Add(tip, new(big.Int).Mul(head.BaseFee, big.NewInt(2)))
-		signer := types.LatestSignerForChainID(d.chain.chainID)
+		signer := types.LatestSignerForChainID(d.chain.ChainID)
 		deployer := addr(d.deployer)
 		void, err := types.SignNewTx(d.deployer, signer, &types.DynamicFeeTx{
-			ChainID: d.chain.chainID, Nonce: oldBatch.Nonce(), GasTipCap: tip, GasFeeCap: feeCap, Gas: 21_000, To: &deployer,
+			ChainID: d.chain.ChainID, Nonce: oldBatch.Nonce(), GasTipCap: tip, GasFeeCap: feeCap, Gas: 21_000, To: &deployer,
 		})
 		if err != nil {
 			return err
 		}
-		if err := SendAfterFork(ctx, d.chain.client, void); err != nil {
+		if err := SendAfterFork(ctx, d.chain.Client, void); err != nil {
 			return fmt.Errorf("displace the old batch: %w", err)
 		}
 		tx, err := types.SignNewTx(d.coordinator, signer, &types.DynamicFeeTx{
-			ChainID: d.chain.chainID, Nonce: commit.Nonce() + 1, GasTipCap: tip, GasFeeCap: feeCap,
+			ChainID: d.chain.ChainID, Nonce: commit.Nonce() + 1, GasTipCap: tip, GasFeeCap: feeCap,
 			Gas: 2_000_000, To: &d.avs, Data: b.Calldata(),
 		})
 		if err != nil {
 			return err
 		}
 		h = tx.Hash()
-		return SendAfterFork(ctx, d.chain.client, tx)
+		return SendAfterFork(ctx, d.chain.Client, tx)
 	})
 	return h, err
 }
@@ -572,13 +561,13 @@ func (d *Devnet) deployForwarder(ctx context.Context) (common.Address, error) {
 	if d.forwarder != (common.Address{}) {
 		return d.forwarder, nil
 	}
-	opts := bind.NewKeyedTransactor(d.deployer, d.chain.chainID)
+	opts := bind.NewKeyedTransactor(d.deployer, d.chain.ChainID)
 	opts.Context = ctx
-	a, tx, err := bind.DeployContract(opts, common.FromHex(bindings.ForwarderMetaData.Bin), d.chain.client, forwarderABI.PackConstructor(addr(d.deployer)))
+	a, tx, err := bind.DeployContract(opts, common.FromHex(bindings.ForwarderMetaData.Bin), d.chain.Client, forwarderABI.PackConstructor(addr(d.deployer)))
 	if err != nil {
 		return common.Address{}, fmt.Errorf("deploy the forwarder: %w", err)
 	}
-	if _, err := d.chain.waitSuccess(ctx, tx.Hash()); err != nil {
+	if _, err := d.chain.WaitSuccess(ctx, tx.Hash()); err != nil {
 		return common.Address{}, fmt.Errorf("deploy the forwarder: %w", err)
 	}
 	d.forwarder = a
@@ -598,7 +587,7 @@ func (d *Devnet) settle(ctx context.Context, head uint64) error {
 	sort.Slice(ns, func(i, j int) bool { return ns[i] < ns[j] })
 	for _, n := range ns {
 		rs := d.rounds[n]
-		v, err := bind.Call(contracts.ABI().Instance(d.chain.client, d.avs), &bind.CallOpts{Context: ctx}, contracts.ABI().PackGetRound(new(big.Int).SetUint64(n)), contracts.ABI().UnpackGetRound)
+		v, err := bind.Call(contracts.ABI().Instance(d.chain.Client, d.avs), &bind.CallOpts{Context: ctx}, contracts.ABI().PackGetRound(new(big.Int).SetUint64(n)), contracts.ABI().UnpackGetRound)
 		if err != nil {
 			return fmt.Errorf("round %d status: %w", n, contracts.AsRevert(err))
 		}
@@ -616,7 +605,7 @@ func (d *Devnet) settle(ctx context.Context, head uint64) error {
 		if head <= rs.deadline {
 			continue
 		}
-		r, err := d.chain.send(ctx, d.deployer, d.avs, contracts.ABI().PackFinalizeRound(new(big.Int).SetUint64(n)), nil)
+		r, err := d.chain.Send(ctx, d.deployer, d.avs, contracts.ABI().PackFinalizeRound(new(big.Int).SetUint64(n)), nil)
 		if err != nil {
 			if errors.Is(err, contracts.ErrReverted) && contracts.RevertName(err) == "NoLiveBatch" {
 				continue // voided meanwhile: seen next block
@@ -637,37 +626,17 @@ func (d *Devnet) settle(ctx context.Context, head uint64) error {
 // so that the blocks after it are replaced by the ones sealed from now on (a
 // reorganisation, for tests). Sealing is paused around the fork.
 func (d *Devnet) Fork(parent common.Hash) error {
-	return d.forkThen(parent, func() error { return nil })
+	return d.chain.ForkThen(parent, func() error { return nil })
 }
 
 // ForkWith is Fork, running then after the fork and before the new
 // branch's first block (to send transactions that must be in it, say).
 func (d *Devnet) ForkWith(parent common.Hash, then func() error) error {
-	return d.forkThen(parent, then)
-}
-
-// forkThen forks at parent and runs then before sealing resumes.
-func (d *Devnet) forkThen(parent common.Hash, then func() error) error {
-	if d.chain.sim == nil {
-		return fmt.Errorf("%w: only the embedded chain can fork", ErrChain)
-	}
-	d.stopSealing()
-	<-d.sealed
-	err := d.chain.sim.Fork(parent)
-	if err == nil {
-		err = then()
-	}
-	sealCtx, cancel := context.WithCancel(context.Background())
-	d.stopSealing, d.sealed = cancel, make(chan struct{})
-	go func() {
-		defer close(d.sealed)
-		d.chain.seal(sealCtx, d.cfg.BlockInterval)
-	}()
-	return err
+	return d.chain.ForkThen(parent, then)
 }
 
 // Client is the devnet's chain client (in-process for the embedded chain).
-func (d *Devnet) Client() simulated.Client { return d.chain.client }
+func (d *Devnet) Client() simulated.Client { return d.chain.Client }
 
 // AVS is the deployed contract's address.
 func (d *Devnet) AVS() common.Address { return d.avs }
@@ -678,11 +647,7 @@ func (d *Devnet) Description() Description { return d.desc }
 
 // Close stops the embedded chain, or disconnects from the node.
 func (d *Devnet) Close() {
-	if d.stopSealing != nil {
-		d.stopSealing()
-		<-d.sealed
-	}
 	if d.chain != nil {
-		d.chain.close()
+		d.chain.Close()
 	}
 }

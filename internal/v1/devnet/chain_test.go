@@ -36,7 +36,7 @@ func TestDescriptionMatchesChain(t *testing.T) {
 		t.Fatal(err)
 	}
 	ctx := context.Background()
-	cl := d.chain.client
+	cl := d.chain.Client
 	if desc.ChainID != 1337 || desc.Faults != "2:conservation" || len(desc.Operators) != cfg.Operators || len(desc.Rounds) != 3 {
 		t.Fatalf("description %+v", desc)
 	}
@@ -150,7 +150,7 @@ func TestResubmitAfterFraudProof(t *testing.T) {
 	runErr := make(chan error, 1)
 	go func() { runErr <- d.Run(ctx) }()
 
-	cl, avs, abi := d.chain.client, d.avs, contracts.ABI()
+	cl, avs, abi := d.chain.Client, d.avs, contracts.ABI()
 	// Wait for the batch, as a watcher would: from the contract's logs.
 	var (
 		logs []types.Log
@@ -194,13 +194,13 @@ func TestResubmitAfterFraudProof(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	opts := bind.NewKeyedTransactor(challenger, d.chain.chainID)
+	opts := bind.NewKeyedTransactor(challenger, d.chain.ChainID)
 	opts.Context = ctx
 	tx, err := bind.Transact(abi.Instance(cl, avs), opts, proof.Calldata())
 	if err != nil {
 		t.Fatal(contracts.AsRevert(err))
 	}
-	if r, err := d.chain.wait(ctx, tx.Hash()); err != nil || r.Status != types.ReceiptStatusSuccessful {
+	if r, err := d.chain.Wait(ctx, tx.Hash()); err != nil || r.Status != types.ReceiptStatusSuccessful {
 		t.Fatalf("proof receipt %v %v", r, err)
 	}
 	if err := <-runErr; err != nil {

@@ -12,6 +12,8 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/params"
 
+	"github.com/denomwatch/denomwatch/internal/devchain"
+	"github.com/denomwatch/denomwatch/internal/v1/contracts"
 	"github.com/denomwatch/denomwatch/internal/v1/recompute"
 )
 
@@ -141,6 +143,16 @@ func (c *Config) Check() error {
 // CommitmentSize is the size of a round's commitment data.
 func (c *Config) CommitmentSize() int {
 	return recompute.EncodedSize(c.Providers, c.Providers*c.EntriesPerRow)
+}
+
+// ErrChain is wrapped by failures to start, reach or fund the chain.
+var ErrChain = devchain.ErrChain
+
+func (c *Config) chainConfig() devchain.Config {
+	return devchain.Config{
+		RPC: c.RPC, HTTPPort: c.HTTPPort, WSPort: c.WSPort,
+		BlockInterval: c.BlockInterval, PollInterval: c.PollInterval, Revert: contracts.AsRevert,
+	}
 }
 
 func (c *Config) stake() *big.Int {

@@ -77,7 +77,7 @@ func TestFaultRounds(t *testing.T) {
 	d, out := runDevnet(t, cfg)
 	t.Log(out)
 	ctx := context.Background()
-	client := d.chain.client
+	client := d.chain.Client
 	avsABI := contracts.ABI().GetABI()
 	for _, dr := range d.Description().Rounds {
 		n := new(big.Int).SetUint64(dr.Round)
@@ -171,7 +171,7 @@ func TestFaultRounds(t *testing.T) {
 
 func call[T any](t *testing.T, d *Devnet, data []byte, unpack func([]byte) (T, error)) T {
 	t.Helper()
-	out, err := d.chain.client.CallContract(context.Background(), ethereum.CallMsg{To: &d.avs, Data: data}, nil)
+	out, err := d.chain.Client.CallContract(context.Background(), ethereum.CallMsg{To: &d.avs, Data: data}, nil)
 	if err != nil {
 		t.Fatal(contracts.AsRevert(err))
 	}
