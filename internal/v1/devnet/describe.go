@@ -1,12 +1,9 @@
 package devnet
 
 import (
-	"encoding/json"
-	"fmt"
-	"os"
-	"path/filepath"
-
 	"github.com/ethereum/go-ethereum/common"
+
+	"github.com/denomwatch/denomwatch/internal/devchain"
 )
 
 // Description is the JSON file a devnet writes so that a watcher and tests can
@@ -79,42 +76,13 @@ type DescribedBatch struct {
 }
 
 // write writes d to path atomically.
-func (d *Description) write(path string) error {
-	if path == "" {
-		return nil
-	}
-	raw, err := json.MarshalIndent(d, "", "  ")
-	if err != nil {
-		return err
-	}
-	tmp, err := os.CreateTemp(filepath.Dir(path), ".devnet-*.json")
-	if err != nil {
-		return fmt.Errorf("write description: %w", err)
-	}
-	if _, err := tmp.Write(append(raw, '\n')); err != nil {
-		tmp.Close()
-		os.Remove(tmp.Name())
-		return fmt.Errorf("write description: %w", err)
-	}
-	if err := tmp.Close(); err != nil {
-		os.Remove(tmp.Name())
-		return fmt.Errorf("write description: %w", err)
-	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
-		return fmt.Errorf("write description: %w", err)
-	}
-	return nil
-}
+func (d *Description) write(path string) error { return devchain.WriteJSON(path, d) }
 
 // ReadDescription reads a description file.
 func ReadDescription(path string) (*Description, error) {
-	raw, err := os.ReadFile(path)
-	if err != nil {
-		return nil, err
-	}
 	var d Description
-	if err := json.Unmarshal(raw, &d); err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
+	if err := devchain.ReadJSON(path, &d); err != nil {
+		return nil, err
 	}
 	return &d, nil
 }

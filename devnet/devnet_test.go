@@ -1,0 +1,67 @@
+package devnet
+
+import (
+	"bytes"
+	"context"
+	"net"
+	"path/filepath"
+	"testing"
+	"time"
+)
+
+// testConfig is a small, fast devnet: an embedded chain served nowhere,
+// blocks every 50 ms, short windows, its DA store in a test directory and
+// served on a free port.
+func testConfig(t *testing.T) Config {
+	t.Helper()
+	cfg := DefaultConfig()
+	dir := t.TempDir()
+	cfg.HTTPPort, cfg.WSPort = 0, 0
+	cfg.BlockInterval, cfg.PollInterval = 50*time.Millisecond, 10*time.Millisecond
+	cfg.DADir, cfg.DAPort = filepath.Join(dir, "da"), freePort(t)
+	cfg.Operators, cfg.Providers, cfg.Recipients, cfg.EntriesPerRow = 4, 5, 12, 8
+	cfg.ChallengeWindow, cfg.ResolveWindow, cfg.RevealWindow, cfg.RoundEvery = 6, 4, 4, 2
+	cfg.Describe = filepath.Join(dir, "devnet.json")
+	cfg.Seed = 42
+	return cfg
+}
+
+// runDevnet runs cfg to the end (Rounds must be set) and returns the devnet
+// (closed at the test's end) and its summary.
+func runDevnet(t *testing.T, cfg Config) (*Devnet, string) {
+	t.Helper()
+	var out bytes.Buffer
+	cfg.Out = &out
+	d, err := New(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(d.Close)
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+	defer cancel()
+	if err := d.Start(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if err := d.Run(ctx); err != nil {
+		t.Fatalf("%v\n%s", err, out.String())
+	}
+	return d, out.String()
+}
+
+func TestSmoke(t *testing.T) {
+	cfg := testConfig(t)
+	cfg.Rounds = 6
+	cfg.Faults, _ = ParseFaults("2:amount,3:withheld-row,4:malformed:entry-order,5:forwarded,6:churn")
+	_, out := runDevnet(t, cfg)
+	t.Log(out)
+}
+
+func freePort(t *testing.T) int {
+	t.Helper()
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer l.Close()
+	return l.Addr().(*net.TCPAddr).Port
+}
