@@ -3,10 +3,11 @@ package devnet
 import (
 	"bytes"
 	"context"
-	"net"
 	"path/filepath"
 	"testing"
 	"time"
+
+	"github.com/denomwatch/denomwatch/internal/testutil"
 )
 
 // testConfig is a small, fast devnet: an embedded chain served nowhere,
@@ -18,7 +19,7 @@ func testConfig(t *testing.T) Config {
 	dir := t.TempDir()
 	cfg.HTTPPort, cfg.WSPort = 0, 0
 	cfg.BlockInterval, cfg.PollInterval = 50*time.Millisecond, 10*time.Millisecond
-	cfg.DADir, cfg.DAPort = filepath.Join(dir, "da"), freePort(t)
+	cfg.DADir, cfg.DAPort = filepath.Join(dir, "da"), testutil.FreePort(t)
 	cfg.Operators, cfg.Providers, cfg.Recipients, cfg.EntriesPerRow = 4, 5, 12, 8
 	cfg.ChallengeWindow, cfg.ResolveWindow, cfg.RevealWindow, cfg.RoundEvery = 6, 4, 4, 2
 	cfg.Describe = filepath.Join(dir, "devnet.json")
@@ -54,14 +55,4 @@ func TestSmoke(t *testing.T) {
 	cfg.Faults, _ = ParseFaults("2:amount,3:withheld-row,4:malformed:entry-order,5:forwarded,6:churn")
 	_, out := runDevnet(t, cfg)
 	t.Log(out)
-}
-
-func freePort(t *testing.T) int {
-	t.Helper()
-	l, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer l.Close()
-	return l.Addr().(*net.TCPAddr).Port
 }

@@ -145,7 +145,7 @@ func TestGethEndToEnd(t *testing.T) {
 	challenger := crypto.PubkeyToAddress(key.PublicKey)
 	faults := "2:amount,4:publication,6:denominator,8:conservation,10:withheld,11:malformed-commitments,12:forwarded"
 	describe := filepath.Join(dir, "devnet.json")
-	dn := start(t, "denomwatch devnet", nil, bin, "devnet", "--rpc", httpURL, "--rounds", "13", "--faults", faults,
+	dn := start(t, "denomwatch devnet", nil, bin, "devnet-v1", "--rpc", httpURL, "--rounds", "13", "--faults", faults,
 		"--round-every", "2", "--challenge-window", "12", "--operators", "5", "--providers", "6", "--entries", "20", "--recipients", "30",
 		"--fund", challenger.Hex(), "--describe", describe, "--seed", "11")
 	var desc *devnet.Description

@@ -110,7 +110,7 @@ func TestFrozenNode(t *testing.T) {
 	})
 
 	describe := filepath.Join(dir, "devnet.json")
-	dn := start(t, "denomwatch devnet", nil, bin, "devnet", "--rpc", httpURL, "--rounds", "1", "--faults", "",
+	dn := start(t, "denomwatch devnet", nil, bin, "devnet-v1", "--rpc", httpURL, "--rounds", "1", "--faults", "",
 		"--round-every", "1", "--challenge-window", "2", "--operators", "3", "--providers", "2", "--entries", "4", "--recipients", "8",
 		"--describe", describe, "--seed", "5")
 	select {

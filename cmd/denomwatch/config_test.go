@@ -60,10 +60,10 @@ func TestConfigFile(t *testing.T) {
 	file = filepath.Join(t.TempDir(), "d.yaml")
 	os.WriteFile(file, []byte("operators: 3\nfaults: \"2:amount\"\nblock-interval: 250ms\nproviders: 5\n"), 0o600)
 	t.Setenv("DENOMWATCH_OPERATORS", "5")
-	if cfg, _, err = parse(t, "devnet", "--config", file); err != nil || cfg.Operators != 5 || cfg.Providers != 5 {
+	if cfg, _, err = parse(t, "devnet-v1", "--config", file); err != nil || cfg.Operators != 5 || cfg.Providers != 5 {
 		t.Fatalf("env over file: %+v %v", cfg, err)
 	}
-	if cfg, _, err = parse(t, "devnet", "--config", file, "--operators", "6"); err != nil || cfg.Operators != 6 {
+	if cfg, _, err = parse(t, "devnet-v1", "--config", file, "--operators", "6"); err != nil || cfg.Operators != 6 {
 		t.Fatalf("flag over env and file: %+v %v", cfg, err)
 	}
 }
