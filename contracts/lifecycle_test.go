@@ -10,12 +10,13 @@ import (
 	"github.com/denomwatch/denomwatch/recompute"
 )
 
-// Round status values of the contract's RoundStatus enum.
+// Round status values of the contract's RoundStatus enum, as getRound's
+// binding returns them.
 const (
-	statusNone uint8 = iota
-	statusCommitted
-	statusBatchLive
-	statusFinalized
+	statusNone      = uint8(RoundNone)
+	statusCommitted = uint8(RoundCommitted)
+	statusBatchLive = uint8(RoundBatchLive)
+	statusFinalized = uint8(RoundFinalized)
 )
 
 func TestCommitRound(t *testing.T) {

@@ -51,3 +51,14 @@ func (k ObjectKind) FraudKind() FraudKind {
 	}
 	return FraudKind(recompute.RuleUnavailableRow)
 }
+
+// RoundStatus is getRound's status, the contract's RoundStatus enum.
+type RoundStatus uint8
+
+// The round statuses, in the enum's order (AVSBase.sol).
+const (
+	RoundNone      RoundStatus = iota // never committed
+	RoundCommitted                    // takes a batch
+	RoundBatchLive                    // a batch inside or past its windows, not finalized
+	RoundFinalized
+)

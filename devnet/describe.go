@@ -108,6 +108,9 @@ type DescribedObject struct {
 	Kind     string      `json:"kind"`
 	Key      common.Hash `json:"key"`
 	Provider *int        `json:"provider,omitempty"`
+	// TooLarge: past the protocol's size for its kind (a row of more than
+	// 1024 entries), so no store or source may serve it.
+	TooLarge bool `json:"tooLarge,omitempty"`
 }
 
 // DescribedBatch is one submitted batch.

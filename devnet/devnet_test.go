@@ -21,7 +21,7 @@ func testConfig(t *testing.T) Config {
 	cfg.BlockInterval, cfg.PollInterval = 50*time.Millisecond, 10*time.Millisecond
 	cfg.DADir, cfg.DAPort = filepath.Join(dir, "da"), testutil.FreePort(t)
 	cfg.Operators, cfg.Providers, cfg.Recipients, cfg.EntriesPerRow = 4, 5, 12, 8
-	cfg.ChallengeWindow, cfg.ResolveWindow, cfg.RevealWindow, cfg.RoundEvery = 6, 4, 4, 2
+	cfg.ChallengeWindow, cfg.ResolveWindow, cfg.RevealWindow, cfg.RoundEvery = 10, 10, 10, 2
 	cfg.Describe = filepath.Join(dir, "devnet.json")
 	cfg.Seed = 42
 	return cfg
@@ -49,10 +49,3 @@ func runDevnet(t *testing.T, cfg Config) (*Devnet, string) {
 	return d, out.String()
 }
 
-func TestSmoke(t *testing.T) {
-	cfg := testConfig(t)
-	cfg.Rounds = 6
-	cfg.Faults, _ = ParseFaults("2:amount,3:withheld-row,4:malformed:entry-order,5:forwarded,6:churn")
-	_, out := runDevnet(t, cfg)
-	t.Log(out)
-}

@@ -9,6 +9,7 @@ import (
 	"github.com/holiman/uint256"
 
 	"github.com/denomwatch/denomwatch/contracts"
+	"github.com/denomwatch/denomwatch/da"
 	"github.com/denomwatch/denomwatch/recompute"
 )
 
@@ -149,7 +150,11 @@ func (d *Devnet) publish(rs *roundState) error {
 	dr := &d.desc.Rounds[rs.desc]
 	for _, o := range rs.round.Objects() {
 		p := rowOf(rs.round, o)
-		obj := DescribedObject{Kind: string(o.Kind), Key: o.Key, Provider: p}
+		obj := DescribedObject{Kind: string(o.Kind), Key: o.Key, Provider: p, TooLarge: len(o.Data) > da.MaxSize(o.Kind)}
+		if obj.TooLarge {
+			dr.Withheld = append(dr.Withheld, obj) // for good: no store takes it
+			continue
+		}
 		if rs.withholds(o, p) {
 			rs.withheld = append(rs.withheld, o)
 			dr.Withheld = append(dr.Withheld, obj)
