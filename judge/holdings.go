@@ -79,7 +79,9 @@ func NewHoldings(round uint64, c Commitment) (*Holdings, error) {
 func (h *Holdings) Manifest() (*recompute.Manifest, *recompute.Tree) { return h.manifest, h.tree }
 
 // HasRow reports whether row p is held.
-func (h *Holdings) HasRow(p int) bool { return h.manifest != nil && p >= 0 && p < len(h.held) && h.held[p] }
+func (h *Holdings) HasRow(p int) bool {
+	return h.manifest != nil && p >= 0 && p < len(h.held) && h.held[p]
+}
 
 // Allocations returns the amounts of provider p's allocations object with
 // the given key, if held.
