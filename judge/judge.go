@@ -67,8 +67,8 @@ func decide(v Verdict, f *Facts, res *recompute.Result, viol *recompute.Violatio
 	}
 	if missing := f.Held.missingRows(true); len(missing) > 0 {
 		v.Status, v.Missing = StatusUnavailable, missing
-		v.Reason = fmt.Sprintf("%s of round %d not held, and the data held proves nothing: an availability challenge is due",
-			rowList(missing), f.Round)
+		v.Reason = fmt.Sprintf("in round %d, %s not held and the data held proves nothing: an availability challenge is due",
+			f.Round, rowList(missing))
 		return v
 	}
 	v.Status = StatusValid

@@ -131,3 +131,21 @@ func (o Object) Challenge() (kind uint8, index int, ok bool) {
 }
 
 func intp(v int) *int { return &v }
+
+// Violation returns the section 3 violation a fraud or
+// malformed-commitments verdict names, as recompute reports it (less its
+// message), for (*recompute.Result).Evidence; nil for any other verdict and
+// for bad-allocation.
+func (v *Verdict) Violation() *recompute.Violation {
+	if v.Rule == "" || v.Rule == RuleBadAllocation || v.Provider == nil {
+		return nil
+	}
+	viol := &recompute.Violation{Rule: v.Rule, Provider: *v.Provider, Clause: v.Clause}
+	if v.Entry != nil {
+		viol.Entry = *v.Entry
+	}
+	if v.OtherProvider != nil && v.OtherEntry != nil {
+		viol.OtherProvider, viol.OtherEntry = *v.OtherProvider, *v.OtherEntry
+	}
+	return viol
+}
