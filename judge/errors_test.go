@@ -92,7 +92,10 @@ func TestHoldingsRefusals(t *testing.T) {
 			_, err := f.holdings(t, nil).AddRow(key1, recompute.NewRow(f.rows[1].Entries()[:2]).Bytes())
 			return err
 		}, recompute.ErrEntryCount},
-		{"row trailing byte", func(t *testing.T) error { _, err := f.holdings(t, nil).AddRow(key1, append(slices.Clone(row1), 0)); return err }, recompute.ErrEncoding},
+		{"row trailing byte", func(t *testing.T) error {
+			_, err := f.holdings(t, nil).AddRow(key1, append(slices.Clone(row1), 0))
+			return err
+		}, recompute.ErrEncoding},
 		{"row too large", func(t *testing.T) error {
 			_, err := f.holdings(t, nil).AddRow(key1, make([]byte, recompute.MaxRowSize+1))
 			return err

@@ -166,7 +166,7 @@ func ruleVerdict(v Verdict, f *Facts, viol *recompute.Violation) Verdict {
 		v.Reason = fmt.Sprintf("round %d breaks %s, so honest operators will not sign it: %s", f.Round, viol.Rule, viol.Msg)
 	}
 	if len(v.Missing) > 0 {
-		v.Reason += fmt.Sprintf(" (found with %s not held)", rowList(v.Missing))
+		v.Reason += fmt.Sprintf(" (found while %s not held)", rowList(v.Missing))
 	}
 	return v
 }

@@ -287,7 +287,7 @@ func TestJudgeHeldEntryRuleBeforeBadAllocation(t *testing.T) {
 	roots := make([]common.Hash, 4)
 	roots[0] = common.Hash{1} // wrong, but a rule comes first
 	v, res := judge(t, f.facts(f.holdings(t, without(1)), f.batch(0, roots)))
-	checkVerdict(t, v, want{status: StatusFraud, rule: recompute.RuleMRRange, p: ip(3), missing: []string{"row 1"}, reason: "found with row 1 is not held"})
+	checkVerdict(t, v, want{status: StatusFraud, rule: recompute.RuleMRRange, p: ip(3), missing: []string{"row 1"}, reason: "found while row 1 is not held"})
 	if *v.Entry != 1 || !slices.Equal(v.Evidence.Headers, []int{3}) || !slices.Equal(v.Evidence.Entries, []Position{{3, 1}}) {
 		t.Fatalf("entry %d evidence %+v", *v.Entry, v.Evidence)
 	}

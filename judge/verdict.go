@@ -10,8 +10,10 @@ import (
 // Verdict is what a watcher concludes about a round (section 10): one type
 // for the watcher's logs, API and index, the challenger and the audit. Its
 // JSON is a stable interface: camelCase names, fields absent where they do
-// not apply, positions and counts as numbers, amounts as decimal strings,
-// hashes and addresses as 0x and lowercase hex.
+// not apply, the round, positions and counts as JSON numbers (as the
+// recompute CLI writes them), amounts as decimal strings, hashes and
+// addresses as 0x and lowercase hex. testdata/verdicts.golden.json holds one
+// verdict of each shape.
 //
 // Which fields are set follows the status:
 //   - every status: Round, Status, Reason; Attempt when a batch is live;
