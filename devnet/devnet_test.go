@@ -48,4 +48,3 @@ func runDevnet(t *testing.T, cfg Config) (*Devnet, string) {
 	}
 	return d, out.String()
 }
-
