@@ -3,6 +3,7 @@ package devnet
 import (
 	"context"
 	"fmt"
+	"time"
 
 	"github.com/ethereum/go-ethereum/accounts/abi/bind/v2"
 	"github.com/ethereum/go-ethereum/common"
@@ -26,10 +27,12 @@ type batch struct {
 // client and, if it verifies and is well formed, sign and submit its batch.
 // Otherwise the round is left without a batch, with the reason.
 func (d *Devnet) submitHonest(ctx context.Context, rs *roundState) error {
+	start := time.Now()
 	res, v, err := d.check(ctx, rs.n, rs.commit.commitmentRoot)
 	if err != nil {
 		return err
 	}
+	d.timed(rs, func(tm *DescribedTimings) { tm.CheckMs = time.Since(start).Milliseconds() })
 	if v != nil {
 		rs.refused = string(v.Rule)
 		d.desc.Rounds[rs.desc].Refused = v.Error()
@@ -41,11 +44,22 @@ func (d *Devnet) submitHonest(ctx context.Context, rs *roundState) error {
 		b.amounts[p] = res.RowAmounts(p)
 	}
 	b.via = rs.fault != nil && rs.fault.Kind == FaultForwarded
+	start = time.Now()
 	if err := d.submit(ctx, rs, b, d.active()); err != nil {
 		return err
 	}
-	d.printf(rs, "batch %d signed by the %d active operators%s", rs.attempt, len(d.active()), viaText(b.via, d.forwarder))
+	d.timed(rs, func(tm *DescribedTimings) { tm.SubmitMs = time.Since(start).Milliseconds() })
+	tm := d.desc.Rounds[rs.desc].Timings
+	d.printf(rs, "%d providers, %d entries (%.1f MB published in %d ms, committed in %d ms); checked by the operators in %d ms; batch %d signed by the %d active operators and submitted in %d ms%s",
+		rs.commit.providers, rs.commit.entries, float64(tm.Bytes)/1e6, tm.PublishMs, tm.CommitMs, tm.CheckMs, rs.attempt, len(d.active()), tm.SubmitMs, viaText(b.via, d.forwarder))
 	return nil
+}
+
+// timed records a timing of the round's first batch.
+func (d *Devnet) timed(rs *roundState, set func(*DescribedTimings)) {
+	if rs.attempt == 0 {
+		set(&d.desc.Rounds[rs.desc].Timings)
+	}
 }
 
 func viaText(via bool, forwarder common.Address) string {

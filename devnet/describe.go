@@ -94,6 +94,20 @@ type DescribedRound struct {
 	Replays     []DescribedReplay     `json:"replays,omitempty"`
 	Resolutions []DescribedResolution `json:"resolutions,omitempty"`
 	Finalized   bool                  `json:"finalized"`
+	// Timings of the round's first batch, on this machine.
+	Timings DescribedTimings `json:"timings"`
+}
+
+// DescribedTimings say how long a round's steps took: generating and
+// publishing its objects (Bytes in all), committing, the operators' check
+// (fetch through the da client, verify, recompute), and signing and
+// submitting the batch (until its receipt).
+type DescribedTimings struct {
+	PublishMs int64 `json:"publishMs"`
+	Bytes     int64 `json:"bytes"`
+	CommitMs  int64 `json:"commitMs"`
+	CheckMs   int64 `json:"checkMs"`
+	SubmitMs  int64 `json:"submitMs"`
 }
 
 // DescribedPosition is a provider and an entry of its row.

@@ -290,13 +290,25 @@ func (d *Devnet) Run(ctx context.Context) error {
 			return err
 		}
 		if d.cfg.Rounds > 0 && d.next > uint64(d.cfg.Rounds) && d.allSettled() {
-			fmt.Fprintf(d.out, "devnet: all %d rounds done\n", d.cfg.Rounds)
-			return d.desc.write(d.cfg.Describe)
+			return d.finish(ctx)
 		}
 		if _, err := d.chain.WaitBlock(ctx, head); err != nil {
 			return err
 		}
 	}
+}
+
+// finish writes the description and checks it against the chain and the
+// store, as anyone could (Description.Verify).
+func (d *Devnet) finish(ctx context.Context) error {
+	if err := d.desc.write(d.cfg.Describe); err != nil {
+		return err
+	}
+	if err := d.desc.Verify(ctx, d.chain.Client); err != nil {
+		return err
+	}
+	fmt.Fprintf(d.out, "devnet: all %d rounds done; the description matches the chain and the store\n", d.cfg.Rounds)
+	return nil
 }
 
 func (d *Devnet) allSettled() bool {

@@ -11,17 +11,18 @@ import (
 )
 
 // testConfig is a small, fast devnet: an embedded chain served nowhere,
-// blocks every 50 ms, short windows, its DA store in a test directory and
-// served on a free port.
+// blocks every 100 ms, windows of 40/20/20 blocks (wide enough for a test
+// challenger on a loaded machine under the race detector), its DA store in
+// a test directory, served on a free port.
 func testConfig(t *testing.T) Config {
 	t.Helper()
 	cfg := DefaultConfig()
 	dir := t.TempDir()
 	cfg.HTTPPort, cfg.WSPort = 0, 0
-	cfg.BlockInterval, cfg.PollInterval = 50*time.Millisecond, 10*time.Millisecond
+	cfg.BlockInterval, cfg.PollInterval = 100*time.Millisecond, 10*time.Millisecond
 	cfg.DADir, cfg.DAPort = filepath.Join(dir, "da"), testutil.FreePort(t)
 	cfg.Operators, cfg.Providers, cfg.Recipients, cfg.EntriesPerRow = 4, 5, 12, 8
-	cfg.ChallengeWindow, cfg.ResolveWindow, cfg.RevealWindow, cfg.RoundEvery = 10, 10, 10, 2
+	cfg.ChallengeWindow, cfg.ResolveWindow, cfg.RevealWindow, cfg.RoundEvery = 40, 20, 20, 2
 	cfg.Describe = filepath.Join(dir, "devnet.json")
 	cfg.Seed = 42
 	return cfg

@@ -70,7 +70,15 @@ func (ts *tester) wait() Description {
 	if err := <-ts.done; err != nil {
 		ts.t.Fatalf("devnet: %v\n%s", err, ts.out)
 	}
-	return ts.d.Description()
+	desc := ts.d.Description()
+	file, err := ReadDescription(ts.d.cfg.Describe)
+	if err != nil || len(file.Rounds) != len(desc.Rounds) || file.AVS != desc.AVS {
+		ts.t.Fatalf("the description file: %v", err)
+	}
+	if err := file.Verify(ts.ctx, ts.d.Client()); err != nil {
+		ts.t.Fatal(err)
+	}
+	return desc
 }
 
 // round reads round n's state.

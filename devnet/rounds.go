@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"math/big"
+	"time"
 
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/holiman/uint256"
@@ -44,6 +45,7 @@ type commitArgs struct {
 // check it, and the aggregator submit a batch: the honest one, or the
 // colluders' when the round's fault says so.
 func (d *Devnet) postRound(ctx context.Context, n uint64) error {
+	start := time.Now()
 	rs, err := d.prepare(n)
 	if err != nil {
 		return err
@@ -52,9 +54,12 @@ func (d *Devnet) postRound(ctx context.Context, n uint64) error {
 	if err := d.publish(rs); err != nil {
 		return err
 	}
+	tm := &d.desc.Rounds[rs.desc].Timings
+	tm.PublishMs, start = time.Since(start).Milliseconds(), time.Now()
 	if err := d.commit(ctx, rs); err != nil {
 		return err
 	}
+	tm.CommitMs = time.Since(start).Milliseconds()
 	if rs.fault != nil && rs.fault.colluding() {
 		err = d.submitColluding(ctx, rs)
 	} else {
@@ -164,6 +169,7 @@ func (d *Devnet) publish(rs *roundState) error {
 			return fmt.Errorf("publish: %w", err)
 		}
 		dr.Published = append(dr.Published, obj)
+		dr.Timings.Bytes += int64(len(o.Data))
 	}
 	return nil
 }
