@@ -19,8 +19,8 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/ethclient"
 
-	"github.com/denomwatch/denomwatch/internal/v1/devnet"
 	"github.com/denomwatch/denomwatch/internal/testutil"
+	"github.com/denomwatch/denomwatch/internal/v1/devnet"
 )
 
 // hookLog records the types of the webhook deliveries it receives.

@@ -7,8 +7,8 @@ import (
 	"testing"
 	"time"
 
-	"github.com/denomwatch/denomwatch/internal/v1/devnet"
 	"github.com/denomwatch/denomwatch/index"
+	"github.com/denomwatch/denomwatch/internal/v1/devnet"
 )
 
 // dump returns every round the store holds.

@@ -9,8 +9,8 @@ import (
 
 	"github.com/ethereum/go-ethereum/ethclient"
 
-	"github.com/denomwatch/denomwatch/internal/v1/devnet"
 	"github.com/denomwatch/denomwatch/index"
+	"github.com/denomwatch/denomwatch/internal/v1/devnet"
 )
 
 // TestFollowsBySubscription: over WebSocket the watcher follows new heads by
