@@ -30,6 +30,8 @@ function challenge(c) {
     // The proof transaction: this watcher's (mined, else latest sent), or
     // another challenger's when it proved first.
     tx: c.txHash || c.provenTx || null, provenBy: c.provenBy || null,
+    // proven: a proof was mined (this watcher's, or another's first).
+    proven: c.state === 'confirmed' || c.state === 'proven-by-other',
     block: c.block || 0, deadline: c.deadlineBlock, error: c.error || '',
   };
 }

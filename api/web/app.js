@@ -120,8 +120,10 @@ function message(text, kind = 'info') {
 // ---- the table
 
 const isWrong = (a) => a.amount !== null && BigInt(a.amount) !== BigInt(a.correct);
-// provenAt: the round's fraud proof proved this very entry wrong.
-const provenAt = (r, a) => !!r.challenge && r.challenge.kind === 'bad-allocation' && r.challenge.index === a.index;
+// challengedAt: the round's fraud proof (proven, sent, or only simulated)
+// names this very entry; provenAt: and it was mined.
+const challengedAt = (r, a) => !!r.challenge && r.challenge.kind === 'bad-allocation' && r.challenge.index === a.index;
+const provenAt = (r, a) => challengedAt(r, a) && r.challenge.proven;
 
 function render(addr) {
   const groups = [], empty = [];
@@ -140,7 +142,7 @@ function render(addr) {
   const plural = (k, word) => `${k} ${word}${k === 1 ? '' : 's'}`;
   message('');
   fill($('#results'),
-    el('p', { id: 'summary', class: n.wrong ? 'summary bad' : 'summary good' },
+    el('p', { id: 'summary', class: n.wrong ? 'summary bad' : 'summary good', 'data-address': addr },
       `${addr}: rounds ${first}–${last}, ${plural(n.total, 'allocation')}, `,
       el('strong', { class: 'wrong-count' }, plural(n.wrong, 'wrong amount')),
       `, ${plural(n.proven, 'proven fraud')} at your entries, `,
@@ -163,9 +165,9 @@ function table(groups) {
 function roundRow(r) {
   const c = r.challenge;
   return el('tr', { class: 'round-head' }, el('th', { colspan: COLUMNS.length, scope: 'rowgroup' },
-    `Round ${r.number}: `, el('span', { class: `verdict-${r.verdict}` }, r.verdict), `, ${A.status(r, state.head)}`,
+    `Round ${r.number}: `, el('span', { class: `verdict-${r.verdict}` }, r.verdict),
     r.fraud && r.fraud.kind ? ` (${r.fraud.kind}${r.fraud.index !== null ? ` at #${r.fraud.index}` : ''})` : '',
-    r.rule ? ` (rule ${r.rule})` : '', r.reason ? ` (${r.reason})` : '',
+    r.rule ? ` (rule ${r.rule})` : '', r.reason ? ` (${r.reason})` : '', `, ${A.status(r, state.head)}`,
     c ? el('span', { class: `challenge challenge-${c.state}` }, ` · ${CHALLENGE_STATES[c.state] || c.state}: ${c.kind} at #${c.index}`,
       c.tx ? el('span', {}, ', proof tx ', txLink(c.tx, 'proof-tx')) : null) : null));
 }
@@ -178,7 +180,7 @@ function cell(label, cls, ...children) {
 
 function allocationRow(r, a) {
   const wrong = isWrong(a);
-  const tr = el('tr', { 'data-round': r.number, 'data-index': a.index, class: wrong ? 'wrong' : provenAt(r, a) ? 'proven' : '' },
+  const tr = el('tr', { 'data-round': r.number, 'data-index': a.index, class: wrong ? 'wrong' : provenAt(r, a) ? 'proven' : null },
     cell('Round', 'round', String(r.number)),
     cell('Provider', 'provider', el('code', { title: a.provider }, short(a.provider)), ` (${a.providerIndex})`),
     cell('Entry', 'entry', a.position),
@@ -217,7 +219,7 @@ function verdictCell(r, a) {
   const parts = [el('span', { class: `verdict-${r.verdict}` }, r.verdict)];
   if (r.fraud && r.fraud.index === a.index) parts.push(el('span', { class: 'badge bad' }, 'fraud at your entry'));
   const c = r.challenge;
-  if (provenAt(r, a)) {
+  if (challengedAt(r, a)) {
     parts.push(el('div', { class: `challenge challenge-${c.state}` }, `your entry: ${CHALLENGE_STATES[c.state] || c.state}`,
       c.tx ? el('div', {}, 'proof tx ', txLink(c.tx, 'proof-tx')) : null));
   }
@@ -241,6 +243,7 @@ function showDetail(r, a) {
     el('h2', {}, `Round ${r.number} · provider ${a.providerIndex} · entry ${a.position}`),
     facts(r, a),
     a.check ? proofSection(a) : el('p', {}, 'No proof: the batch\'s data is not available to this watcher, or the round has no batch.'),
+    a.check && a.check.verified && isWrong(a) ? el('p', { class: 'evidence' }, 'The wrong amount is in the tree the operators signed: this proof is the evidence that they signed it, which is what a fraud proof shows on chain.') : null,
     A.signedRoot(r) ? signedSection(A.signedRoot(r)) : null,
     a.check ? callSection(r, a) : null,
     r.challenge ? challengeSection(r) : null,

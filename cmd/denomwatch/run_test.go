@@ -21,10 +21,10 @@ import (
 	"github.com/ethereum/go-ethereum/ethclient"
 
 	"github.com/denomwatch/denomwatch/api"
-	"github.com/denomwatch/denomwatch/internal/v1/devnet"
 	"github.com/denomwatch/denomwatch/index"
 	"github.com/denomwatch/denomwatch/internal/testutil"
 	"github.com/denomwatch/denomwatch/internal/v1/contracts/bindings"
+	"github.com/denomwatch/denomwatch/internal/v1/devnet"
 	recomputev1 "github.com/denomwatch/denomwatch/internal/v1/recompute"
 )
 

@@ -167,6 +167,20 @@ func (b *Browser) Screenshot(t testing.TB, name string) string {
 	return WriteArtifact(t, name, png)
 }
 
+// ScreenshotTop writes a PNG of the top of the page (the window's size,
+// scrolled to the top) as Screenshot does.
+func (b *Browser) ScreenshotTop(t testing.TB, name string) string {
+	t.Helper()
+	if err := chromedp.Do(b.Ctx, chromedp.Evaluate[chromedp.Void](`window.scrollTo(0, 0)`)); err != nil {
+		t.Fatalf("screenshot %s: %v", name, err)
+	}
+	png, err := chromedp.Run(b.Ctx, chromedp.CaptureScreenshot())
+	if err != nil {
+		t.Fatalf("screenshot %s: %v", name, err)
+	}
+	return WriteArtifact(t, name, png)
+}
+
 // WriteArtifact writes data to the artifact directory as name and returns
 // its path.
 func WriteArtifact(t testing.TB, name string, data []byte) string {
