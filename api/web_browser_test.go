@@ -253,7 +253,14 @@ func TestPageInBrowser(t *testing.T) {
 		t.Errorf("bystander: %s", text)
 	}
 
-	// A phone: one card per allocation, no horizontal scroll.
+	checkPhone(t, b, victim, row)
+	b.CheckNoErrors(t)
+}
+
+// checkPhone looks victim up at a phone's width: one card per allocation,
+// nothing wider than the screen.
+func checkPhone(t *testing.T, b *browsertest.Browser, victim common.Address, row string) {
+	t.Helper()
 	if err := chromedp.Do(b.Ctx, chromedp.EmulateViewport(390, 844, chromedp.EmulateMobile)); err != nil {
 		t.Fatal(err)
 	}
@@ -267,7 +274,6 @@ func TestPageInBrowser(t *testing.T) {
 		t.Errorf("rows at a phone's width: display %q (%v), want cards (block)", display, err)
 	}
 	browsertest.WriteArtifact(t, "page-fake-phone.png", screenshot(t, b))
-	b.CheckNoErrors(t)
 }
 
 // lookup enters address in the page's box, submits, and waits for the

@@ -209,25 +209,9 @@ func TestCORS(t *testing.T) {
 		{"any POST", anyOrigin, "POST", "/healthz", b, "", 405, ""},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			req, err := http.NewRequest(tc.method, tc.server+tc.path, nil)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if tc.origin != "" {
-				req.Header.Set("Origin", tc.origin)
-			}
-			if tc.preflight != "" {
-				req.Header.Set("Access-Control-Request-Method", tc.preflight)
-			}
-			resp, err := http.DefaultClient.Do(req)
-			if err != nil {
-				t.Fatal(err)
-			}
-			_, _ = io.Copy(io.Discard, resp.Body)
-			resp.Body.Close()
-			h := resp.Header
-			if resp.StatusCode != tc.code || h.Get("Access-Control-Allow-Origin") != tc.allow {
-				t.Fatalf("%d, Access-Control-Allow-Origin %q; want %d, %q", resp.StatusCode, h.Get("Access-Control-Allow-Origin"), tc.code, tc.allow)
+			code, h := corsRequest(t, tc.method, tc.server+tc.path, tc.origin, tc.preflight)
+			if code != tc.code || h.Get("Access-Control-Allow-Origin") != tc.allow {
+				t.Fatalf("%d, Access-Control-Allow-Origin %q; want %d, %q", code, h.Get("Access-Control-Allow-Origin"), tc.code, tc.allow)
 			}
 			if tc.code == 204 && (h.Get("Access-Control-Allow-Methods") != "GET, HEAD" || h.Get("Access-Control-Max-Age") == "") {
 				t.Errorf("preflight headers %v", h)
@@ -240,4 +224,28 @@ func TestCORS(t *testing.T) {
 			}
 		})
 	}
+}
+
+// corsRequest sends method url with the Origin and the preflight's
+// Access-Control-Request-Method headers (when not empty), and returns the
+// answer's status and headers.
+func corsRequest(t *testing.T, method, url, origin, preflight string) (int, http.Header) {
+	t.Helper()
+	req, err := http.NewRequest(method, url, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if origin != "" {
+		req.Header.Set("Origin", origin)
+	}
+	if preflight != "" {
+		req.Header.Set("Access-Control-Request-Method", preflight)
+	}
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	_, _ = io.Copy(io.Discard, resp.Body)
+	return resp.StatusCode, resp.Header
 }

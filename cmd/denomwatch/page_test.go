@@ -8,12 +8,14 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/chromedp/chromedp"
 	"github.com/ethereum/go-ethereum/common"
+	"github.com/urfave/cli/v2"
 
 	"github.com/denomwatch/denomwatch/api"
 	"github.com/denomwatch/denomwatch/index"
@@ -96,6 +98,54 @@ func publish(t *testing.T, src, name string) {
 	}
 	if err != nil {
 		t.Fatalf("publish %s: %v", name, err)
+	}
+}
+
+// TestPageFlags: --api-cors-origin (a comma list, from the flag, the
+// environment or the config file) and --explorer-url reach the API's
+// configuration.
+func TestPageFlags(t *testing.T) {
+	cfgFile := filepath.Join(t.TempDir(), "c.yaml")
+	if err := os.WriteFile(cfgFile, []byte("api-cors-origin: \"*\"\nexplorer-url: https://explorer.example/sepolia\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	rpc := []string{"--rpc", "http://127.0.0.1:1", "--contract", "0x00000000000000000000000000000000000000a1"}
+	for _, tc := range []struct {
+		name     string
+		env      map[string]string
+		args     []string
+		origins  []string
+		explorer string
+	}{
+		{"none", nil, rpc, nil, ""},
+		{"flags", nil, append(rpc, "--api-cors-origin", "https://a.example, http://localhost:3000,", "--explorer-url", "https://etherscan.io"),
+			[]string{"https://a.example", "http://localhost:3000"}, "https://etherscan.io"},
+		{"environment", map[string]string{"DENOMWATCH_API_CORS_ORIGIN": "https://b.example", "DENOMWATCH_EXPLORER_URL": "https://etherscan.io"}, rpc,
+			[]string{"https://b.example"}, "https://etherscan.io"},
+		{"config file", nil, append(rpc, "--config", cfgFile), []string{"*"}, "https://explorer.example/sepolia"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			for k, v := range tc.env {
+				t.Setenv(k, v)
+			}
+			var got runConfig
+			var gotErr error
+			app := newApp(nil, io.Discard, io.Discard)
+			for _, c := range app.Commands {
+				if c.Name == "run" {
+					c.Action = func(c *cli.Context) error { got, gotErr = runConfigFrom(c); return gotErr }
+				}
+			}
+			if err := app.Run(append([]string{"denomwatch", "run"}, tc.args...)); err != nil || gotErr != nil {
+				t.Fatalf("%v %v", err, gotErr)
+			}
+			if !slices.Equal(got.API.CORSOrigins, tc.origins) || got.API.ExplorerURL != tc.explorer {
+				t.Fatalf("origins %q, explorer %q; want %q, %q", got.API.CORSOrigins, got.API.ExplorerURL, tc.origins, tc.explorer)
+			}
+			if err := got.Check(); err != nil {
+				t.Fatal(err)
+			}
+		})
 	}
 }
 
