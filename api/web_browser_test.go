@@ -131,6 +131,9 @@ const verifierHarness = `(async () => {
       batches: [{ txHash: '0x' + '00'.repeat(32), allocTreeRoot: s.AllocTreeRoot, allocationRoot: s.AllocationRoot, dataHash: s.DataHash, status: 'live' }] });
     out.signed.push(A.signedRoot(r).computed);
   }
+  const byOther = A.round({ round: 1, verdict: 'valid', batches: [],
+    challenge: { state: 'proven-by-other', kind: 'bad-allocation', index: 3, txHash: '0x' + 'aa'.repeat(32), provenTx: '0x' + 'bb'.repeat(32) } });
+  out.provenByOther = byOther.challenge.tx + (byOther.challenge.proven ? ' proven' : '');
   for (const c of v.Checks) out.checks.push(V.checksumAddress(c.Lower));
   try { V.checksumAddress(v.Checks[0].Checksummed.replace(/[a-f]/, (x) => x.toUpperCase())); } catch (e) { out.badChecksum = e.message; }
   return out;
@@ -156,6 +159,7 @@ func TestVerifierInBrowser(t *testing.T) {
 		Keccak, Signed, Checks []string
 		Trees                  []harnessTree
 		BadChecksum            string
+		ProvenByOther          string
 	}
 	raw, err := chromedp.Run(b.Ctx, chromedp.Evaluate[[]byte](strings.Replace(verifierHarness, "VECTORS", string(js), 1), chromedp.EvalAwaitPromise))
 	if err != nil {
@@ -189,6 +193,9 @@ func TestVerifierInBrowser(t *testing.T) {
 		if got.Checks[i] != c.Checksummed {
 			t.Errorf("EIP-55 %s, want %s", got.Checks[i], c.Checksummed)
 		}
+	}
+	if want := "0x" + strings.Repeat("bb", 32) + " proven"; got.ProvenByOther != want {
+		t.Errorf("a fraud proven by another challenger links %q, want %q", got.ProvenByOther, want)
 	}
 	if !strings.Contains(got.BadChecksum, "checksum") {
 		t.Errorf("a wrong checksum: %q", got.BadChecksum)

@@ -28,8 +28,9 @@ function challenge(c) {
   return {
     state: c.state, kind: c.kind, index: c.index, batchTx: c.batchTx,
     // The proof transaction: this watcher's (mined, else latest sent), or
-    // another challenger's when it proved first.
-    tx: c.txHash || c.provenTx || null, provenBy: c.provenBy || null,
+    // another challenger's when it proved first (this watcher's own attempt,
+    // if any, was then never mined).
+    tx: (c.state === 'proven-by-other' ? c.provenTx : c.txHash) || null, provenBy: c.provenBy || null,
     // proven: a proof was mined (this watcher's, or another's first).
     proven: c.state === 'confirmed' || c.state === 'proven-by-other',
     block: c.block || 0, deadline: c.deadlineBlock, error: c.error || '',
