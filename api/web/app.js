@@ -8,7 +8,9 @@ import { checksumAddress, bytesToHex as hex } from './verify.js';
 
 const $ = (sel) => document.querySelector(sel);
 const explorer = (document.body.dataset.explorer || '').replace(/\/+$/, '');
-const state = { head: null, results: [], address: '' };
+// state: the head last seen, and the lookup shown (seq numbers lookups, so
+// that an older one finishing late does not overwrite a newer one).
+const state = { head: null, results: [], address: '', seq: 0 };
 
 // el makes an element: props are attributes (class, data-*, href, ...),
 // children are nodes or text.
@@ -41,7 +43,7 @@ const short = (h) => (h && h.length > 14 ? `${h.slice(0, 8)}…${h.slice(-6)}` :
 function copyButton(text) {
   const b = el('button', { type: 'button', class: 'copy', title: 'copy', 'aria-label': 'copy' }, 'copy');
   b.addEventListener('click', async () => {
-    try { await navigator.clipboard.writeText(text); b.textContent = 'copied'; } catch { b.textContent = 'select it'; }
+    try { await navigator.clipboard.writeText(text); b.textContent = 'copied'; } catch { b.textContent = 'select and copy it'; }
     setTimeout(() => { b.textContent = 'copy'; }, 1500);
   });
   return b;
@@ -79,17 +81,21 @@ async function refreshHealth() {
 async function lookup(input, count) {
   let addr;
   try { addr = checksumAddress(input.trim()); } catch (e) { return message(e.message, 'error'); }
-  state.address = addr;
+  const seq = ++state.seq;
   history.replaceState(null, '', `#${addr}`);
   message(`Checking ${addr}…`);
   $('#results').replaceChildren();
   $('#detail').replaceChildren();
   await refreshHealth().catch(() => {}); // the head, for the deadlines
   const rs = await getJSON(A.endpoints.rounds);
+  if (seq !== state.seq) return;
   if (!rs.ok) return message(`The watcher's rounds: ${rs.body ? rs.body.error : `HTTP ${rs.status}`}`, 'error');
   const rounds = A.rounds(rs.body).slice(-count);
   if (rounds.length === 0) return message('The watcher has recorded no round yet.');
-  state.results = await mapLimit(rounds, 2, (r) => roundAllocations(addr, r));
+  const results = await mapLimit(rounds, 2, (r) => roundAllocations(addr, r));
+  if (seq !== state.seq) return; // a newer lookup started meanwhile
+  state.results = results;
+  state.address = addr;
   render(addr);
 }
 
@@ -100,8 +106,10 @@ async function roundAllocations(addr, r) {
   return { round: r, error: '', allocations };
 }
 
+// safeVerify is A.verify, with malformed data (a bad hex string, say)
+// reported as a proof that fails rather than thrown.
 function safeVerify(a, r) {
-  try { return A.verify(a, r); } catch (e) { return { verified: false, reason: e.message, folds: [] }; }
+  try { return A.verify(a, r); } catch (e) { return { verified: false, reason: e.message, folds: [], leaf: null }; }
 }
 
 // mapLimit maps items with at most n calls of f in flight, in order.
@@ -272,6 +280,7 @@ function facts(r, a) {
 
 function proofSection(a) {
   const c = a.check;
+  if (!c.leaf) return el('p', { class: 'result proof-bad' }, `The proof cannot be checked: ${c.reason}`);
   const steps = c.folds.flatMap((f) => f.steps.map((s) => el('tr', {},
     el('td', { 'data-label': 'Path' }, f.name), el('td', { 'data-label': 'Level' }, String(s.level)),
     el('td', { 'data-label': 'Node is' }, s.side === 'right' ? 'right child' : 'left child'),

@@ -55,7 +55,7 @@ func TestRecipientPage(t *testing.T) {
 	apiURL := fmt.Sprintf("http://127.0.0.1:%d", testutil.FreePort(t))
 	args := []string{"denomwatch", "run", "--rpc", rpcURL, "--contract", desc.AVS.Hex(), "--start-block", fmt.Sprint(desc.StartBlock),
 		"--data-dir", filepath.Join(dir, "data"), "--api-addr", strings.TrimPrefix(apiURL, "http://"), "--explorer-url", pageExplorer,
-		"--poll-interval", "100ms", "--block-time", "100ms", "--stall-blocks", "300", "--log-format", "json"}
+		"--poll-interval", "100ms", "--block-time", "100ms", "--stall-blocks", "300", "--ready-lag", "100", "--log-format", "json"}
 
 	stop := startRun(t, append(args, "--dry-run"))
 	r2 := waitRound(t, apiURL, func(r api.RoundView) bool {
@@ -63,8 +63,11 @@ func TestRecipientPage(t *testing.T) {
 	})
 	victim, bystander := pageRecipients(t, apiURL, int(*r2.Index))
 	b := browsertest.Start(t, 1280, 900, 2*time.Minute)
-	if err := chromedp.Do(b.Ctx, chromedp.Navigate(apiURL+"/"), chromedp.WaitVisible("#health.ready")); err != nil {
+	if err := chromedp.Do(b.Ctx, chromedp.Navigate(apiURL+"/"), chromedp.WaitVisible("#health .health-state")); err != nil {
 		t.Fatalf("open %s/: %v", apiURL, err)
+	}
+	if got := text(t, b, "#health"); !strings.Contains(got, "watcher ready") || !strings.Contains(got, "frauds detected 1") {
+		t.Errorf("the watcher's health: %q", got)
 	}
 	row := fmt.Sprintf(`tr[data-round="%d"][data-index="%d"]`, pageFaultRound, *r2.Index)
 	checkDetected(t, b, victim, row, r2)
