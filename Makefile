@@ -3,7 +3,7 @@ GO       ?= go
 BIN      ?= bin/denomwatch
 FUZZTIME ?= 30s
 
-.PHONY: run test check bench fuzz fuzz-ci e2e build ci contracts contracts-v1 check-generated gas-report gas-report-v1 contracts-heavy monitoring
+.PHONY: run test check bench fuzz fuzz-ci e2e build ci contracts contracts-v1 check-generated gas-report gas-report-v1 contracts-heavy monitoring page-screenshots
 
 # geth for the end-to-end test: the go.mod version, installed once into a
 # cache directory kept between runs.
@@ -78,6 +78,11 @@ monitoring: $(PROMTOOL)
 
 ci:
 	bash .ci/run
+
+# The README's screenshots of the recipient page (docs/), from the browser
+# test on the devnet (needs Debian's chromium).
+page-screenshots:
+	$(GO) test ./cmd/denomwatch -run '^TestRecipientPage$$' -count=1 -update-page-screenshots
 
 # Rebuild the v2 contract's artifacts and Go bindings from contracts/src (npm solc, abigen).
 contracts:

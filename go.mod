@@ -127,4 +127,12 @@ require (
 	gopkg.in/yaml.v3 v3.0.1
 )
 
+// chromedp drives a headless Chromium in the recipient page's browser tests
+// (internal/browsertest).
+require (
+	github.com/chromedp/cdproto v0.159.0
+	github.com/chromedp/chromedp v0.23.0
+	github.com/go-json-experiment/json v0.0.0-20260213210345-44df1a37e875 // indirect
+)
+
 tool github.com/ethereum/go-ethereum/cmd/abigen

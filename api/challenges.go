@@ -31,11 +31,14 @@ type RoundChallenge struct {
 	Block    uint64       `json:"block,omitempty"`
 	GasUsed  uint64       `json:"gasUsed"`
 	// Bounty is what the proof paid the challenger, wei, decimal.
-	Bounty        string          `json:"bounty,omitempty"`
-	DeadlineBlock uint64          `json:"deadlineBlock"`
-	ProvenBy      *common.Address `json:"provenBy,omitempty"`
-	Error         string          `json:"error,omitempty"`
-	Updated       time.Time       `json:"updated"`
+	Bounty        string `json:"bounty,omitempty"`
+	DeadlineBlock uint64 `json:"deadlineBlock"`
+	// ProvenBy and ProvenTx name another challenger's proof
+	// (proven-by-other).
+	ProvenBy *common.Address `json:"provenBy,omitempty"`
+	ProvenTx *common.Hash    `json:"provenTx,omitempty"`
+	Error    string          `json:"error,omitempty"`
+	Updated  time.Time       `json:"updated"`
 }
 
 // RoundRecord is index.Round under a name that, embedded in RoundView,
@@ -106,6 +109,6 @@ func pickChallenge(r *index.Round, cs []index.Challenge) *RoundChallenge {
 	return &RoundChallenge{
 		State: pick.State, Kind: pick.Kind, Index: pick.Index, BatchTx: pick.BatchTx, TxHash: pick.TxHash,
 		Attempts: len(pick.Attempts), Block: pick.Block, GasUsed: pick.GasUsed, Bounty: pick.Bounty,
-		DeadlineBlock: pick.DeadlineBlock, ProvenBy: pick.ProvenBy, Error: pick.Error, Updated: pick.Updated,
+		DeadlineBlock: pick.DeadlineBlock, ProvenBy: pick.ProvenBy, ProvenTx: pick.ProvenTx, Error: pick.Error, Updated: pick.Updated,
 	}
 }

@@ -36,7 +36,7 @@ func (s *challengeStore) ChallengesBetween(from, to uint64) ([]index.Challenge, 
 func TestRoundChallenge(t *testing.T) {
 	voided, live := common.HexToHash("0xb0"), common.HexToHash("0xb1")
 	proof := common.HexToHash("0xf00d")
-	other := common.HexToAddress("0x07")
+	other, otherProof := common.HexToAddress("0x07"), common.HexToHash("0xf11d")
 	store := &challengeStore{fakeStore: plainRounds(3)}
 	r2 := store.rounds[2]
 	r2.Batches = []index.Batch{{TxHash: voided, Status: index.BatchVoided}, {TxHash: live, Status: index.BatchLive}}
@@ -45,7 +45,7 @@ func TestRoundChallenge(t *testing.T) {
 	store.challenges = []index.Challenge{
 		{Round: 2, BatchTx: voided, Kind: index.KindBadAllocation, Index: 4, State: index.ChallengeConfirmed, TxHash: &proof,
 			Attempts: []index.ChallengeAttempt{{TxHash: proof}, {TxHash: proof}}, GasUsed: 150_000, Bounty: "4800000000000000000", Block: 30, DeadlineBlock: 40, Updated: at},
-		{Round: 3, BatchTx: common.HexToHash("0xb3"), Kind: index.KindBadPublication, State: index.ChallengeProvenByOther, ProvenBy: &other,
+		{Round: 3, BatchTx: common.HexToHash("0xb3"), Kind: index.KindBadPublication, State: index.ChallengeProvenByOther, ProvenBy: &other, ProvenTx: &otherProof,
 			Error: "proven by someone else", DeadlineBlock: 50, Updated: at},
 	}
 	s, _ := newTestServer(t, testConfig(), store, newFakeStatus(0, 0))
@@ -69,6 +69,9 @@ func TestRoundChallenge(t *testing.T) {
 			t.Errorf("challenge.%s = %v, want %v", k, ch[k], v)
 		}
 	}
+	if _, ok := ch["provenTx"]; ok {
+		t.Errorf("a challenge proven by this watcher names another's proof: %v", ch)
+	}
 	if _, ok := ch["error"]; ok {
 		t.Errorf("a confirmed challenge with an error: %v", ch)
 	}
@@ -81,7 +84,7 @@ func TestRoundChallenge(t *testing.T) {
 	if len(list.Rounds) != 3 || list.Rounds[0].Challenge != nil || list.Rounds[1].Challenge == nil || list.Rounds[2].Challenge == nil {
 		t.Fatalf("rounds %+v", list.Rounds)
 	}
-	if c := list.Rounds[2].Challenge; c.State != index.ChallengeProvenByOther || c.ProvenBy == nil || *c.ProvenBy != other || c.Error == "" || c.Attempts != 0 {
+	if c := list.Rounds[2].Challenge; c.State != index.ChallengeProvenByOther || c.ProvenBy == nil || *c.ProvenBy != other || c.ProvenTx == nil || *c.ProvenTx != otherProof || c.Error == "" || c.Attempts != 0 {
 		t.Errorf("round 3 challenge %+v", c)
 	}
 	if list.Rounds[1].Round != 2 || list.Rounds[1].RoundRecord.Verdict != index.VerdictValid {

@@ -4,7 +4,9 @@ import (
 	"errors"
 	"fmt"
 	"net"
+	"net/url"
 	"strconv"
+	"strings"
 )
 
 // Defaults of Config.
@@ -21,6 +23,13 @@ const MaxMaxRange = 100_000
 // ErrConfig is matched (errors.Is) by every error of Config.Check.
 var ErrConfig = errors.New("invalid API config")
 
+// ErrCORSOrigin and ErrExplorerURL name the field a Config.Check error is
+// about (they come with ErrConfig).
+var (
+	ErrCORSOrigin  = errors.New("CORS origin")
+	ErrExplorerURL = errors.New("explorer URL")
+)
+
 // Config configures the API server.
 type Config struct {
 	// Addr is the host:port to listen on; port 0 picks a free port.
@@ -30,6 +39,14 @@ type Config struct {
 	ReadyLag uint64
 	// MaxRange is the largest number of rounds one /v1/rounds call returns.
 	MaxRange uint64
+	// CORSOrigins are the origins (scheme://host[:port], or "*" for any)
+	// whose pages may read the API's GET and HEAD answers; none by default
+	// (CORS off). The admin endpoints are never shared.
+	CORSOrigins []string
+	// ExplorerURL is a block explorer's base URL (https://etherscan.io, say):
+	// the recipient page links a transaction to ExplorerURL/tx/HASH. ""
+	// shows the hash with a copy button instead.
+	ExplorerURL string
 }
 
 // DefaultConfig returns the default config: 127.0.0.1:8080, ready within 5
@@ -50,6 +67,51 @@ func (c Config) Check() error {
 	}
 	if c.MaxRange == 0 || c.MaxRange > MaxMaxRange {
 		return fmt.Errorf("%w: max range %d is not between 1 and %d", ErrConfig, c.MaxRange, MaxMaxRange)
+	}
+	for _, o := range c.CORSOrigins {
+		if err := checkOrigin(o); err != nil {
+			return fmt.Errorf("%w: %w %q: %w", ErrConfig, ErrCORSOrigin, o, err)
+		}
+	}
+	if c.ExplorerURL != "" {
+		if err := checkExplorerURL(c.ExplorerURL); err != nil {
+			return fmt.Errorf("%w: %w %q: %w", ErrConfig, ErrExplorerURL, c.ExplorerURL, err)
+		}
+	}
+	return nil
+}
+
+// checkOrigin accepts "*" or an origin as a browser sends it:
+// http(s)://host[:port], lower case, nothing after the host.
+func checkOrigin(o string) error {
+	if o == "*" {
+		return nil
+	}
+	u, err := url.Parse(o)
+	switch {
+	case err != nil:
+		return err
+	case u.Scheme != "http" && u.Scheme != "https":
+		return errors.New("not http:// or https://")
+	case u.Host == "" || u.User != nil || u.Path != "" || u.RawQuery != "" || u.Fragment != "" || strings.HasSuffix(o, "?") || strings.HasSuffix(o, "#"):
+		return errors.New("an origin is scheme://host[:port], with no path, query or user")
+	case o != strings.ToLower(o):
+		return errors.New("browsers send origins in lower case")
+	}
+	return nil
+}
+
+// checkExplorerURL accepts an absolute http(s) URL without query or
+// fragment (the page appends /tx/HASH).
+func checkExplorerURL(s string) error {
+	u, err := url.Parse(s)
+	switch {
+	case err != nil:
+		return err
+	case u.Scheme != "http" && u.Scheme != "https":
+		return errors.New("not http:// or https://")
+	case u.Host == "" || u.User != nil || u.RawQuery != "" || u.Fragment != "" || strings.ContainsAny(s, "?#"):
+		return errors.New("want scheme://host[/path], with no query, fragment or user")
 	}
 	return nil
 }

@@ -15,6 +15,17 @@
 //	GET /v1/rounds/{round}                           one round
 //	GET /v1/rounds/{round}/data[?format=raw]         the round's commitment data (0x-hex, or raw): `denomwatch recompute --data`
 //	GET /v1/recipients/{address}/allocations?round=N a recipient's allocations, with proofs
+//	GET /  and  GET /assets/{file}                  the recipient page (web/, embedded)
+//
+// The recipient page is plain HTML, CSS and JavaScript modules: it reads
+// the endpoints above with GET, checks each allocation's merkle proof in
+// the browser (keccak-256 in web/verify.js; the protocol's JSON fields and
+// leaf in web/adapter.js) and is served with a Content-Security-Policy that
+// allows the watcher's own origin only. Config.ExplorerURL links its proof
+// transactions to a block explorer.
+//
+// CORS is off unless Config.CORSOrigins names origins: their pages may then
+// read the GET and HEAD answers (never the admin endpoints).
 //
 // With Deps.Admin (denomwatch run --admin-api), on an address kept private:
 //

@@ -88,6 +88,7 @@ type Server struct {
 	health  NodeHealth
 	admin   Admin
 	log     *slog.Logger
+	page    *page
 	handler http.Handler
 	// recomputes holds a token per recipient query recomputing a round.
 	recomputes chan struct{}
@@ -113,6 +114,10 @@ func New(cfg Config, deps Deps) (*Server, error) {
 	if deps.Log == nil {
 		deps.Log = slog.New(slog.DiscardHandler)
 	}
+	pg, err := newPage(cfg)
+	if err != nil {
+		return nil, err
+	}
 	s := &Server{
 		cfg:        cfg,
 		store:      deps.Store,
@@ -121,6 +126,7 @@ func New(cfg Config, deps Deps) (*Server, error) {
 		health:     deps.Health,
 		admin:      deps.Admin,
 		log:        deps.Log,
+		page:       pg,
 		recomputes: make(chan struct{}, maxRecomputes),
 	}
 	s.handler = s.routes()
@@ -148,11 +154,15 @@ func (s *Server) routes() http.Handler {
 	get("/v1/rounds/{round}", http.HandlerFunc(s.round))
 	get("/v1/rounds/{round}/data", http.HandlerFunc(s.roundData))
 	get("/v1/recipients/{address}/allocations", http.HandlerFunc(s.allocations))
+	// The recipient page: "/{$}" is / alone; every other unknown path
+	// still falls to the JSON 404 below.
+	get("/{$}", http.HandlerFunc(s.serveIndex))
+	get("/assets/{file}", http.HandlerFunc(s.serveAsset))
 	if s.admin != nil {
 		s.adminRoutes(mux)
 	}
 	mux.Handle("/", http.HandlerFunc(notFound))
-	return s.logRequests(mux)
+	return s.logRequests(s.cors(mux))
 }
 
 // Listen binds the configured address (Addr then reports it); the server

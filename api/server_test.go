@@ -451,7 +451,8 @@ func TestMethodsAndUnknownPaths(t *testing.T) {
 		{"DELETE", "/v1/rounds", 405},
 		{"PATCH", "/v1/rounds/1", 405},
 		{"POST", "/v1/recipients/0xabcdef0000000000000000000000000000000001/allocations?round=1", 405},
-		{"GET", "/", 404},
+		{"GET", "/", 200}, // the recipient page
+		{"GET", "/index.html", 404},
 		{"GET", "/v2/rounds", 404},
 		{"POST", "/nowhere", 404},
 		{"GET", "/v1/rounds/../healthz", 404}, // no redirect to cleaned paths

@@ -180,6 +180,9 @@ func TestRunRefusesMisplacedFlags(t *testing.T) {
 		{"bad schedule", nil, append(rpc, "--digest-schedule", "at nine"), `digest schedule "at nine"`},
 		{"bad log format", nil, append(rpc, "--log-format", "xml"), `--log-format "xml"`},
 		{"admin without api", nil, append(rpc, "--admin-api", "--api-addr", ""), "--admin-api needs --api-addr"},
+		{"CORS origin with a path", nil, append(rpc, "--api-cors-origin", "https://a.example/x"), `--api-cors-origin: invalid API config: CORS origin "https://a.example/x"`},
+		{"CORS origin in the environment", map[string]string{"DENOMWATCH_API_CORS_ORIGIN": "https://a.example,a.example"}, rpc, `--api-cors-origin: invalid API config: CORS origin "a.example"`},
+		{"explorer without a scheme", nil, append(rpc, "--explorer-url", "etherscan.io"), `--explorer-url: invalid API config: explorer URL "etherscan.io"`},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

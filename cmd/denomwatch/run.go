@@ -20,7 +20,9 @@ and judged (valid, fraud with the proof kind and index, malformed-commitments
 with the rule, unavailable with the reason); verdicts are logged and served by
 the HTTP API on --api-addr (GET /healthz, /readyz, /metrics, /v1/rounds,
 /v1/rounds/{round}, /v1/rounds/{round}/data, /v1/recipients/{address}/allocations?round=N;
-with --admin-api, /admin/deadletters). A fraud is proven on chain with the
+with --admin-api, /admin/deadletters), and the recipient page at / (a browser
+checks a recipient's allocations and their proofs; --explorer-url links proof
+transactions, --api-cors-origin lets other origins read the API). A fraud is proven on chain with the
 challenger key ($DENOMWATCH_CHALLENGER_KEY, --challenger-key-file or
 --challenger-keystore; without one, monitor-only), alerts go to the --webhooks,
 and scheduled jobs re-audit, check the health, send a digest and prune.

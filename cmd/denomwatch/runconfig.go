@@ -80,6 +80,7 @@ func runConfigFrom(c *cli.Context) (runConfig, error) {
 	}
 	rc.API = api.DefaultConfig()
 	rc.API.Addr, rc.API.ReadyLag = c.String("api-addr"), c.Uint64("ready-lag")
+	rc.API.CORSOrigins, rc.API.ExplorerURL = splitList(c.String("api-cors-origin")), c.String("explorer-url")
 	rc.Key = challenge.KeySource{File: c.String("challenger-key-file"), Keystore: c.String("challenger-keystore"), PasswordFile: c.String("challenger-password-file")}
 	if _, ok := os.LookupEnv(challengerKeyEnv); ok {
 		rc.Key.Env = challengerKeyEnv
@@ -96,11 +97,7 @@ func runConfigFrom(c *cli.Context) (runConfig, error) {
 	if set := setFlags(c, embeddedDevnetFlags("")); len(set) > 0 {
 		return rc, usageError("--%s: embedded devnet flags do not apply with --rpc (unset them, or drop --rpc)", strings.Join(set, ", --"))
 	}
-	for _, u := range strings.Split(c.String("rpc"), ",") {
-		if u = strings.TrimSpace(u); u != "" {
-			rc.RPC = append(rc.RPC, u)
-		}
-	}
+	rc.RPC = splitList(c.String("rpc"))
 	if a := c.String("contract"); a != "" {
 		if !common.IsHexAddress(a) {
 			return rc, usageError("--contract %q is not an address", a)
@@ -131,6 +128,18 @@ func (rc *runConfig) devnetFrom(c *cli.Context) error {
 		rc.BlockTime = cfg.BlockInterval
 	}
 	return nil
+}
+
+// splitList splits a comma-separated flag value, dropping blanks; nil for
+// none.
+func splitList(s string) []string {
+	var out []string
+	for _, v := range strings.Split(s, ",") {
+		if v = strings.TrimSpace(v); v != "" {
+			out = append(out, v)
+		}
+	}
+	return out
 }
 
 // setFlags returns the names of those of flags that are set (on the
@@ -187,7 +196,7 @@ func (rc *runConfig) Check() error {
 	}
 	if rc.API.Addr != "" {
 		if err := rc.API.Check(); err != nil {
-			bad("--api-addr: %v", err)
+			bad("%s: %v", apiFlagOf(err), err)
 		}
 	} else if rc.Admin {
 		bad("--admin-api needs --api-addr")
@@ -204,6 +213,17 @@ func (rc *runConfig) Check() error {
 		bad("%v", err)
 	}
 	return errors.Join(errs...)
+}
+
+// apiFlagOf names the flag an api.Config.Check error is about.
+func apiFlagOf(err error) string {
+	switch {
+	case errors.Is(err, api.ErrCORSOrigin):
+		return "--api-cors-origin"
+	case errors.Is(err, api.ErrExplorerURL):
+		return "--explorer-url"
+	}
+	return "--api-addr"
 }
 
 // devnetChainID is the embedded devnet's chain id.

@@ -59,6 +59,8 @@ func apiFlags() []cli.Flag {
 		&cli.StringFlag{Name: "api-addr", Value: def.Addr, Usage: "serve the HTTP API on `HOST:PORT` (\"\": no API)", EnvVars: env("api-addr")},
 		&cli.Uint64Flag{Name: "ready-lag", Value: def.ReadyLag, Usage: "/readyz is ready within this many `BLOCKS` of the head (and while the node is not stalled)", EnvVars: env("ready-lag")},
 		&cli.BoolFlag{Name: "admin-api", Usage: "serve the admin endpoints (/admin/deadletters: list, requeue) on --api-addr; keep the address private", EnvVars: env("admin-api")},
+		&cli.StringFlag{Name: "api-cors-origin", Usage: "let pages of these `ORIGINS` (comma-separated scheme://host[:port], or * for any) read the API's GET answers (CORS; never the admin endpoints); none: CORS off", EnvVars: env("api-cors-origin")},
+		&cli.StringFlag{Name: "explorer-url", Usage: "block explorer base `URL` (https://etherscan.io, say): the recipient page at / links a proof transaction to URL/tx/HASH; none: the page shows the hash to copy", EnvVars: env("explorer-url")},
 	)
 }
 

@@ -321,7 +321,7 @@ func (s *service) initAPI(ctx context.Context) error {
 	}
 	s.server = srv
 	s.closers = append(s.closers, func() error { return srv.Stop(context.Background()) })
-	s.log.Info("serving the API", "addr", srv.Addr(), "admin", s.cfg.Admin)
+	s.log.Info("serving the API", "addr", srv.Addr(), "admin", s.cfg.Admin, "page", "http://"+srv.Addr()+"/", "corsOrigins", s.cfg.API.CORSOrigins)
 	s.runs = append(s.runs, srv.Run)
 	return nil
 }
