@@ -67,7 +67,7 @@ $(GETH):
 # frozen-node case: geth paused and resumed under a running watcher
 # (e2e/frozen_test.go).
 e2e: $(GETH)
-	DENOMWATCH_GETH=$(GETH) $(GO) test -count=1 -timeout 15m -run '^(TestGethEndToEnd|TestFrozenNode)$$' -v ./e2e/
+	DENOMWATCH_GETH=$(GETH) $(GO) test -count=1 -timeout 15m -run '^(TestGethEndToEnd|TestFrozenNode|TestGethDevnet)$$' -v ./e2e/
 
 $(PROMTOOL):
 	GOBIN=$(PROMTOOL_DIR) $(GO) install github.com/prometheus/prometheus/cmd/promtool@$(PROMTOOL_VERSION)

@@ -24,7 +24,6 @@ import (
 	"github.com/ethereum/go-ethereum"
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/crypto"
-	"github.com/ethereum/go-ethereum/ethclient"
 
 	"github.com/denomwatch/denomwatch/internal/v1/contracts"
 	"github.com/denomwatch/denomwatch/internal/v1/devnet"
@@ -109,34 +108,13 @@ func waitFor(t *testing.T, what string, timeout time.Duration, ok func() bool) {
 // fraud must end proven on chain by the watcher's key, its signers slashed;
 // no honest batch is touched.
 func TestGethEndToEnd(t *testing.T) {
-	geth := os.Getenv("DENOMWATCH_GETH")
-	if geth == "" {
-		t.Skip("DENOMWATCH_GETH is not set (make e2e installs geth and sets it)")
-	}
 	dir := t.TempDir()
-	bin := build(t, dir)
-	httpPort, wsPort, authPort, apiPort := testutil.FreePort(t), testutil.FreePort(t), testutil.FreePort(t), testutil.FreePort(t)
-	g := start(t, "geth", nil, geth, "--dev", "--dev.period", "1", "--datadir", filepath.Join(dir, "geth"), "--ipcdisable",
-		"--http", "--http.addr", "127.0.0.1", "--http.port", fmt.Sprint(httpPort), "--http.api", "eth,net,web3",
-		"--ws", "--ws.addr", "127.0.0.1", "--ws.port", fmt.Sprint(wsPort), "--ws.api", "eth,net,web3",
-		"--authrpc.port", fmt.Sprint(authPort), "--port", "0", "--verbosity", "2")
-	httpURL, wsURL := fmt.Sprintf("http://127.0.0.1:%d", httpPort), fmt.Sprintf("ws://127.0.0.1:%d", wsPort)
 	ctx, cancel := context.WithTimeout(context.Background(), 8*time.Minute)
 	defer cancel()
-	var client *ethclient.Client
-	waitFor(t, "geth to answer", 30*time.Second, func() bool {
-		c, err := ethclient.DialContext(ctx, httpURL)
-		if err != nil {
-			return false
-		}
-		if _, err := c.BlockNumber(ctx); err != nil {
-			c.Close()
-			return false
-		}
-		client = c
-		return true
-	})
-	defer client.Close()
+	g := startGeth(ctx, t, dir)
+	bin := build(t, dir)
+	apiPort := testutil.FreePort(t)
+	httpURL, wsURL, client := g.httpURL, g.wsURL, g.client
 
 	key, err := crypto.GenerateKey()
 	if err != nil {
@@ -184,7 +162,7 @@ func TestGethEndToEnd(t *testing.T) {
 	if out, err := check.CombinedOutput(); err != nil {
 		t.Fatalf("denomwatch check: %v\n%s", err, out)
 	}
-	g.stop(t)
+	g.proc.stop(t)
 }
 
 // provable reports whether a devnet fault is one a fraud proof applies to.

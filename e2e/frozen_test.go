@@ -17,7 +17,6 @@ import (
 	"time"
 
 	"github.com/ethereum/go-ethereum/common"
-	"github.com/ethereum/go-ethereum/ethclient"
 
 	"github.com/denomwatch/denomwatch/internal/testutil"
 	"github.com/denomwatch/denomwatch/internal/v1/devnet"
@@ -85,29 +84,14 @@ func gauge(port int, name string) string {
 // denomwatch_node_stalled 1) within its stall allowance although its lag
 // stays 0, and raises node_stalled once; once thawed, it is ready again.
 func TestFrozenNode(t *testing.T) {
-	geth := os.Getenv("DENOMWATCH_GETH")
-	if geth == "" {
-		t.Skip("DENOMWATCH_GETH is not set (make e2e installs geth and sets it)")
-	}
 	dir := t.TempDir()
-	bin := build(t, dir)
-	httpPort, authPort, apiPort := testutil.FreePort(t), testutil.FreePort(t), testutil.FreePort(t)
-	g := start(t, "geth", nil, geth, "--dev", "--dev.period", "1", "--datadir", filepath.Join(dir, "geth"), "--ipcdisable",
-		"--http", "--http.addr", "127.0.0.1", "--http.port", fmt.Sprint(httpPort), "--http.api", "eth,net,web3",
-		"--authrpc.port", fmt.Sprint(authPort), "--port", "0", "--verbosity", "2")
-	t.Cleanup(func() { _ = syscall.Kill(g.cmd.Process.Pid, syscall.SIGCONT) }) // before stop's SIGTERM
-	httpURL := fmt.Sprintf("http://127.0.0.1:%d", httpPort)
 	ctx, cancel := context.WithTimeout(context.Background(), 6*time.Minute)
 	defer cancel()
-	waitFor(t, "geth to answer", 30*time.Second, func() bool {
-		c, err := ethclient.DialContext(ctx, httpURL)
-		if err != nil {
-			return false
-		}
-		defer c.Close()
-		_, err = c.BlockNumber(ctx)
-		return err == nil
-	})
+	g := startGeth(ctx, t, dir)
+	t.Cleanup(func() { _ = syscall.Kill(g.proc.cmd.Process.Pid, syscall.SIGCONT) }) // before stop's SIGTERM
+	bin := build(t, dir)
+	apiPort := testutil.FreePort(t)
+	httpURL := g.httpURL
 
 	describe := filepath.Join(dir, "devnet.json")
 	dn := start(t, "denomwatch devnet", nil, bin, "devnet-v1", "--rpc", httpURL, "--rounds", "1", "--faults", "",
@@ -140,7 +124,7 @@ func TestFrozenNode(t *testing.T) {
 	}
 
 	frozenAt := time.Now()
-	if err := syscall.Kill(g.cmd.Process.Pid, syscall.SIGSTOP); err != nil {
+	if err := syscall.Kill(g.proc.cmd.Process.Pid, syscall.SIGSTOP); err != nil {
 		t.Fatal(err)
 	}
 	var body map[string]any
@@ -162,7 +146,7 @@ func TestFrozenNode(t *testing.T) {
 		t.Fatalf("%d node_stalled alerts in one episode", n)
 	}
 
-	if err := syscall.Kill(g.cmd.Process.Pid, syscall.SIGCONT); err != nil {
+	if err := syscall.Kill(g.proc.cmd.Process.Pid, syscall.SIGCONT); err != nil {
 		t.Fatal(err)
 	}
 	thawedAt := time.Now()
@@ -176,5 +160,5 @@ func TestFrozenNode(t *testing.T) {
 	if code := run.cmd.ProcessState.ExitCode(); code != 0 {
 		t.Fatalf("denomwatch run exited %d after SIGTERM\n%s", code, run.tail(20))
 	}
-	g.stop(t)
+	g.proc.stop(t)
 }
