@@ -1,6 +1,7 @@
 package devnet
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 	"testing"
@@ -217,4 +218,25 @@ func TestSeedScale(t *testing.T) {
 	if dr.Entries != 100_000 || dr.Providers != 100 || !dr.Finalized || len(dr.Batches) != 2 || !dr.Batches[1].Honest || dr.Timings.Bytes < 9_600_000 {
 		t.Fatalf("round 1: %+v", dr)
 	}
+}
+
+// FuzzParseFaults: any schedule either parses to one that prints back to a
+// schedule parsing to itself, or fails with ErrFaults; nothing panics.
+func FuzzParseFaults(f *testing.F) {
+	for _, s := range []string{"2:amount@1.2", "3:malformed:entry-order:signed", "4:withheld-row@0:reveal,5:churn", "x", "1:amount@", "9:malformed::"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		sched, err := ParseFaults(s)
+		if err != nil {
+			if !errors.Is(err, ErrFaults) {
+				t.Fatalf("%q: unclassified %v", s, err)
+			}
+			return
+		}
+		again, err := ParseFaults(sched.String())
+		if err != nil || again.String() != sched.String() {
+			t.Fatalf("%q printed %q, which parses to %q, %v", s, sched.String(), again.String(), err)
+		}
+	})
 }
