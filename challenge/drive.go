@@ -14,7 +14,7 @@ import (
 	"github.com/denomwatch/denomwatch/alerts"
 	"github.com/denomwatch/denomwatch/index"
 	"github.com/denomwatch/denomwatch/internal/v1/contracts"
-	"github.com/denomwatch/denomwatch/watcher"
+	"github.com/denomwatch/denomwatch/internal/v1/watcher"
 )
 
 // maxAlertRecipients bounds the recipients a challenge's alerts name.

@@ -22,7 +22,7 @@ import (
 	"github.com/denomwatch/denomwatch/alerts"
 	"github.com/denomwatch/denomwatch/index"
 	"github.com/denomwatch/denomwatch/internal/v1/devnet"
-	"github.com/denomwatch/denomwatch/watcher"
+	"github.com/denomwatch/denomwatch/internal/v1/watcher"
 )
 
 // Devnet timing for the tests: blocks every 100 ms, a 20-block window.

@@ -19,7 +19,7 @@ import (
 	"github.com/denomwatch/denomwatch/alerts"
 	"github.com/denomwatch/denomwatch/health"
 	"github.com/denomwatch/denomwatch/index"
-	"github.com/denomwatch/denomwatch/watcher"
+	"github.com/denomwatch/denomwatch/internal/v1/watcher"
 )
 
 // ErrConfig is wrapped by every configuration error (a bad cron spec, say).

@@ -23,8 +23,8 @@ import (
 	"github.com/denomwatch/denomwatch/api"
 	"github.com/denomwatch/denomwatch/index"
 	"github.com/denomwatch/denomwatch/internal/v1/contracts"
+	"github.com/denomwatch/denomwatch/internal/v1/watcher"
 	"github.com/denomwatch/denomwatch/rpcpool"
-	"github.com/denomwatch/denomwatch/watcher"
 )
 
 // exitWrong is audit's exit status when one of the recipient's allocations is wrong.

@@ -7,7 +7,7 @@ import (
 	"github.com/denomwatch/denomwatch/api"
 	"github.com/denomwatch/denomwatch/index"
 	"github.com/denomwatch/denomwatch/internal/testutil"
-	"github.com/denomwatch/denomwatch/watcher"
+	"github.com/denomwatch/denomwatch/internal/v1/watcher"
 	"strings"
 	"testing"
 	"time"

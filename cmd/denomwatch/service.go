@@ -21,9 +21,9 @@ import (
 	"github.com/denomwatch/denomwatch/health"
 	"github.com/denomwatch/denomwatch/index"
 	"github.com/denomwatch/denomwatch/internal/v1/devnet"
+	"github.com/denomwatch/denomwatch/internal/v1/watcher"
 	"github.com/denomwatch/denomwatch/jobs"
 	"github.com/denomwatch/denomwatch/metrics"
-	"github.com/denomwatch/denomwatch/watcher"
 )
 
 // node is what the watcher, the challenger and the health probe need from
