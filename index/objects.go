@@ -304,7 +304,7 @@ func (c *checker) objectBytes(txn *badger.Txn, item *badger.Item, k []byte) erro
 		return err
 	}
 	if limit, _ := maxObjectSize(o.Kind); size > limit {
-		c.addf("%s holds %d bytes, more than the %d a %s may have", name, size, limit, o.Kind)
+		c.addf("%s holds %d bytes, more than the %d allowed for kind %s", name, size, limit, o.Kind)
 	}
 	pb, ok, err := get(txn, provKey(o))
 	switch {
