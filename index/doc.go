@@ -47,8 +47,9 @@
 // provenance and its references are written in one transaction
 // (Store.PutObject); the object leaves the store with its last reference
 // (Store.PruneObjects, when the caller releases every round that
-// references it), so that every stored object is referenced and every
-// reference names a stored object.
+// references it, or Store.Prune, which releases the rounds whose data it
+// prunes), so that every stored object is referenced and every reference
+// names a stored object.
 //
 // On disk, values of 32 KB or more (commitment and batch data, a very large
 // round, objects of a few hundred entries or more) are kept in Badger's

@@ -38,7 +38,8 @@ import (
 // its keys or under neither; a referenced object is stored. Objects are
 // side records: Rollback never undoes them, since a reorganisation does not
 // make bytes that verified against their key wrong. They leave the store
-// only through PruneObjects, once no referencing round is needed.
+// only with their last reference, released by PruneObjects or by Prune
+// (retention), once no referencing round is needed.
 
 // Sentinel errors of the object records; test for them with errors.Is.
 var (
