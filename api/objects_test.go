@@ -186,6 +186,12 @@ func newMirrorRound(t testing.TB) *mirrorRound {
 		{Provider: common.Address{19: 3}, Capacity: capacity(1e9), Row: recompute.Row{}},
 		{Provider: common.Address{19: 4}, Capacity: capacity(3e18), Row: row(400)},
 	})
+	return mirrorOf(t, rd)
+}
+
+// mirrorOf is rd's objects with every provider's allocations.
+func mirrorOf(t testing.TB, rd *recompute.Round) *mirrorRound {
+	t.Helper()
 	mr := &mirrorRound{objects: rd.Objects()}
 	mr.commitment = mr.objects[0].Key
 	res := evaluate(t, mr.commitment, mr.objects)
@@ -223,8 +229,8 @@ func evaluate(t testing.TB, commitment common.Hash, objects []recompute.Object) 
 }
 
 // readRound reads a whole round through c: the manifest, every row and
-// every provider's allocations, each verified by the client, and returns
-// them as objects in mr's order.
+// every provider's allocations, each verified by the client against its
+// key, and returns them as objects in mr's order.
 func readRound(t testing.TB, c *da.Client, mr *mirrorRound) []recompute.Object {
 	t.Helper()
 	ctx := t.Context()
@@ -258,10 +264,16 @@ func readRound(t testing.TB, c *da.Client, mr *mirrorRound) []recompute.Object {
 		}
 		out = append(out, recompute.Object{Kind: recompute.KindAllocations, Key: mr.allocKeys[p], Data: data})
 	}
-	if res := evaluate(t, mr.commitment, out); res.AllocationRoot != mr.allocationRoot {
+	return out
+}
+
+// checkRecomputes checks that objects read recompute to the round's
+// allocation root.
+func checkRecomputes(t testing.TB, mr *mirrorRound, objects []recompute.Object) {
+	t.Helper()
+	if res := evaluate(t, mr.commitment, objects); res.AllocationRoot != mr.allocationRoot {
 		t.Fatalf("the round read recomputes to %s, want %s", res.AllocationRoot.Hex(), mr.allocationRoot.Hex())
 	}
-	return out
 }
 
 // putRound stores objects in store as round 7's, each with prov.
@@ -309,6 +321,7 @@ func TestMirrorRound(t *testing.T) {
 		t.Fatalf("the client names its source %q, want %q", source, firstSrv.URL)
 	}
 	read := readRound(t, c2, mr)
+	checkRecomputes(t, mr, read)
 	putRound(t, second, read, func(recompute.Object) index.Provenance { return index.FromSource(source, objectsAt) })
 	want, err := first.ObjectsOfRound(7)
 	if err != nil {
@@ -322,7 +335,9 @@ func TestMirrorRound(t *testing.T) {
 	}
 
 	c3 := mirrorClient(t, serveIndex(t, second))
-	if again := readRound(t, c3, mr); !slices.EqualFunc(again, read, func(a, b recompute.Object) bool {
+	again := readRound(t, c3, mr)
+	checkRecomputes(t, mr, again)
+	if !slices.EqualFunc(again, read, func(a, b recompute.Object) bool {
 		return a.Kind == b.Kind && a.Key == b.Key && bytes.Equal(a.Data, b.Data)
 	}) {
 		t.Fatal("the third watcher read another round than the second")
