@@ -1,6 +1,7 @@
 // Package index is the watcher's persistent store, on Badger: rounds and
-// their verdicts, the data they were judged on, the operator set, and the
-// checkpoint (the last processed block), under a versioned key schema.
+// their verdicts, the data they were judged on (and the verified section 9
+// objects a proof needs, with where each came from), the operator set, and
+// the checkpoint (the last processed block), under a versioned key schema.
 //
 // Every processed block is written by Store.Apply in one Badger transaction
 // together with the checkpoint, so a process killed at any instant resumes
