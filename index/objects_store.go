@@ -91,11 +91,11 @@ func (s *Store) Object(kind recompute.ObjectKind, key common.Hash) ([]byte, Prov
 		var ok bool
 		var err error
 		if data, ok, err = get(txn, objKey(o)); err != nil || !ok {
-			return cmpErr(err, ErrObjectNotFound)
+			return errOr(err, ErrObjectNotFound)
 		}
 		pb, ok, err := get(txn, provKey(o))
 		if err != nil || !ok {
-			return cmpErr(err, fmt.Errorf("%w: %s is stored without its provenance", ErrInconsistent, keyString(objKey(o))))
+			return errOr(err, fmt.Errorf("%w: %s is stored without its provenance", ErrInconsistent, keyString(objKey(o))))
 		}
 		if prov, err = decodeProvenance(pb); err != nil {
 			return fmt.Errorf("%w: %s: %w", ErrInconsistent, keyString(provKey(o)), err)
@@ -108,8 +108,8 @@ func (s *Store) Object(kind recompute.ObjectKind, key common.Hash) ([]byte, Prov
 	return data, prov, nil
 }
 
-// cmpErr is err when it is not nil, else otherwise.
-func cmpErr(err, otherwise error) error {
+// errOr is err, or otherwise when err is nil.
+func errOr(err, otherwise error) error {
 	if err != nil {
 		return err
 	}
