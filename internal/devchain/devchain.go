@@ -202,7 +202,7 @@ func (c *Chain) Close() {
 }
 
 // FundFromNode asks the node's first unlocked account (geth --dev's
-// developer account) to send amount to each address.
+// developer account, anvil's first dev account) to send amount to each address.
 func (c *Chain) FundFromNode(ctx context.Context, amount *big.Int, to []common.Address) error {
 	var accounts []common.Address
 	if err := c.rpc.CallContext(ctx, &accounts, "eth_accounts"); err != nil || len(accounts) == 0 {
