@@ -119,9 +119,9 @@ func fates(bs []Bond) []Fate {
 }
 
 var (
-	proofP   = fraudBasis(h("proof"), 1050, h("b1050"))
-	bad2     = proofT(badAlloc(2))
-	finalB   = Basis{Kind: BasisFinalized, Tx: h("finalize"), Block: 1105, BlockHash: h("b1105")}
+	proofP    = fraudBasis(h("proof"), 1050, h("b1050"))
+	bad2      = proofT(badAlloc(2))
+	finalB    = Basis{Kind: BasisFinalized, Tx: h("finalize"), Block: 1105, BlockHash: h("b1105")}
 	deadlineB = Basis{Kind: BasisDeadline, Deadline: tWindowEnd}
 )
 
