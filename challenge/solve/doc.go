@@ -32,14 +32,16 @@
 //	record / facts                                   action
 //	-----------------------------------------------  ---------------------------------------------
 //	facts of another round or attempt                Wait (facts-mismatch)
+//	the move in flight ended (reverted, cancel       Observe: into History; a revert is a Refusal
+//	  mined, dropped; a proof or slash mined and      (out of gas: retried once, twice the limit);
+//	  its FraudProven Confirmations deep), or our     bonds mirror the chain (gone: expired)
+//	  bonds' chain states changed
 //	settled, its basis holds                         Wait (settled)
 //	settled, its basis no longer holds (a reorg      Reopen: a confirmed state's own mined move
 //	  took the event, the deadline moved, the batch   is put back in flight
 //	  was voided/finalized, the mode changed)
-//	the move in flight ended (reverted, cancel       Observe: into History; a revert is a Refusal
-//	  mined, dropped, mined and its effect shown),    (out of gas: retried once, twice the limit);
-//	  or our bonds' chain states changed              bonds mirror the chain (gone: expired)
 //	move in flight, no facts of it                   Wait (no-move-facts)
+//	proof or slash mined, FraudProven not yet deep   Wait (confirming)
 //	move mined, the batch not showing it             Wait (facts-lag)
 //	move in flight, monitor-only or dry-run          Wait (following): nothing is signed
 //	move in flight and no longer needed (batch       Cancel: same nonce, a 0-value transfer to
@@ -117,8 +119,8 @@
 // has a Cost above it: Cost is GasLimit x fee cap + Value, with the fee cap
 // of a new transaction (Facts.FeeCap) or of the bumped replacement. A move
 // the balance cannot pay is an Alert (the executor raises the underfunded
-// alert and metric); the executor may add the Costs of every record's next
-// move for the total the open work needs. A bond's fate is tracked in
+// alert and metric); OpenWork adds up what every record's next move needs,
+// for the metric of the open work against the balance. A bond's fate is tracked in
 // Record.Challenges (open, resolved-lost, slashed-refunded, refunded,
 // expired) and summed by Record.Bonds.
 //

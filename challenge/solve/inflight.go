@@ -144,8 +144,29 @@ func replacement(r *Record, f *Facts, cancel bool, reason Reason, format string,
 	if !covers(f.Balance, c) {
 		return alert(f, kind, m.Target, c, 0)
 	}
-	return Action{Kind: kind, Reason: reason, Note: fmt.Sprintf(format, args...), Target: m.Target,
+	by := limit(m.Target, f)
+	if cancel {
+		by = 0
+	}
+	return Action{Kind: kind, Reason: reason, Note: fmt.Sprintf(format, args...), Target: m.Target, By: by,
 		Nonce: m.Nonce, GasLimit: gas, Value: clone(value), FeeCap: feeCap, TipCap: tip, Cost: c}
+}
+
+// limit is the last block in which a move of t still does what it is for
+// (0: none, or no batch).
+func limit(t Target, f *Facts) uint64 {
+	b := f.Batch
+	switch {
+	case b == nil:
+		return 0
+	case t.Kind == MoveProve:
+		return b.Deadline
+	case t.Kind == MoveChallenge:
+		return b.ChallengeEnd(f.Config)
+	case t.Kind == MoveSlash:
+		return b.MaxDeadline(f.Config)
+	}
+	return 0
 }
 
 // alert is the underfunded alert for a move of kind on t that needs need

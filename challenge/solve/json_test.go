@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 	"unicode"
+
+	"github.com/holiman/uint256"
 )
 
 // fullRecord sets every field of a record.
@@ -87,7 +89,8 @@ func camel(t *testing.T, path string, v any) {
 
 // TestOrder: records are served by their next move's deadline (a
 // challenge's window end before a proof's later deadline), then by the
-// batch's deadline, then by round; records with nothing to send last.
+// batch's deadline, then by round; records with nothing to send last. And
+// OpenWork adds up what their moves need.
 func TestOrder(t *testing.T) {
 	recAt := func(round uint64) Record { return NewRecord(round, tAttempt) }
 	factsAt := func(round uint64, f Facts) Facts {
@@ -114,5 +117,30 @@ func TestOrder(t *testing.T) {
 	}
 	if got := Order(recs, fs[:2]); len(got) != 2 {
 		t.Fatalf("order of unequal slices %v", got)
+	}
+	// The proof, the challenge with its bond, and the underfunded proof.
+	if got, want := OpenWork(recs, fs), uint256.NewInt(5e15+51e15+5e15); !got.Eq(want) {
+		t.Fatalf("open work %s, want %s", got, want)
+	}
+}
+
+// TestConfigCheck: the defaults pass; each invalid field fails with
+// ErrConfig.
+func TestConfigCheck(t *testing.T) {
+	if err := DefaultConfig().Check(); err != nil {
+		t.Fatal(err)
+	}
+	for name, edit := range map[string]func(*Config){
+		"no bond":           func(c *Config) { c.Bond = nil },
+		"bump after 0":      func(c *Config) { c.BumpAfter = 0 },
+		"negative bumps":    func(c *Config) { c.MaxBumps = -1 },
+		"no resolve window": func(c *Config) { c.ResolveWindow = 0 },
+		"margin 300%":       func(c *Config) { c.GasMarginPct = 300 },
+	} {
+		c := DefaultConfig()
+		edit(&c)
+		if err := c.Check(); !errors.Is(err, ErrConfig) {
+			t.Errorf("%s: %v", name, err)
+		}
 	}
 }

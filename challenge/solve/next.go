@@ -26,11 +26,11 @@ func Next(rec Record, f Facts) Action {
 	if a, ok := mismatch(r, &f); ok {
 		return a
 	}
-	if r.Final != nil {
-		return settled(r, &f)
-	}
 	if a, ok := observe(r, &f); ok {
 		return a
+	}
+	if r.Final != nil {
+		return settled(r, &f)
 	}
 	if r.Move != nil {
 		return inFlight(r, &f)
@@ -123,12 +123,12 @@ func finalized(r *Record, f *Facts) Action {
 	if at := satAdd(ev.Block, f.Config.Confirmations); f.Head < at {
 		return wait(ReasonConfirming, at, "the RoundFinalized of block %d is relied on at block %d", ev.Block, at)
 	}
-	basis := eventBasis(BasisFinalized, ev)
-	if v := verdict(r, f); v != nil && (v.Status == judge.StatusFraud || v.Status == judge.StatusUnavailable) {
+	basis, v := eventBasis(BasisFinalized, ev), verdict(r, f)
+	if v != nil && (v.Status == judge.StatusFraud || v.Status == judge.StatusUnavailable) {
 		return settle(f, FinalExpired, basis, "the batch was finalized in block %d while %s: %s", ev.Block, v.Status, v.Reason)
 	}
 	status := "no verdict"
-	if v := verdict(r, f); v != nil {
+	if v != nil {
 		status = string(v.Status)
 	}
 	return settle(f, FinalFinalized, basis, "the batch was finalized in block %d with nothing found wrong (verdict: %s)", ev.Block, status)

@@ -208,6 +208,8 @@ func observeCases() []nextCase {
 		{"observe/resolution reorged out: open again", rec(withBonds(bond(c1, FateLost))), facts(1030, unavailable(row(1, true)), withChallenge(c1)),
 			fatesAre(FateOpen)},
 		{"observe/a bond of ours the record lacks", rec(), facts(1030, unavailable(row(1, true)), withChallenge(c1)), fatesAre(FateOpen)},
+		{"observe/a settled record's bonds still mirror the chain", rec(withBonds(bond(c1, FateOpen)), settledAs(FinalExpired, deadlineB)),
+			facts(1110, badAlloc(1), withChallenge(in(ChallengeRefunded))), fatesAre(FateRefunded)},
 	}
 }
 

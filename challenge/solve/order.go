@@ -4,6 +4,8 @@ import (
 	"cmp"
 	"math"
 	"slices"
+
+	"github.com/holiman/uint256"
 )
 
 // Order returns the positions of the records (recs[i] with facts[i]; the
@@ -41,4 +43,30 @@ func Order(recs []Record, facts []Facts) []int {
 		out[j] = k.i
 	}
 	return out
+}
+
+// OpenWork is what the records' next moves need, wei: the sum of the Cost
+// of each record's next transaction and of the Need of each underfunded
+// alert (recs[i] with facts[i], as Order). Compared with the key's balance
+// it is the executor's underfunded metric; an amount past 256 bits
+// saturates.
+func OpenWork(recs []Record, facts []Facts) *uint256.Int {
+	sum := new(uint256.Int)
+	for i := range min(len(recs), len(facts)) {
+		a := Next(recs[i], facts[i])
+		need := a.Cost
+		if a.Kind == KindAlert && a.Alert != nil {
+			need = a.Alert.Need
+			if need == nil { // past 256 bits
+				return new(uint256.Int).SetAllOne()
+			}
+		}
+		if need == nil || !(a.Kind.Sends() || a.Kind == KindAlert) {
+			continue
+		}
+		if _, over := sum.AddOverflow(sum, need); over {
+			return new(uint256.Int).SetAllOne()
+		}
+	}
+	return sum
 }
