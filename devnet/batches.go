@@ -39,10 +39,8 @@ func (d *Devnet) submitHonest(ctx context.Context, rs *roundState) error {
 		d.printf(rs, "the operators refuse to sign: %v", v)
 		return nil
 	}
-	b := batch{spec: contracts.HonestSpec(d.domain, res, rs.attempt), amounts: map[int][]uint256.Int{}, honest: true}
-	for p := range res.Manifest.Headers {
-		b.amounts[p] = res.RowAmounts(p)
-	}
+	b := d.honestBatch(res, rs.attempt)
+	b.honest = true
 	b.via = rs.fault != nil && rs.fault.Kind == FaultForwarded
 	start = time.Now()
 	if err := d.submit(ctx, rs, b, d.active()); err != nil {
@@ -102,9 +100,9 @@ func (d *Devnet) colludingBatch(rs *roundState) (batch, error) {
 	case FaultMalformed:
 		return batch{spec: d.malformedSpec(rs)}, nil
 	case FaultWithheldManifest:
-		return d.honestBatch(rs), nil
+		return d.honestBatch(res, rs.attempt), nil
 	}
-	b := d.honestBatch(rs)
+	b := d.honestBatch(res, rs.attempt)
 	amounts, j := wrongAmounts(d.rng, *f, res, f.P)
 	b.amounts[f.P], b.honest = amounts, false
 	b.spec.ProviderAllocRoots[f.P] = recompute.ProviderAllocRoot(res.Manifest.Headers[f.P].Provider, res.Rows[f.P], amounts)
@@ -112,13 +110,14 @@ func (d *Devnet) colludingBatch(rs *roundState) (batch, error) {
 	return b, nil
 }
 
-// honestBatch is the round's correct batch at its current attempt (the
-// round must be well formed).
-func (d *Devnet) honestBatch(rs *roundState) batch {
-	b := batch{spec: contracts.HonestSpec(d.domain, rs.res, rs.attempt), amounts: map[int][]uint256.Int{}}
+// honestBatch is the batch a well-formed round's evaluation determines at
+// an attempt, with the amounts behind each provider root (a copy of the
+// roots: a colluding batch changes one).
+func (d *Devnet) honestBatch(res *recompute.Result, attempt uint64) batch {
+	b := batch{spec: contracts.HonestSpec(d.domain, res, attempt), amounts: map[int][]uint256.Int{}}
 	b.spec.ProviderAllocRoots = append([]common.Hash(nil), b.spec.ProviderAllocRoots...)
-	for p := range rs.res.Manifest.Headers {
-		b.amounts[p] = rs.res.RowAmounts(p)
+	for p := range res.Manifest.Headers {
+		b.amounts[p] = res.RowAmounts(p)
 	}
 	return b
 }

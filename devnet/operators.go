@@ -56,7 +56,7 @@ func (d *Devnet) register(ctx context.Context, ops []*operatorSim) error {
 		}
 		// At the registration's block: a node may answer "latest" from a
 		// block before the one it just gave the receipt of.
-		got, err := d.call(ctx, rc.BlockNumber, contracts.ABI().PackOperatorIndex(o.addr), contracts.ABI().UnpackOperatorIndex)
+		got, err := call(ctx, d, rc.BlockNumber, contracts.ABI().PackOperatorIndex(o.addr), contracts.ABI().UnpackOperatorIndex)
 		if err != nil {
 			return fmt.Errorf("operator %s's index: %w", o.addr.Hex(), err)
 		}
@@ -80,10 +80,6 @@ func (d *Devnet) describeOperator(o *operatorSim, block uint64) DescribedOperato
 func call[T any](ctx context.Context, d *Devnet, block *big.Int, data []byte, unpack func([]byte) (T, error)) (T, error) {
 	v, err := bind.Call(contracts.ABI().Instance(d.chain.Client, d.avs), &bind.CallOpts{Context: ctx, BlockNumber: block}, data, unpack)
 	return v, contracts.AsRevert(err)
-}
-
-func (d *Devnet) call(ctx context.Context, block *big.Int, data []byte, unpack func([]byte) (*big.Int, error)) (*big.Int, error) {
-	return call(ctx, d, block, data, unpack)
 }
 
 // roundView reads round n's state at block (nil: latest).
