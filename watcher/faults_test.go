@@ -147,3 +147,69 @@ func TestVerdictsMalformed(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+// TestVerdictsWithheld: a withheld row is unavailable naming that row, and
+// once a test challenger challenges it and nobody answers, the slash voids
+// the batch (challenge slashed) and the honest resubmission is valid; a
+// withheld row the colluders reveal when challenged is a bad allocation
+// judged from the revealed row (challenge resolved); a withheld manifest
+// is unavailable naming its part, and one revealed when challenged gives a
+// valid round; an unopenable root is unavailable.
+func TestVerdictsWithheld(t *testing.T) {
+	t.Parallel()
+	cfg := testConfig(t)
+	cfg.Rounds = 5
+	cfg.ChallengeWindow = 60
+	cfg.Faults, _ = devnet.ParseFaults("1:withheld-row@1,2:withheld-row@2:reveal,3:withheld-manifest:reveal,4:withheld-manifest,5:unopenable")
+	e := startDevnet(t, cfg)
+	log, logs := testLogger()
+	store := openStore(t, t.TempDir())
+	e.runWatcher(e.newWatcher(store, Config{}, log))
+	unavailable := func(kind judge.ObjectKind, i int) func(r *index.Round) bool {
+		return func(r *index.Round) bool {
+			s, a := status(r)
+			return s == judge.StatusUnavailable && a == 0 && missing(r, kind, i)
+		}
+	}
+
+	e.waitRound(store, 1, "row 1 unavailable", unavailable(judge.ObjectRow, 1))
+	e.slashWhenDue(e.challenge(1, contracts.ObjectRow, 1))
+	r1 := e.waitRound(store, 1, "the resubmission valid", func(r *index.Round) bool { s, a := status(r); return s == judge.StatusValid && a == 1 })
+	if c := r1.AvailabilityChallenges; len(c) != 1 || c[0].State != index.ChallengeSlashed || c[0].Kind != "row" || c[0].Index != 1 {
+		t.Fatalf("round 1's challenges: %+v", c)
+	}
+
+	e.waitRound(store, 2, "row 2 unavailable", unavailable(judge.ObjectRow, 2))
+	e.challenge(2, contracts.ObjectRow, 2)
+	r2 := e.waitRound(store, 2, "fraud from the revealed row", func(r *index.Round) bool { s, _ := status(r); return s == judge.StatusFraud })
+	desc, err := devnet.ReadDescription(cfg.Describe)
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkBadAllocation(t, &r2, desc.Rounds[1], 2, -1)
+	if c := r2.AvailabilityChallenges; len(c) != 1 || c[0].State != index.ChallengeResolved || len(r2.Reveals) != 1 || r2.Reveals[0].Index != 2 {
+		t.Fatalf("round 2: challenges %+v, reveals %+v", c, r2.Reveals)
+	}
+
+	e.waitRound(store, 3, "manifest unavailable", unavailable(judge.ObjectManifestPart, 0))
+	e.challenge(3, contracts.ObjectManifestPart, 0)
+	e.waitRound(store, 3, "valid from the revealed manifest", func(r *index.Round) bool { s, a := status(r); return s == judge.StatusValid && a == 0 })
+
+	e.waitRound(store, 4, "manifest unavailable", unavailable(judge.ObjectManifestPart, 0))
+	e.waitRound(store, 5, "manifest unavailable", unavailable(judge.ObjectManifestPart, 0))
+	for _, n := range []int{1, 2, 3, 4, 5} {
+		if len(logLines(logs.String(), "level=WARN", "round verdict", fmt.Sprintf("round=%d ", n), "status=unavailable", "missing=")) == 0 {
+			t.Errorf("round %d: no unavailable line", n)
+		}
+	}
+	e.wait()
+	for _, n := range []uint64{4, 5} {
+		r := e.waitRound(store, n, "finalized", func(r *index.Round) bool { return r.Finalized })
+		if s, _ := status(&r); s != judge.StatusUnavailable {
+			t.Fatalf("round %d: %s", n, describe(&r))
+		}
+	}
+	if err := store.Check(); err != nil {
+		t.Fatal(err)
+	}
+}
