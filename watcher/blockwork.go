@@ -72,6 +72,9 @@ func (bw *blockWork) apply(l *types.Log) error {
 	if !ok {
 		return nil
 	}
+	if err := h.shape(l); err != nil {
+		return err
+	}
 	if err := h.handle(bw, l); err != nil {
 		return fmt.Errorf("%s: %w", h.name, err)
 	}

@@ -27,6 +27,9 @@ type handler struct {
 	name       string
 	handle     func(bw *blockWork, l *types.Log) error
 	roundTopic bool
+	// topics is 1 + the event's indexed inputs; data whether it has others.
+	topics int
+	data   bool
 }
 
 // handlers maps each event of PROTOCOL.md section 8 that the watcher reads,
@@ -36,6 +39,16 @@ var handlers = newHandlers()
 // topics are the event IDs of handlers: the logs the watcher asks for.
 var topics = slices.SortedFunc(maps.Keys(handlers), func(a, b common.Hash) int { return a.Cmp(b) })
 
+// shape refuses a log whose topics or data cannot be the event's: the
+// bindings leave every field nil for empty data and ignore extra topics, so
+// a handler never sees such a log.
+func (h *handler) shape(l *types.Log) error {
+	if len(l.Topics) != h.topics || (h.data && len(l.Data) == 0) {
+		return fmt.Errorf("%s: %w", h.name, badLog(l, "%d topics and %d bytes of data", len(l.Topics), len(l.Data)))
+	}
+	return nil
+}
+
 func newHandlers() map[common.Hash]handler {
 	hs := map[common.Hash]handler{}
 	add := func(name string, f func(*blockWork, *types.Log) error) {
@@ -44,7 +57,8 @@ func newHandlers() map[common.Hash]handler {
 			panic("watcher: the bindings have no event " + name) // a build mistake, caught by every test
 		}
 		in := avs.GetABI().Events[name].Inputs
-		hs[id] = handler{name: name, handle: f, roundTopic: len(in) > 0 && in[0].Name == "round" && in[0].Indexed}
+		hs[id] = handler{name: name, handle: f, roundTopic: len(in) > 0 && in[0].Name == "round" && in[0].Indexed,
+			topics: 1 + len(in) - len(in.NonIndexed()), data: len(in.NonIndexed()) > 0}
 	}
 	add(bindings.DenominatorAllocationAVSNewRoundCommitmentsEventName, onNewRoundCommitments)
 	add(bindings.DenominatorAllocationAVSRoundCommitmentsOpenedEventName, onRoundCommitmentsOpened)

@@ -108,7 +108,14 @@ func partObject(n uint64, headers []bindings.ProviderHeader) []byte {
 // revealData returns the object of a reveal's log, as its handler makes it
 // (a row whether or not it rebuilds its header's root).
 func revealData(l *types.Log, n uint64) ([]byte, error) {
-	if len(l.Topics) > 0 && l.Topics[0] == contracts.EventID(bindings.DenominatorAllocationAVSManifestRevealedEventName) {
+	h, ok := handlers[l.Topics[0]]
+	if !ok {
+		return nil, badLog(l, "not a reveal")
+	}
+	if err := h.shape(l); err != nil {
+		return nil, err
+	}
+	if l.Topics[0] == contracts.EventID(bindings.DenominatorAllocationAVSManifestRevealedEventName) {
 		ev, err := avs.UnpackManifestRevealedEvent(l)
 		if err != nil || len(ev.Headers) > recompute.PartSize {
 			return nil, badLog(l, "ManifestRevealed: %v", err)
