@@ -39,9 +39,10 @@ type Objects struct {
 	Cache ObjectCache
 }
 
-// DefaultCacheBytes bounds the default MemoryCache: about six rounds of the
-// design's size (100 providers x 1000 recipients, 9.6 MB of objects).
-const DefaultCacheBytes = 64 << 20
+// DefaultCacheBytes bounds the default MemoryCache: about three rounds of
+// the design's size (100 providers x 1000 recipients, 9.6 MB of objects),
+// so that a watcher following such rounds stays within 150 MB resident.
+const DefaultCacheBytes = 32 << 20
 
 // MemoryCache is an ObjectCache in memory holding at most a number of
 // bytes, the least recently used objects going first. It is safe for

@@ -64,8 +64,15 @@ type env struct {
 	bond   *big.Int // the availability bond
 }
 
-// startDevnet starts cfg's devnet and runs it in the background.
+// startDevnet starts cfg's devnet and runs it in the background, for at
+// most 5 minutes.
 func startDevnet(t testing.TB, cfg devnet.Config) *env {
+	t.Helper()
+	return startDevnetFor(t, cfg, 5*time.Minute)
+}
+
+// startDevnetFor is startDevnet for at most timeout.
+func startDevnetFor(t testing.TB, cfg devnet.Config, timeout time.Duration) *env {
 	t.Helper()
 	key, _ := crypto.GenerateKey()
 	cfg.Fund = append(cfg.Fund, crypto.PubkeyToAddress(key.PublicKey))
@@ -76,7 +83,7 @@ func startDevnet(t testing.TB, cfg devnet.Config) *env {
 		t.Fatal(err)
 	}
 	t.Cleanup(d.Close)
-	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
+	ctx, cancel := context.WithTimeout(context.Background(), timeout)
 	t.Cleanup(cancel)
 	if err := d.Start(ctx); err != nil {
 		t.Fatal(err)

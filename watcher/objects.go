@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"log/slog"
 	"slices"
+	"sync"
 
 	"github.com/ethereum/go-ethereum/common"
 	"golang.org/x/sync/errgroup"
@@ -244,39 +245,33 @@ func (s *objectSource) rows(ctx context.Context, hr *heldRound, fetch bool) erro
 	return s.fetchRows(ctx, hr, m, want)
 }
 
-// fetchRows fetches the rows of providers ps concurrently, then adds them.
+// fetchRows fetches the rows of providers ps concurrently and adds each as
+// it comes: the holdings' own verification of one row (under a lock: they
+// are not safe for concurrent use) runs while the client fetches and
+// verifies the others.
 func (s *objectSource) fetchRows(ctx context.Context, hr *heldRound, m *recompute.Manifest, ps []int) error {
-	got := make([][]byte, len(ps))
+	var mu sync.Mutex
 	g, gctx := errgroup.WithContext(ctx)
 	g.SetLimit(fetchConcurrency)
-	for i, p := range ps {
+	for _, p := range ps {
 		g.Go(func() error {
+			key := m.Headers[p].EntriesRoot
 			_, data, err := s.da.Row(gctx, &m.Headers[p])
 			if err != nil {
-				return s.missed(gctx, fmt.Sprintf("row %d (%s)", p, m.Headers[p].EntriesRoot.Hex()), err)
+				return s.missed(gctx, fmt.Sprintf("row %d (%s)", p, key.Hex()), err)
 			}
-			got[i] = data
+			if err := s.cache.Put(recompute.KindRow, key, data); err != nil {
+				return fmt.Errorf("object cache: %w", err)
+			}
+			mu.Lock()
+			defer mu.Unlock()
+			if _, err := hr.h.AddRow(key, data); err != nil {
+				return s.added(fmt.Sprintf("row %d", p), err)
+			}
 			return nil
 		})
 	}
-	if err := g.Wait(); err != nil {
-		return err
-	}
-	for i, p := range ps {
-		if got[i] == nil {
-			continue
-		}
-		key := m.Headers[p].EntriesRoot
-		if err := s.cache.Put(recompute.KindRow, key, got[i]); err != nil {
-			return fmt.Errorf("object cache: %w", err)
-		}
-		if _, err := hr.h.AddRow(key, got[i]); err != nil {
-			if err := s.added(fmt.Sprintf("row %d", p), err); err != nil {
-				return err
-			}
-		}
-	}
-	return nil
+	return g.Wait()
 }
 
 // allocations adds the batch's allocations object of provider p (key the

@@ -69,7 +69,8 @@ type Config struct {
 	// 5 minutes, doubling).
 	RetryMin, RetryMax time.Duration
 	// HeldRounds is how many rounds keep their verified objects parsed
-	// (judge.Holdings) between blocks (default 4).
+	// (judge.Holdings) between blocks (default 2: the round being judged
+	// and the one before; the objects themselves stay in the cache).
 	HeldRounds int
 	// Recompute tunes the recomputation (workers).
 	Recompute recompute.Options
@@ -94,7 +95,7 @@ func (cfg *Config) defaults() {
 		cfg.ReorgDepth = 256
 	}
 	if cfg.HeldRounds <= 0 {
-		cfg.HeldRounds = 4
+		cfg.HeldRounds = 2
 	}
 	if cfg.Log == nil {
 		cfg.Log = slog.New(slog.DiscardHandler)
