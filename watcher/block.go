@@ -194,7 +194,12 @@ func (w *Watcher) processBlock(ctx context.Context, hdr *types.Header, logs []ty
 	u := &index.BlockUpdate{Number: n, Hash: hdr.Hash(), ParentHash: hdr.ParentHash, Operators: bw.ops.sortedOperators(bw.changed)}
 	for _, rn := range slices.Sorted(maps.Keys(bw.rounds)) {
 		r := bw.rounds[rn]
-		if last[rn] <= n && w.verdictDue(r) {
+		switch {
+		case last[rn] > n && r.Verdict == "":
+			// A new round judged with a later block of the range: until
+			// then its record says so (and its verdict is due).
+			r.Verdict, r.Reason = index.VerdictPending, fmt.Sprintf("judged with block %d", last[rn])
+		case last[rn] <= n && w.verdictDue(r):
 			if err := w.judgeRound(ctx, r); err != nil {
 				return nil, nil, fmt.Errorf("round %d: %w", rn, err)
 			}

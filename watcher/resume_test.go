@@ -47,6 +47,9 @@ func TestResumeMidBackfill(t *testing.T) {
 			t.Fatalf("stop %d: %v", stops, err)
 		}
 		done := w.Processed() >= head
+		if err := store.Check(); err != nil {
+			t.Fatalf("stop %d: %v", stops, err)
+		}
 		if err := store.Close(); err != nil {
 			t.Fatal(err)
 		}
