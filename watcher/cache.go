@@ -39,10 +39,11 @@ type Objects struct {
 	Cache ObjectCache
 }
 
-// DefaultCacheBytes bounds the default MemoryCache: about three rounds of
-// the design's size (100 providers x 1000 recipients, 9.6 MB of objects),
-// so that a watcher following such rounds stays within 150 MB resident.
-const DefaultCacheBytes = 32 << 20
+// DefaultCacheBytes bounds the default MemoryCache: two and a half rounds
+// of the design's size (100 providers x 1000 recipients, 9.6 MB of
+// objects), the rounds in flight while following the chain, so that a
+// watcher following such rounds stays well within 150 MB resident.
+const DefaultCacheBytes = 24 << 20
 
 // MemoryCache is an ObjectCache in memory holding at most a number of
 // bytes, the least recently used objects going first. It is safe for

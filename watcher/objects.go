@@ -1,6 +1,7 @@
 package watcher
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -115,6 +116,16 @@ func (s *objectSource) missed(ctx context.Context, what string, err error) error
 	return nil
 }
 
+// exact returns b in a slice of its own length when its capacity is much
+// larger (io.ReadAll grows its buffer by a quarter at a time): a kept
+// object costs what the cache counts.
+func exact(b []byte) []byte {
+	if cap(b)-len(b) > len(b)/16 {
+		return bytes.Clone(b)
+	}
+	return b
+}
+
 // added reports an object that the holdings refused: a lie of the chain
 // (judge.ErrImpossible) is returned; anything else is logged (a cached
 // object that no longer fits, which nothing should produce).
@@ -141,6 +152,7 @@ func (s *objectSource) manifest(ctx context.Context, hr *heldRound, fetch bool) 
 		if _, data, err = s.da.Manifest(ctx, hr.c.Root); err != nil {
 			return s.missed(ctx, "manifest "+hr.c.Root.Hex(), err)
 		}
+		data = exact(data)
 		if err := s.cache.Put(recompute.KindManifest, hr.c.Root, data); err != nil {
 			return fmt.Errorf("object cache: %w", err)
 		}
@@ -260,6 +272,7 @@ func (s *objectSource) fetchRows(ctx context.Context, hr *heldRound, m *recomput
 			if err != nil {
 				return s.missed(gctx, fmt.Sprintf("row %d (%s)", p, key.Hex()), err)
 			}
+			data = exact(data)
 			if err := s.cache.Put(recompute.KindRow, key, data); err != nil {
 				return fmt.Errorf("object cache: %w", err)
 			}
@@ -289,6 +302,7 @@ func (s *objectSource) allocations(ctx context.Context, hr *heldRound, res *reco
 		if _, data, err = s.da.Allocations(ctx, key, res.Manifest.Headers[p].Provider, res.Rows[p]); err != nil {
 			return s.missed(ctx, fmt.Sprintf("allocations of provider %d (%s)", p, key.Hex()), err)
 		}
+		data = exact(data)
 		if err := s.cache.Put(recompute.KindAllocations, key, data); err != nil {
 			return fmt.Errorf("object cache: %w", err)
 		}
