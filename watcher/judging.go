@@ -22,7 +22,7 @@ import (
 // for a view of the blocks above that depth, which it does not take).
 func factsOf(r *index.Round) judge.Facts {
 	f := judge.Facts{Round: r.Round, Confirmed: true}
-	if r.CommitmentRoot != (common.Hash{}) && r.ProviderCount > 0 {
+	if r.CommitmentRoot != (common.Hash{}) && (r.ProviderCount > 0 || r.ProvidersRoot != (common.Hash{})) {
 		f.Commitment = &judge.Commitment{Root: r.CommitmentRoot, ProvidersRoot: r.ProvidersRoot,
 			ProviderCount: r.ProviderCount, EntryCount: uint64(r.EntryCount)}
 	} else {

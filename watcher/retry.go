@@ -1,6 +1,7 @@
 package watcher
 
 import (
+	"cmp"
 	"maps"
 	"slices"
 	"time"
@@ -13,7 +14,12 @@ import (
 
 // maxRetries bounds the rounds waiting to be judged again; past it the
 // oldest rounds are given up (their records keep their last verdict).
-const maxRetries = 1024
+// maxDuePerBlock bounds those judged with one block (its index
+// transaction holds their records).
+const (
+	maxRetries     = 1024
+	maxDuePerBlock = 32
+)
 
 // retry is a round due to be judged again at due: its objects were missing
 // (or its facts impossible) while it was open. wait doubles from RetryMin
@@ -53,7 +59,8 @@ func (w *Watcher) schedule(r *index.Round, v *judge.Verdict, digest common.Hash)
 	}
 }
 
-// dueRounds returns the rounds whose new attempt is due, in order.
+// dueRounds returns the rounds whose new attempt is due, the longest due
+// first, at most maxDuePerBlock.
 func (w *Watcher) dueRounds() []uint64 {
 	now := w.cfg.Now()
 	var out []uint64
@@ -62,8 +69,13 @@ func (w *Watcher) dueRounds() []uint64 {
 			out = append(out, n)
 		}
 	}
-	slices.Sort(out)
-	return out
+	slices.SortFunc(out, func(a, b uint64) int {
+		if c := w.retries[a].due.Compare(w.retries[b].due); c != 0 {
+			return c
+		}
+		return cmp.Compare(a, b)
+	})
+	return out[:min(len(out), maxDuePerBlock)]
 }
 
 // reload reads the operator set and the rounds back from the store (at
