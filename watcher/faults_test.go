@@ -212,4 +212,14 @@ func TestVerdictsWithheld(t *testing.T) {
 	if err := store.Check(); err != nil {
 		t.Fatal(err)
 	}
+	// A watcher whose cache keeps nothing reads the revealed row again from
+	// its log: round 2's row is still withheld from the DA store.
+	e.waitRound(store, 2, "finalized", func(r *index.Round) bool { return r.Finalized })
+	fresh := openStore(t, t.TempDir())
+	w, err := New(e.ctx, Config{AVS: e.d.AVS(), StartBlock: e.start}, e.d.Client(), fresh, Objects{DA: e.reader, Cache: NewMemoryCache(1)}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	catchUp(t, w)
+	sameRecords(t, fresh, store)
 }
