@@ -2,6 +2,7 @@ package watcher
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"maps"
 	"math/big"
@@ -177,7 +178,7 @@ func (w *Watcher) processBlock(ctx context.Context, hdr *types.Header, logs []ty
 		if logs[i].Address != w.cfg.AVS {
 			continue
 		}
-		if err := bw.apply(&logs[i]); err != nil {
+		if err := w.applyLog(bw, &logs[i]); err != nil {
 			return nil, nil, fmt.Errorf("block %d log %d: %w", n, logs[i].Index, err)
 		}
 	}
@@ -208,6 +209,35 @@ func (w *Watcher) processBlock(ctx context.Context, hdr *types.Header, logs []ty
 		u.Rounds = append(u.Rounds, *r)
 	}
 	return u, bw, nil
+}
+
+// badLogAttempts is how many times a block is tried again over a log the
+// AVS cannot have emitted before the log is skipped.
+const badLogAttempts = 3
+
+// applyLog applies a log to the block's working set. A log the AVS cannot
+// have emitted fails the block, which is tried again (the node may answer
+// better, or another endpoint may); after badLogAttempts tries it is
+// skipped, said at ERROR and noted on its round, whose facts then lack what
+// it carried (a batch without its details is judged incomplete): a node's
+// bad answer does not stop the watcher for good.
+func (w *Watcher) applyLog(bw *blockWork, l *types.Log) error {
+	err := bw.apply(l)
+	if !errors.Is(err, ErrBadLog) {
+		return err
+	}
+	id := logID{l.BlockHash, l.Index}
+	if w.badLogs[id]++; w.badLogs[id] < badLogAttempts {
+		return err
+	}
+	delete(w.badLogs, id)
+	w.log.Error("a log the AVS cannot have emitted is skipped", "block", l.BlockNumber, "logIndex", l.Index, "tx", l.TxHash, "attempts", badLogAttempts, "err", err)
+	if h, ok := handlers[l.Topics[0]]; ok && h.roundTopic && len(l.Topics) > 1 {
+		if r, rerr := bw.round(l, new(big.Int).SetBytes(l.Topics[1][:])); rerr == nil {
+			addNote(r, fmt.Sprintf("log %d of block %d (%s) was skipped: %v", l.Index, l.BlockNumber, h.name, err))
+		}
+	}
+	return nil
 }
 
 // loadDue adds the rounds due to be judged again to the block's working set.

@@ -29,5 +29,6 @@
 // operators registered before it) is recorded as a note, logged once, and
 // judged as what it is (incomplete; signers unknown); nothing it lacks
 // stops it. A log that cannot be the AVS's is an error of the node
-// (ErrBadLog): the block is tried again.
+// (ErrBadLog): the block is tried again, and after a few tries the log is
+// skipped, said and noted on its round.
 package watcher

@@ -18,7 +18,8 @@ import (
 // ErrBadLog: a log that does not decode as the AVS event its topic names,
 // or that holds values the contract never emits. It is an error of the node
 // that served it: the block is not applied, and the step fails and is tried
-// again (with backoff, reported at each failure), never skipped.
+// again (with backoff, reported at each failure); after badLogAttempts
+// tries the log is skipped, said and noted on its round.
 var ErrBadLog = errors.New("a log the AVS cannot have emitted")
 
 // handler applies one event to a block's working set. roundTopic: the

@@ -39,10 +39,11 @@ type heldRound struct {
 	round   uint64
 	c       judge.Commitment
 	h       *judge.Holdings
-	applied map[revealID]bool
+	applied map[logID]bool
 }
 
-type revealID struct {
+// logID names a log by its block's hash and its index in the block.
+type logID struct {
 	block common.Hash
 	log   uint
 }
@@ -79,7 +80,7 @@ func (s *objectSource) heldFor(n uint64, c judge.Commitment) (*heldRound, error)
 	if len(s.held) >= s.keep {
 		s.held = slices.Delete(s.held, 0, len(s.held)-s.keep+1)
 	}
-	hr := &heldRound{round: n, c: c, h: h, applied: map[revealID]bool{}}
+	hr := &heldRound{round: n, c: c, h: h, applied: map[logID]bool{}}
 	s.held = append(s.held, hr)
 	return hr, nil
 }
@@ -164,7 +165,7 @@ func (s *objectSource) manifest(ctx context.Context, hr *heldRound, fetch bool) 
 // the cache, or read again from their logs.
 func (s *objectSource) reveals(ctx context.Context, hr *heldRound, r *index.Round) error {
 	for _, rv := range r.Reveals {
-		id := revealID{rv.BlockHash, rv.LogIndex}
+		id := logID{rv.BlockHash, rv.LogIndex}
 		if hr.applied[id] {
 			continue
 		}

@@ -130,6 +130,7 @@ type Watcher struct {
 	ops      operatorSet       // the registry as of the checkpoint
 	retries  map[uint64]*retry // rounds due to be judged again
 	unknowns map[string]bool   // notes about operators already logged
+	badLogs  map[logID]int  // logs ErrBadLog failed a block over, by block hash and index
 }
 
 // New reads the stored operator set and rounds and returns a watcher ready
@@ -144,7 +145,7 @@ func New(ctx context.Context, cfg Config, chain Chain, store Store, objs Objects
 		return nil, err
 	}
 	w := &Watcher{cfg: cfg, chain: chain, store: store, objects: src, obs: obs, log: cfg.Log, rangeSize: cfg.MaxRange,
-		headers: newHeaderSource(chain), prog: progress{every: cfg.ProgressEvery}, unknowns: map[string]bool{}}
+		headers: newHeaderSource(chain), prog: progress{every: cfg.ProgressEvery}, unknowns: map[string]bool{}, badLogs: map[logID]int{}}
 	if hs, ok := chain.(headSubscriber); ok {
 		w.subscribe = hs
 	}
