@@ -130,7 +130,7 @@ type Watcher struct {
 	ops      operatorSet       // the registry as of the checkpoint
 	retries  map[uint64]*retry // rounds due to be judged again
 	unknowns map[string]bool   // notes about operators already logged
-	badLogs  map[logID]int  // logs ErrBadLog failed a block over, by block hash and index
+	badLogs  map[logID]int     // logs ErrBadLog failed a block over, by block hash and index
 }
 
 // New reads the stored operator set and rounds and returns a watcher ready
