@@ -327,6 +327,8 @@ func TestHandlersRefuseBadLogs(t *testing.T) {
 	truncated.Data = truncated.Data[:40]
 	noTopic := f.commitLogs(t, 10, 7)[0]
 	noTopic.Topics = noTopic.Topics[:1]
+	changed := contracts.Entries(f.round.Rows[1])
+	changed[0].Mr = u(99)
 	for _, tc := range []struct {
 		name string
 		l    types.Log
@@ -340,6 +342,8 @@ func TestHandlersRefuseBadLogs(t *testing.T) {
 		{"a long kind", mkLog(t, 10, evFraud, []any{uint64(7), opA}, u(0), strings.Repeat("x", 100), u(1), u(0), u(0))},
 		{"operator index 256", registerLog(t, 10, 256, opA)},
 		{"manifest part 2", mkLog(t, 12, evManifest, []any{uint64(7)}, u(0), u(2), contracts.Headers(f.round.Manifest.Headers), u(80))},
+		{"a revealed row that does not rebuild its root", mkLog(t, 12, evRow, []any{uint64(7)}, u(0), u(1),
+			contracts.Header(&f.round.Manifest.Headers[1]), changed, u(80))},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			if _, err := applyAll(t, memStore(t), newOperatorSet(nil), 1, tc.l); !errors.Is(err, ErrBadLog) {

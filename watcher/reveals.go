@@ -77,14 +77,12 @@ func onRowRevealed(bw *blockWork, l *types.Log) error {
 		return err
 	}
 	hd := headerOf(&ev.Header)
-	data := recompute.NewRow(entriesOf(ev.Entries)).Bytes()
-	if !hd.NeedsRow() {
-		data = nil
+	data, err := rowObject(l, &hd, ev.Entries)
+	if err != nil {
+		return err
 	}
-	if _, err := recompute.VerifyRow(&hd, data); err == nil && data != nil {
-		// The row object itself: judged like a fetched one. One that does
-		// not rebuild its header's root is not kept: judging reads it
-		// again from the log, and Holdings refuses it (the node lies).
+	if hd.NeedsRow() {
+		// The row object itself, under its key: judged like a fetched one.
 		bw.objects = append(bw.objects, object{kind: recompute.KindRow, key: hd.EntriesRoot, data: data})
 	}
 	resolveChallenge(r, attempt, kindRow, p)
@@ -126,7 +124,26 @@ func revealData(l *types.Log, n uint64) ([]byte, error) {
 	if err != nil || len(ev.Entries) > maxRevealRows {
 		return nil, badLog(l, "RowRevealed: %v", err)
 	}
-	return recompute.NewRow(entriesOf(ev.Entries)).Bytes(), nil
+	hd := headerOf(&ev.Header)
+	return rowObject(l, &hd, ev.Entries)
+}
+
+// rowObject is the row object a RowRevealed carries (the empty row for a
+// header with no row object). The contract resolves a row only with exactly
+// entryCount entries that rebuild entriesRoot, so a row that does not is
+// ErrBadLog.
+func rowObject(l *types.Log, hd *recompute.Header, entries []bindings.Entry) ([]byte, error) {
+	data := recompute.NewRow(entriesOf(entries)).Bytes()
+	if !hd.NeedsRow() {
+		if len(entries) > 0 {
+			return nil, badLog(l, "a row of %d entries revealed for a header with none", len(entries))
+		}
+		return data, nil
+	}
+	if _, err := recompute.VerifyRow(hd, data); err != nil {
+		return nil, badLog(l, "the revealed row does not rebuild its header's entriesRoot: %v", err)
+	}
+	return data, nil
 }
 
 // attemptDeadline bounds a reveal's attempt and deadline.
