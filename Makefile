@@ -58,6 +58,7 @@ check:
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem -count 3 ./recompute/ ./bls/
 	$(GO) test -run '^$$' -bench BenchmarkCLI -count 3 ./cmd/denomwatch/
+	$(GO) test -run '^$$' -bench 'BenchmarkSeedRound|BenchmarkBackfillSeedScale' -benchtime 5x ./watcher/
 
 # Every fuzz target of every package for FUZZTIME each.
 fuzz:

@@ -39,8 +39,9 @@ func (c *checker) err() error {
 // schema key; the checkpoint decodes and its block hash is stored; no block
 // hash or undo record lies after the checkpoint; every round and operator
 // record decodes under its own key; every batch with DataAvailable has its
-// data; every round whose verdict is neither malformed-commitments nor
-// unavailable has its commitment data; every undo record decodes and
+// data; every v1 round whose verdict is neither malformed-commitments nor
+// unavailable has its commitment data; the v2 verdicts awaiting-batch and
+// incomplete only in v2 records; every undo record decodes and
 // belongs to a block whose hash is stored, and each block's undo records
 // begin with the checkpoint's; every object has its provenance (which
 // decodes and agrees on the size), fits its kind and is referenced by a
@@ -211,13 +212,18 @@ func (c *checker) round(txn *badger.Txn, item *badger.Item, n uint64) error {
 	}
 	switch r.Verdict {
 	case VerdictValid, VerdictFraud, VerdictPending, VerdictMalformed, VerdictUnavailable:
+	case VerdictAwaitingBatch, VerdictIncomplete:
+		if r.Protocol < ProtocolV2 {
+			c.addf("round %d has the v2 verdict %q in a v1 record", n, r.Verdict)
+		}
 	default:
 		c.addf("round %d has unknown verdict %q", n, r.Verdict)
 	}
 	if r.DataPruned {
 		return nil
 	}
-	if r.Verdict != VerdictMalformed && r.Verdict != VerdictUnavailable {
+	// v2 rounds keep their data as objects, not commitment data.
+	if r.Verdict != VerdictMalformed && r.Verdict != VerdictUnavailable && r.Protocol < ProtocolV2 {
 		ok, err := has(txn, cdataKey(n))
 		if err != nil {
 			return err

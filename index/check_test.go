@@ -51,6 +51,11 @@ func TestCheck(t *testing.T) {
 		{"commitment data missing", func(t *testing.T, s *Store) {
 			deleteRaw(t, s, cdataKey(5))
 		}, []string{"round 5 (fraud) has no commitment data"}},
+		{"a v2 verdict in a v1 record", func(t *testing.T, s *Store) {
+			r := round5(t, s)
+			r.Verdict = VerdictAwaitingBatch
+			putRound(t, s, r)
+		}, []string{`round 5 has the v2 verdict "awaiting-batch" in a v1 record`}},
 		{"unknown verdict", func(t *testing.T, s *Store) {
 			r := round5(t, s)
 			r.Verdict = "maybe"
@@ -126,4 +131,30 @@ func TestCheck(t *testing.T) {
 			t.Errorf("Check = %.300v", err)
 		}
 	})
+}
+
+// TestCheckV2Records: a v2 record keeps its data as objects (no commitment
+// data) and may carry the v2 verdicts; a v1 record's JSON is unchanged by
+// the v2 fields (all omitted when unset).
+func TestCheckV2Records(t *testing.T) {
+	s := openMem(t, 0)
+	applyRange(t, s, 1, 12, 0)
+	for n, v := range map[uint64]Verdict{20: VerdictAwaitingBatch, 21: VerdictIncomplete, 22: VerdictValid, 23: VerdictPending} {
+		r := Round{Round: n, Verdict: v, Protocol: ProtocolV2, Signers: []Signer{}, Batches: []Batch{}}
+		b, err := json.Marshal(r)
+		if err != nil {
+			t.Fatal(err)
+		}
+		setRaw(t, s, roundKey(n), b)
+	}
+	if err := s.Check(); err != nil {
+		t.Fatalf("v2 records: %v", err)
+	}
+	r, _, _ := s.Round(5)
+	b, _ := json.Marshal(r)
+	for _, key := range []string{"protocol", "providersRoot", "availabilityChallenges", "reveals", "fraudsProven", "notes", "judgement", "judgedFacts", "attempt", "providerAllocRoots", "signersUnknown"} {
+		if strings.Contains(string(b), `"`+key+`"`) {
+			t.Fatalf("a v1 record has %q: %s", key, b)
+		}
+	}
 }

@@ -4,6 +4,8 @@ import (
 	"math/big"
 
 	"github.com/ethereum/go-ethereum/common"
+
+	"github.com/denomwatch/denomwatch/judge"
 )
 
 // Verdict is what the watcher concludes of a round (PROTOCOL.md section 8).
@@ -17,7 +19,14 @@ const (
 	VerdictMalformed   Verdict = "malformed-commitments"
 	VerdictUnavailable Verdict = "unavailable"
 	VerdictPending     Verdict = "pending"
+	// Protocol v2 (the v2 watcher records index.Verdict(judge.Status)):
+	// committed with no live batch, and a fact the watcher lacks.
+	VerdictAwaitingBatch Verdict = Verdict(judge.StatusAwaitingBatch)
+	VerdictIncomplete    Verdict = Verdict(judge.StatusIncomplete)
 )
+
+// ProtocolV2 is Round.Protocol in the records the v2 watcher writes.
+const ProtocolV2 = 2
 
 // Fraud proof kinds, as the API names them.
 const (
@@ -60,6 +69,78 @@ type Batch struct {
 	// DataAvailable says whether the published allocation data was obtained
 	// (and is stored under the batch's TxHash).
 	DataAvailable bool `json:"dataAvailable"`
+
+	// Protocol v2 (AllocationBatchDetails): the batch's attempt, its P
+	// claimed providerAllocRoots, and, when some signers' operators were
+	// registered before the blocks the watcher read, a note saying which
+	// (Signers then lists only the known ones).
+	Attempt            *uint64       `json:"attempt,omitempty"`
+	ProviderAllocRoots []common.Hash `json:"providerAllocRoots,omitempty"`
+	SignersUnknown     string        `json:"signersUnknown,omitempty"`
+}
+
+// Availability challenge states (protocol v2, section 7.3).
+const (
+	ChallengeOpen     = "open"     // AvailabilityChallenged seen, not yet answered
+	ChallengeResolved = "resolved" // ManifestRevealed or RowRevealed answered it
+	ChallengeSlashed  = "slashed"  // unanswered: FraudProven unavailable-*, signers slashed
+	ChallengeRefunded = "refunded" // its batch was voided otherwise (or past maxDeadline): the bond goes back
+)
+
+// AvailabilityChallenge is an AvailabilityChallenged event of a round and
+// what became of it. Kind is "manifest-part" or "row"; Index the part or
+// the provider.
+type AvailabilityChallenge struct {
+	Attempt    uint64         `json:"attempt"`
+	Kind       string         `json:"kind"`
+	Index      uint64         `json:"index"`
+	Challenger common.Address `json:"challenger"`
+	ResolveBy  uint64         `json:"resolveBy"`
+	State      string         `json:"state"`
+	Block      uint64         `json:"block"`
+	TxHash     common.Hash    `json:"txHash"`
+}
+
+// Reveal is a ManifestRevealed or RowRevealed event of a round: Kind
+// "manifest-part" (Index the part, Key the part's root) or "row" (Index the
+// provider, Key its entriesRoot, Header the revealed header). The revealed
+// data itself is an object of the watcher's object cache; the log's place
+// (BlockHash, LogIndex) lets it be read again.
+type Reveal struct {
+	Attempt   uint64          `json:"attempt"`
+	Kind      string          `json:"kind"`
+	Index     uint64          `json:"index"`
+	Key       common.Hash     `json:"key"`
+	Header    *RevealedHeader `json:"header,omitempty"`
+	Block     uint64          `json:"block"`
+	BlockHash common.Hash     `json:"blockHash"`
+	LogIndex  uint            `json:"logIndex"`
+	TxHash    common.Hash     `json:"txHash"`
+}
+
+// RevealedHeader is a ProviderHeader as RowRevealed carries it (decimal
+// numbers).
+type RevealedHeader struct {
+	Provider    common.Address `json:"provider"`
+	Capacity    string         `json:"capacity"`
+	EntryOffset string         `json:"entryOffset"`
+	EntryCount  string         `json:"entryCount"`
+	EntriesRoot common.Hash    `json:"entriesRoot"`
+}
+
+// FraudProven is a FraudProven event of a round: the attempt it voided,
+// its kind (bad-allocation, unavailable-manifest, unavailable-row or a
+// section 3 rule), where (provider, or the part; entry), who proved it,
+// and the stake slashed.
+type FraudProven struct {
+	Attempt      uint64         `json:"attempt"`
+	Kind         string         `json:"kind"`
+	Provider     uint64         `json:"provider"`
+	Entry        uint64         `json:"entry"`
+	Challenger   common.Address `json:"challenger"`
+	SlashedTotal string         `json:"slashedTotal"`
+	Block        uint64         `json:"block"`
+	TxHash       common.Hash    `json:"txHash"`
 }
 
 // Round is the watcher's record of a round: the on-chain facts and the verdict
@@ -99,6 +180,23 @@ type Round struct {
 	// DataPruned: the round's commitment and batch data were deleted by
 	// Prune (retention); the record and its verdict stay.
 	DataPruned bool `json:"dataPruned,omitempty"`
+
+	// Protocol v2: the v2 watcher writes Protocol 2, the commitment's
+	// providersRoot (with ProviderCount and EntryCount), the availability
+	// challenges, reveals and proven frauds of every attempt, Notes on
+	// what it lacks (a commitment or registrations before its start
+	// block), and Judgement, the v2 verdict (Verdict is then
+	// index.Verdict(Judgement.Status)). JudgedFacts is a digest of the
+	// facts Judgement was made from: when the record's facts no longer
+	// give it, the verdict is due again.
+	Protocol               int                     `json:"protocol,omitempty"`
+	ProvidersRoot          common.Hash             `json:"providersRoot,omitzero"`
+	AvailabilityChallenges []AvailabilityChallenge `json:"availabilityChallenges,omitempty"`
+	Reveals                []Reveal                `json:"reveals,omitempty"`
+	FraudsProven           []FraudProven           `json:"fraudsProven,omitempty"`
+	Notes                  []string                `json:"notes,omitempty"`
+	Judgement              *judge.Verdict          `json:"judgement,omitempty"`
+	JudgedFacts            common.Hash             `json:"judgedFacts,omitzero"`
 }
 
 // StakeChange is one change of an operator's stake, from a registry event.
