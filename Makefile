@@ -3,13 +3,26 @@ GO       ?= go
 BIN      ?= bin/denomwatch
 FUZZTIME ?= 30s
 
-.PHONY: run test check bench fuzz fuzz-ci e2e build ci contracts contracts-v1 check-generated gas-report gas-report-v1 contracts-heavy monitoring page-screenshots
+.PHONY: run test check bench fuzz fuzz-ci e2e anvil-path build ci contracts contracts-v1 check-generated gas-report gas-report-v1 contracts-heavy monitoring page-screenshots
 
 # geth for the end-to-end test: the go.mod version, installed once into a
 # cache directory kept between runs.
 GETH_VERSION := $(shell $(GO) list -m -f '{{.Version}}' github.com/ethereum/go-ethereum)
 GETH_DIR     ?= $(or $(XDG_CACHE_HOME),$(HOME)/.cache)/denomwatch/geth-$(GETH_VERSION)
 GETH         := $(GETH_DIR)/geth
+
+# anvil (Foundry's dev node), the end-to-end tests' second node: the npm
+# package pinned with its platform binaries' integrity hashes in
+# e2e/anvil/package-lock.json, installed once by npm ci into a cache
+# directory. --ignore-scripts: the binary comes from the optional dependency
+# @foundry-rs/anvil-<os>-<arch>, checked against the lockfile; the package's
+# postinstall would only download it again without that check. npm skips an
+# optional dependency that fails (a wrong hash included) and still exits 0,
+# so the rule checks the binary and its version itself.
+ANVIL_VERSION  := $(shell sed -n 's/.*"@foundry-rs\/anvil": "\(.*\)".*/\1/p' e2e/anvil/package.json)
+ANVIL_PLATFORM := $(shell uname -s | tr A-Z a-z)-$(shell uname -m | sed 's/x86_64/amd64/;s/aarch64/arm64/')
+ANVIL_DIR      ?= $(or $(XDG_CACHE_HOME),$(HOME)/.cache)/denomwatch/anvil-$(ANVIL_VERSION)
+ANVIL          := $(ANVIL_DIR)/node_modules/@foundry-rs/anvil-$(ANVIL_PLATFORM)/bin/anvil
 
 # promtool for the shipped alert rules: pinned, built from its Go module
 # (github.com/prometheus/prometheus) once into a cache directory, like geth
@@ -63,12 +76,28 @@ fuzz-ci:
 $(GETH):
 	GOBIN=$(GETH_DIR) $(GO) install github.com/ethereum/go-ethereum/cmd/geth@$(GETH_VERSION)
 
-# End to end on a real node: geth --dev, `denomwatch devnet --rpc` with faults
-# and `denomwatch run` as separate processes (e2e/e2e_test.go), and the
+$(ANVIL):
+	rm -rf $(ANVIL_DIR).tmp.$$$$ && mkdir -p $(ANVIL_DIR).tmp.$$$$ && \
+	cp e2e/anvil/package.json e2e/anvil/package-lock.json $(ANVIL_DIR).tmp.$$$$/ && \
+	(cd $(ANVIL_DIR).tmp.$$$$ && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error) && \
+	bin=$(ANVIL_DIR).tmp.$$$$/node_modules/@foundry-rs/anvil-$(ANVIL_PLATFORM)/bin/anvil && \
+	{ test -x $$bin || { echo "npm ci installed no anvil binary for $(ANVIL_PLATFORM) (npm skips an optional dependency that fails, a wrong integrity hash included, and exits 0)"; exit 1; }; } && \
+	$$bin --version | grep -q '^anvil Version: $(ANVIL_VERSION)$$' && \
+	rm -rf $(ANVIL_DIR) && mv $(ANVIL_DIR).tmp.$$$$ $(ANVIL_DIR)
+
+# End to end on real nodes: geth --dev, `denomwatch devnet --rpc` with faults
+# and `denomwatch run` as separate processes (e2e/e2e_test.go); the
 # frozen-node case: geth paused and resumed under a running watcher
-# (e2e/frozen_test.go).
-e2e: $(GETH)
-	DENOMWATCH_GETH=$(GETH) $(GO) test -count=1 -timeout 15m -run '^(TestGethEndToEnd|TestFrozenNode|TestGethDevnet)$$' -v ./e2e/
+# (e2e/frozen_test.go); the v2 devnet at the design's size on geth --dev and
+# on anvil side by side (e2e/devnet_test.go); and the answers where the two
+# nodes differ (e2e/nodes_test.go).
+e2e: $(GETH) $(ANVIL)
+	DENOMWATCH_GETH=$(GETH) DENOMWATCH_ANVIL=$(ANVIL) $(GO) test -count=1 -timeout 15m -run '^(TestGethEndToEnd|TestFrozenNode|TestDevnetOnNodes|TestNodeDifferences)$$' -v ./e2e/
+
+# The path of the pinned anvil binary, installing it if need be (for running
+# e2e tests by hand: DENOMWATCH_ANVIL=$$(make -s anvil-path)).
+anvil-path: $(ANVIL)
+	@echo $(ANVIL)
 
 $(PROMTOOL):
 	GOBIN=$(PROMTOOL_DIR) $(GO) install github.com/prometheus/prometheus/cmd/promtool@$(PROMTOOL_VERSION)

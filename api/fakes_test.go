@@ -2,6 +2,7 @@ package api_test
 
 import (
 	"errors"
+	"fmt"
 	"sort"
 	"sync"
 	"sync/atomic"
@@ -9,6 +10,7 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 
 	"github.com/denomwatch/denomwatch/index"
+	"github.com/denomwatch/denomwatch/recompute"
 )
 
 var errDisk = errors.New("disk on fire")
@@ -122,6 +124,16 @@ func (s *fakeStore) BatchData(tx common.Hash) ([]byte, bool, error) {
 	}
 	d, ok := s.batches[tx]
 	return d, ok, nil
+}
+
+// Object keeps no object: the object endpoint's tests use a real index.
+func (s *fakeStore) Object(kind recompute.ObjectKind, key common.Hash) ([]byte, index.Provenance, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if err := s.check("Object"); err != nil {
+		return nil, index.Provenance{}, err
+	}
+	return nil, index.Provenance{}, fmt.Errorf("%s %s: %w", kind, key.Hex(), index.ErrObjectNotFound)
 }
 
 // fakeStatus is the watcher's position, set by the test.

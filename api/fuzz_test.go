@@ -78,13 +78,15 @@ func FuzzRoundsQuery(f *testing.F) {
 }
 
 // FuzzPathParams: arbitrary round and address path segments and round
-// query values never cause a 500 or a panic.
+// query values (and the same as an object's kind and key) never cause a 500
+// or a panic.
 func FuzzPathParams(f *testing.F) {
 	f.Add("7", "0xabcdef0000000000000000000000000000000003", "7")
 	f.Add("-1", "0xABCDEF0000000000000000000000000000000003", "")
 	f.Add("99", "0xAbcdef0000000000000000000000000000000003", "99")
 	f.Add("%zz", "abcdef0000000000000000000000000000000003", "x")
 	f.Add("1/2", "0x", "18446744073709551616")
+	f.Add("3", "0x00000000000000000000000000000000000000000000000000000000000000ff", "row")
 	store, _ := allocationStore(f)
 	s, _ := newTestServer(f, testConfig(), store, newFakeStatus(0, 0))
 	h := s.Handler()
@@ -92,6 +94,7 @@ func FuzzPathParams(f *testing.F) {
 		targets := []string{
 			"/v1/rounds/" + url.PathEscape(round),
 			"/v1/recipients/" + url.PathEscape(address) + "/allocations?" + url.Values{"round": {queryRound}}.Encode(),
+			"/v1/objects/" + url.PathEscape(queryRound) + "/" + url.PathEscape(address),
 		}
 		for _, target := range targets {
 			req := httptest.NewRequest("GET", "/", nil)

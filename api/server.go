@@ -17,6 +17,7 @@ import (
 
 	"github.com/denomwatch/denomwatch/health"
 	"github.com/denomwatch/denomwatch/index"
+	"github.com/denomwatch/denomwatch/recompute"
 )
 
 // Reader is what the API needs from the store.
@@ -29,6 +30,9 @@ type Reader interface {
 	LatestRound() (uint64, bool, error)
 	CommitmentData(round uint64) ([]byte, bool, error)
 	BatchData(tx common.Hash) ([]byte, bool, error)
+	// Object returns the verified bytes of a section 9 object and their
+	// provenance, or an error wrapping index.ErrObjectNotFound.
+	Object(kind recompute.ObjectKind, key common.Hash) ([]byte, index.Provenance, error)
 }
 
 // Status is the watcher's live view of the chain.
@@ -154,6 +158,7 @@ func (s *Server) routes() http.Handler {
 	get("/v1/rounds/{round}", http.HandlerFunc(s.round))
 	get("/v1/rounds/{round}/data", http.HandlerFunc(s.roundData))
 	get("/v1/recipients/{address}/allocations", http.HandlerFunc(s.allocations))
+	get("/v1/objects/{kind}/{key}", http.HandlerFunc(s.object))
 	// The recipient page: "/{$}" is / alone; every other unknown path
 	// still falls to the JSON 404 below.
 	get("/{$}", http.HandlerFunc(s.serveIndex))

@@ -122,7 +122,14 @@ func (c *Challenger) batchFate(ctx context.Context, head uint64, rec *index.Chal
 	if v.Status == statusBatchSubmitted && v.AllocationRoot == rec.AllocationRoot {
 		return fate{live: true, deadline: v.Deadline.Uint64()}, nil
 	}
-	proven, err := c.firstProof(ctx, rec)
+	if head < rec.BatchBlock {
+		// The node's chain is shorter than the batch's block (a
+		// reorganisation onto a shorter branch, or a node behind): nothing
+		// can be said of the batch yet, and eth_getLogs from its block
+		// would be an invalid range.
+		return fate{}, nil
+	}
+	proven, err := c.firstProof(ctx, head, rec)
 	if err != nil {
 		return fate{}, err
 	}
@@ -144,10 +151,10 @@ func (c *Challenger) batchFate(ctx context.Context, head uint64, rec *index.Chal
 }
 
 // firstProof returns the first FraudProven of the round after the batch's
-// transaction, or nil.
-func (c *Challenger) firstProof(ctx context.Context, rec *index.Challenge) (*bindings.DenominatorAllocationAVSFraudProven, error) {
+// transaction up to head (at least the batch's block), or nil.
+func (c *Challenger) firstProof(ctx context.Context, head uint64, rec *index.Challenge) (*bindings.DenominatorAllocationAVSFraudProven, error) {
 	logs, err := c.chain.FilterLogs(ctx, ethereum.FilterQuery{
-		FromBlock: new(big.Int).SetUint64(rec.BatchBlock),
+		FromBlock: new(big.Int).SetUint64(rec.BatchBlock), ToBlock: new(big.Int).SetUint64(head),
 		Addresses: []common.Address{c.cfg.AVS},
 		Topics:    [][]common.Hash{{evFraudProven}, {common.BigToHash(new(big.Int).SetUint64(rec.Round))}},
 	})

@@ -4,12 +4,15 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"log/slog"
 	"net"
 	"net/http"
 	"os"
 	"strings"
 	"time"
+
+	"github.com/ethereum/go-ethereum/common"
 )
 
 // cacheControl: an object never changes under its key.
@@ -55,11 +58,21 @@ func (h Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	defer f.Close()
+	ServeObject(w, r, key, f)
+}
+
+// ServeObject answers a GET or HEAD of the object under key with its bytes
+// as section 9's transport has them, the same from every host (this
+// package's, a watcher's API): 200 with the raw bytes, Content-Type
+// application/octet-stream, cached for good (an object never changes under
+// its key), ETag the key, and ranges and conditional requests as
+// http.ServeContent answers them. The caller has parsed kind and key.
+func ServeObject(w http.ResponseWriter, r *http.Request, key common.Hash, content io.ReadSeeker) {
 	hd := w.Header()
 	hd.Set("Content-Type", "application/octet-stream")
 	hd.Set("Cache-Control", cacheControl)
 	hd.Set("ETag", `"`+key.Hex()+`"`)
-	http.ServeContent(w, r, "", time.Time{}, f)
+	http.ServeContent(w, r, "", time.Time{}, content)
 }
 
 // ServerConfig configures a Server.

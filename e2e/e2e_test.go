@@ -1,6 +1,8 @@
-// Package e2e runs denomwatch end to end against a real geth --dev node, as
-// separate processes: `make e2e` (and .ci/run) installs the pinned geth and
-// sets DENOMWATCH_GETH to it; without it the test is skipped.
+// Package e2e runs denomwatch end to end against real nodes, as separate
+// processes: geth --dev and, for the v2 devnet and the nodes' differences,
+// anvil too. `make e2e` (and .ci/run) installs the pinned geth and anvil and
+// sets DENOMWATCH_GETH and DENOMWATCH_ANVIL to them; a test whose node is not
+// set is skipped.
 package e2e
 
 import (

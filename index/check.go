@@ -43,7 +43,10 @@ func (c *checker) err() error {
 // unavailable has its commitment data; the v2 verdicts awaiting-batch and
 // incomplete only in v2 records; every undo record decodes and
 // belongs to a block whose hash is stored, and each block's undo records
-// begin with the checkpoint's; no key outside the schema. It returns every
+// begin with the checkpoint's; every object has its provenance (which
+// decodes and agrees on the size), fits its kind and is referenced by a
+// round, every reference is stored under both its keys and names a stored
+// object; no key outside the schema. It returns every
 // problem found (up to 100) joined with errors.Join, each wrapping
 // ErrInconsistent; a failure to read is returned as is.
 func (s *Store) Check() error {
@@ -96,6 +99,11 @@ func (c *checker) run(txn *badger.Txn) error {
 	for it.Rewind(); it.Valid(); it.Next() {
 		item := it.Item()
 		k := item.Key()
+		if isObject, err := c.object(txn, item, k); err != nil {
+			return err
+		} else if isObject {
+			continue
+		}
 		switch {
 		case bytes.Equal(k, keySchema), bytes.Equal(k, keyCheckpoint):
 		case bytes.Equal(k, keyOutboxSeq):

@@ -56,6 +56,9 @@ func crashChild(dir, mode string) {
 	if err != nil {
 		fail(2, "open:", err)
 	}
+	if mode == "objects" {
+		objectsCrashChild(s, fail)
+	}
 	apply := func(n uint64, variant byte) {
 		if err := s.Apply(crashUpdate(n, variant)); err != nil {
 			fail(3, "apply:", err)

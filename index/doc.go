@@ -1,6 +1,7 @@
 // Package index is the watcher's persistent store, on Badger: rounds and
-// their verdicts, the data they were judged on, the operator set, and the
-// checkpoint (the last processed block), under a versioned key schema.
+// their verdicts, the data they were judged on (and the verified section 9
+// objects a proof needs, with where each came from), the operator set, and
+// the checkpoint (the last processed block), under a versioned key schema.
 //
 // Every processed block is written by Store.Apply in one Badger transaction
 // together with the checkpoint, so a process killed at any instant resumes
@@ -15,31 +16,48 @@
 // order. Records are JSON (the types in records.go, whose field names are a
 // stable interface); data is stored raw.
 //
-//	| key                                       | value                                                       |
-//	|-------------------------------------------|-------------------------------------------------------------|
-//	| v1/meta/schema                            | schema version, ASCII "1"                                   |
-//	| v1/meta/checkpoint                        | JSON Checkpoint {number, hash}: the last applied block      |
-//	| v1/block/<8-byte block number>            | 32-byte block hash; user-meta bit 0x01: carried an update   |
-//	| v1/round/<8-byte round>                   | JSON Round                                                  |
-//	| v1/cdata/<8-byte round>                   | raw commitment data of the round                            |
-//	| v1/bdata/<32-byte batch tx hash>          | raw allocation data published by the batch transaction      |
-//	| v1/op/<4-byte operator index>             | JSON Operator                                               |
-//	| v1/undo/<8-byte block>/<4-byte seq>       | undo record: what block's write number seq replaced         |
-//	| v1/meta/outbox-seq                        | 8-byte big-endian: the last outbox sequence number given    |
-//	| v1/outbox/<8-byte seq>                    | JSON alert waiting for delivery (see outbox.go)             |
-//	| v1/dead/<8-byte seq>                      | JSON dead letter: an alert given up on (see outbox.go)      |
-//	| v1/challenge/<8-byte round>/<32-byte tx>  | JSON challenge: a fraud proof's state (see challenge.go)    |
+//	| key                                             | value                                                     |
+//	|-------------------------------------------------|-----------------------------------------------------------|
+//	| v1/meta/schema                                  | schema version, ASCII "1"                                 |
+//	| v1/meta/checkpoint                              | JSON Checkpoint {number, hash}: the last applied block    |
+//	| v1/block/<8-byte block number>                  | 32-byte block hash; user-meta bit 0x01: carried an update |
+//	| v1/round/<8-byte round>                         | JSON Round                                                |
+//	| v1/cdata/<8-byte round>                         | raw commitment data of the round                          |
+//	| v1/bdata/<32-byte batch tx hash>                | raw allocation data published by the batch transaction    |
+//	| v1/op/<4-byte operator index>                   | JSON Operator                                             |
+//	| v1/undo/<8-byte block>/<4-byte seq>             | undo record: what block's write number seq replaced       |
+//	| v1/meta/outbox-seq                              | 8-byte big-endian: the last outbox sequence number given  |
+//	| v1/outbox/<8-byte seq>                          | JSON alert waiting for delivery (see outbox.go)           |
+//	| v1/dead/<8-byte seq>                            | JSON dead letter: an alert given up on (see outbox.go)    |
+//	| v1/challenge/<8-byte round>/<32-byte tx>        | JSON challenge: a fraud proof's state (see challenge.go)  |
+//	| v1/obj/<kind>/<32-byte key>                     | a verified section 9 object's bytes, raw (see objects.go) |
+//	| v1/objprov/<kind>/<32-byte key>                 | JSON Provenance: origin, source, time, size of the object |
+//	| v1/objref/<kind>/<32-byte key>/<8-byte round>   | empty: the round references the object                    |
+//	| v1/roundobj/<8-byte round>/<kind>/<32-byte key> | empty: the same reference, found by round                 |
 //
-// The outbox, dead letters and challenges are side records: Apply enqueues
-// a block's alerts with the block, the challenger and the dispatcher write
-// the rest, and Rollback never undoes them (a proof sent or an alert raised
-// stays a fact whatever the chain does later).
+// <kind> is an object kind's name as section 9's transport spells it
+// (manifest, row, allocations), so that kinds are separate namespaces. An
+// object shared by several rounds is stored once, with one reference per
+// round under both reference keys.
+//
+// The outbox, dead letters, challenges and objects are side records: Apply
+// enqueues a block's alerts with the block, the challenger, the dispatcher
+// and the watcher write the rest, and Rollback never undoes them (a proof
+// sent or an alert raised stays a fact whatever the chain does later; bytes
+// that verified against their key stay right). An object's bytes, its
+// provenance and its references are written in one transaction
+// (Store.PutObject); the object leaves the store with its last reference
+// (Store.PruneObjects, when the caller releases every round that
+// references it, or Store.Prune, which releases the rounds whose data it
+// prunes), so that every stored object is referenced and every reference
+// names a stored object.
 //
 // On disk, values of 32 KB or more (commitment and batch data, a very large
-// round) are kept in Badger's value log with a pointer in the LSM tree;
-// Apply runs the value log's garbage collection every 1024 blocks. Writes
-// are synced: a block Apply returned for survives a killed process and a
-// power cut.
+// round, objects of a few hundred entries or more) are kept in Badger's
+// value log with a pointer in the LSM tree; Apply runs the value log's
+// garbage collection every 1024 blocks, which also reclaims pruned objects.
+// Writes are synced: a block Apply returned for survives a killed process
+// and a power cut.
 //
 // An undo record is: one byte, 1 if the key had a value and 0 if it was
 // absent; the previous value's Badger user-meta byte; the key's length

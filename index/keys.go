@@ -36,6 +36,12 @@ var (
 	prefixOutbox    = []byte("v1/outbox/")
 	prefixDead      = []byte("v1/dead/")
 	prefixChallenge = []byte("v1/challenge/")
+
+	// Objects (objects.go): side records too, never undone by Rollback.
+	prefixObj      = []byte("v1/obj/")
+	prefixObjProv  = []byte("v1/objprov/")
+	prefixObjRef   = []byte("v1/objref/")
+	prefixRoundObj = []byte("v1/roundobj/")
 )
 
 // metaUpdated is the Badger user-meta bit of a block key whose block carried
@@ -103,6 +109,9 @@ func keyString(k []byte) string {
 	}
 	if b, seq, ok := parseUndoKey(k); ok {
 		return fmt.Sprintf("v1/undo/%d/%d", b, seq)
+	}
+	if s, ok := objectKeyString(k); ok {
+		return s
 	}
 	return fmt.Sprintf("%q", k)
 }

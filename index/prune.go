@@ -22,12 +22,14 @@ type PruneOptions struct {
 }
 
 // Prune deletes the commitment and batch data of old, settled rounds and
-// marks their records DataPruned; the records and verdicts stay. A round is
-// pruned only when it was committed before opts.Before, its challenge
-// window closed before opts.Head, Keep does not keep it, and its record was
-// last changed more than UndoDepth blocks below the checkpoint, so that no
-// rollback can bring back a record whose data is gone. Each round is pruned
-// in its own transaction. It returns the rounds pruned.
+// marks their records DataPruned; the records and verdicts stay. In the
+// same transaction it releases the round's objects, as PruneObjects does:
+// an object goes with its last referencing round. A round is pruned only
+// when it was committed before opts.Before, its challenge window closed
+// before opts.Head, Keep does not keep it, and its record was last changed
+// more than UndoDepth blocks below the checkpoint, so that no rollback can
+// bring back a record whose data is gone. Each round is pruned in its own
+// transaction. It returns the rounds pruned.
 func (s *Store) Prune(opts PruneOptions) ([]uint64, error) {
 	limit := opts.Limit
 	if limit <= 0 {
@@ -59,37 +61,57 @@ func (s *Store) Prune(opts PruneOptions) ([]uint64, error) {
 	if err != nil {
 		return nil, err
 	}
-	var pruned []uint64
+	var (
+		pruned   []uint64
+		released ObjectPrune
+	)
 	for i := range candidates {
 		r := &candidates[i]
-		err := s.update(fmt.Sprintf("prune round %d", r.Round), func(txn *badger.Txn) error {
-			// Read again under the write lock: the watcher may have changed it.
-			var cur Round
-			ok, err := getJSON(txn, roundKey(r.Round), &cur)
-			if err != nil || !ok || !prunable(&cur, opts.Head, settledBelow) {
-				return err
-			}
-			if err := txn.Delete(cdataKey(cur.Round)); err != nil {
-				return err
-			}
-			for _, b := range cur.Batches {
-				if err := txn.Delete(bdataKey(b.TxHash)); err != nil {
-					return err
-				}
-			}
-			cur.DataPruned = true
-			v, err := json.Marshal(&cur)
-			if err != nil {
-				return err
-			}
-			pruned = append(pruned, cur.Round)
-			return txn.Set(roundKey(cur.Round), v)
+		var done bool
+		err := s.update(fmt.Sprintf("prune round %d", r.Round), func(txn *badger.Txn) (err error) {
+			done, err = pruneRound(txn, r.Round, opts.Head, settledBelow, &released)
+			return err
 		})
 		if err != nil {
 			return pruned, err
 		}
+		if done {
+			pruned = append(pruned, r.Round)
+		}
+	}
+	if released.Objects > 0 {
+		s.log.Debug("pruned the objects of pruned rounds", "rounds", len(pruned), "objects", released.Objects, "bytes", released.Bytes)
 	}
 	return pruned, nil
+}
+
+// pruneRound prunes round within txn if it is still prunable (the watcher
+// may have changed it since it was chosen): it releases the round's
+// objects first (reads before writes, see releaseRound), then deletes its
+// data and marks its record DataPruned.
+func pruneRound(txn *badger.Txn, round, head, settledBelow uint64, released *ObjectPrune) (bool, error) {
+	var cur Round
+	ok, err := getJSON(txn, roundKey(round), &cur)
+	if err != nil || !ok || !prunable(&cur, head, settledBelow) {
+		return false, err
+	}
+	if err := releaseRound(txn, round, released); err != nil {
+		return false, err
+	}
+	if err := txn.Delete(cdataKey(round)); err != nil {
+		return false, err
+	}
+	for _, b := range cur.Batches {
+		if err := txn.Delete(bdataKey(b.TxHash)); err != nil {
+			return false, err
+		}
+	}
+	cur.DataPruned = true
+	v, err := json.Marshal(&cur)
+	if err != nil {
+		return false, err
+	}
+	return true, txn.Set(roundKey(round), v)
 }
 
 // prunable: not yet pruned, the latest batch's window closed before head

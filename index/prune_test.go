@@ -1,6 +1,7 @@
 package index
 
 import (
+	"errors"
 	"testing"
 
 	"github.com/ethereum/go-ethereum/common"
@@ -51,12 +52,35 @@ func TestPrune(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
+	// Objects: one of each round's own, a row rounds 1 and 2 share, and one
+	// rounds 1 and 3 share.
+	keptRow, goneRow := hashOf("kept", 0, 0), hashOf("gone", 0, 0)
+	for _, sp := range specs {
+		mustPut(t, s, manifest, hashOf("m", sp.round, 0), []byte{byte(sp.round)}, served("https://da.example"), sp.round)
+	}
+	for _, r := range []uint64{1, 2} {
+		mustPut(t, s, row, keptRow, []byte{1}, served("https://da.example"), r)
+	}
+	for _, r := range []uint64{1, 3} {
+		mustPut(t, s, row, goneRow, []byte{2}, served("https://da.example"), r)
+	}
 	pruned, err := s.Prune(PruneOptions{Before: 500, Head: 50, Keep: func(r uint64) bool { return r == 2 }})
 	if err != nil {
 		t.Fatal(err)
 	}
 	if len(pruned) != 2 || pruned[0] != 1 || pruned[1] != 3 {
 		t.Fatalf("pruned %v, want [1 3]", pruned)
+	}
+	for _, sp := range specs {
+		if _, _, err := s.Object(manifest, hashOf("m", sp.round, 0)); errors.Is(err, ErrObjectNotFound) != sp.want {
+			t.Fatalf("round %d's own object: %v; want it pruned: %v", sp.round, err, sp.want)
+		}
+	}
+	if _, _, err := s.Object(row, keptRow); err != nil {
+		t.Fatalf("the row round 2 still references: %v", err)
+	}
+	if _, _, err := s.Object(row, goneRow); !errors.Is(err, ErrObjectNotFound) {
+		t.Fatalf("the row of pruned rounds 1 and 3 only: %v", err)
 	}
 	for _, sp := range specs {
 		r, ok, err := s.Round(sp.round)

@@ -202,7 +202,7 @@ func (c *Chain) Close() {
 }
 
 // FundFromNode asks the node's first unlocked account (geth --dev's
-// developer account) to send amount to each address.
+// developer account, anvil's first dev account) to send amount to each address.
 func (c *Chain) FundFromNode(ctx context.Context, amount *big.Int, to []common.Address) error {
 	var accounts []common.Address
 	if err := c.rpc.CallContext(ctx, &accounts, "eth_accounts"); err != nil || len(accounts) == 0 {
@@ -274,11 +274,19 @@ func (c *Chain) Send(ctx context.Context, key *ecdsa.PrivateKey, to common.Addre
 	return c.WaitSuccess(ctx, h)
 }
 
-// SendAsync sends calldata to to from key with value without waiting.
+// SendAsync sends calldata to to from key with value without waiting. The
+// gas limit is the node's estimate plus a fifth: the estimate is made
+// against the head, and the transaction may be mined a few blocks later (a
+// call through a contract, such as the forwarder's, can then need more).
 func (c *Chain) SendAsync(ctx context.Context, key *ecdsa.PrivateKey, to common.Address, data []byte, value *big.Int) (common.Hash, error) {
 	opts := bind.NewKeyedTransactor(key, c.ChainID)
 	opts.Context, opts.Value = ctx, value
-	tx, err := bind.Transact(bind.NewBoundContract(to, abi.ABI{}, c.Client, c.Client, c.Client), opts, data)
+	var tx *types.Transaction
+	gas, err := c.Client.EstimateGas(ctx, ethereum.CallMsg{From: opts.From, To: &to, Data: data, Value: value})
+	if err == nil {
+		opts.GasLimit = gas + gas/5
+		tx, err = bind.Transact(bind.NewBoundContract(to, abi.ABI{}, c.Client, c.Client, c.Client), opts, data)
+	}
 	if err != nil {
 		if c.revert != nil {
 			return common.Hash{}, c.revert(err)
