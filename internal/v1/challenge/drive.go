@@ -13,6 +13,7 @@ import (
 
 	"github.com/denomwatch/denomwatch/alerts"
 	"github.com/denomwatch/denomwatch/index"
+	"github.com/denomwatch/denomwatch/internal/txmgr"
 	"github.com/denomwatch/denomwatch/internal/v1/contracts"
 	"github.com/denomwatch/denomwatch/internal/v1/watcher"
 )
@@ -215,7 +216,7 @@ func estimateList(es []index.ProofEstimate) string {
 
 // addAttempt stores tx as the challenge's latest attempt, in state sending.
 func (c *Challenger) addAttempt(w *work, tx *types.Transaction, cancel bool) error {
-	raw, err := EncodeRaw(tx)
+	raw, err := txmgr.EncodeRaw(tx)
 	if err != nil {
 		return err
 	}
@@ -236,7 +237,7 @@ func (c *Challenger) send(ctx context.Context, head uint64, w *work) error {
 		return c.follow(ctx, head, w, true)
 	}
 	last := &rec.Attempts[len(rec.Attempts)-1]
-	tx, err := DecodeRaw(last.Raw)
+	tx, err := txmgr.DecodeRaw(last.Raw)
 	if err != nil {
 		return c.settle(w, head, index.ChallengeFailed, err.Error(), nil)
 	}
@@ -317,7 +318,7 @@ func (c *Challenger) follow(ctx context.Context, head uint64, w *work, fromSend 
 	if last.SentAt != nil && !c.broadcast[last.TxHash] {
 		// Sent by an earlier process: the node may have lost it since
 		// (a restart empties its pool). Sending it again costs nothing.
-		tx, err := DecodeRaw(last.Raw)
+		tx, err := txmgr.DecodeRaw(last.Raw)
 		if err != nil {
 			return err
 		}
@@ -361,7 +362,7 @@ func (c *Challenger) receipt(ctx context.Context, rec *index.Challenge) (*types.
 	for i, a := range rec.Attempts {
 		hashes[i] = a.TxHash
 	}
-	return receipt(ctx, c.chain, hashes)
+	return txmgr.FirstMined(ctx, c.chain, hashes)
 }
 
 // nonceTaken handles a nonce mined by a transaction that is none of the
@@ -412,7 +413,7 @@ func (c *Challenger) abandon(ctx context.Context, head uint64, w *work, state in
 func (c *Challenger) replace(ctx context.Context, head uint64, w *work, cancel bool) error {
 	rec := &w.rec
 	last := rec.Attempts[len(rec.Attempts)-1]
-	prev, err := DecodeRaw(last.Raw)
+	prev, err := txmgr.DecodeRaw(last.Raw)
 	if err != nil {
 		return err
 	}
@@ -489,7 +490,7 @@ func (c *Challenger) mined(ctx context.Context, head uint64, w *work, rcpt *type
 	// Reverted: replay the call on the block's state for the reason.
 	perr := &ProofRevertError{Stage: "mined", Round: rec.Round, TxHash: &h}
 	if att != nil {
-		tx, err := DecodeRaw(att.Raw)
+		tx, err := txmgr.DecodeRaw(att.Raw)
 		if err != nil {
 			return err
 		}

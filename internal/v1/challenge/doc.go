@@ -1,4 +1,6 @@
-// Package challenge turns the watcher's provable fraud verdicts into mined
+// Package challenge is the v1 challenger, kept serving `denomwatch run`
+// until the switch to the v2 executor (package challenge at the top of the
+// tree). It turns the watcher's provable fraud verdicts into mined
 // fraud proofs before their deadline (PROTOCOL.md sections 7 and 8).
 //
 // The pure part (proof.go) builds every proof that applies to a batch from
@@ -23,13 +25,14 @@
 // challenger, same nonce), so that it neither reverts on chain nor holds
 // back the key's later nonces; the challenge settles once that is mined.
 //
-// The TxManager (txmgr.go) owns the key's nonce, EIP-1559 fees, gas limits,
-// replacements and rebroadcasts. Because each signed transaction is stored
+// The transaction manager (internal/txmgr, shared with the v2 executor)
+// owns the key's nonce, EIP-1559 fees, gas limits, replacements and
+// rebroadcasts. Because each signed transaction is stored
 // (state sending) before it is broadcast, a process killed at any point
 // resumes with the same transaction, or a replacement of it with the same
 // nonce: never a second, different proof of the same batch.
 //
-// Wiring: LoadKey reads the key (none: monitor-only); New builds the
+// Wiring: txmgr.LoadKey reads the key (none: monitor-only); New builds the
 // Challenger over the chain client, the index and the API's metrics (an
 // Observer); Run runs it; NotifyingStore, given to the watcher, wakes it as
 // soon as a fraud verdict is stored.
