@@ -331,7 +331,7 @@ func (w *Watcher) rereadReveal(ctx context.Context, round uint64, rv index.Revea
 
 // rereadReveal reads a reveal's object again from its log, found by its
 // block's hash and its index in the block.
-func rereadReveal(ctx context.Context, chain ethereum.LogFilterer, avs common.Address, round uint64, rv index.Reveal) ([]byte, error) {
+func rereadReveal(ctx context.Context, chain LogReader, avs common.Address, round uint64, rv index.Reveal) ([]byte, error) {
 	name := bindings.DenominatorAllocationAVSRowRevealedEventName
 	if rv.Kind == kindManifestPart {
 		name = bindings.DenominatorAllocationAVSManifestRevealedEventName
