@@ -35,8 +35,8 @@ func (nopObserver) ChallengeGasUsed(uint64)           {}
 // fate, and the open work against the balance, raising balance_low when the
 // balance falls below what the open work needs (once per episode).
 func (e *Executor) observe(p *pass, ws []*work) {
-	byState := map[string]int{}
-	held, lost, returned := new(uint256.Int), new(uint256.Int), new(uint256.Int)
+	byState := map[string]int{string(solve.StateSettled): e.retired.settled}
+	held, lost, returned := e.retired.held.Clone(), e.retired.lost.Clone(), e.retired.returned.Clone()
 	for _, w := range e.works {
 		byState[string(w.rec.State)]++
 		h, l, r := w.rec.Bonds()

@@ -32,6 +32,23 @@ type state struct {
 	// alerted: underfunded alerts raised, by batch and target.
 	alerted     map[proofKey]bool
 	underfunded bool
+	// retired sums the records no longer followed (settled long enough),
+	// for the metrics: their count and their bonds by fate.
+	retired retired
+}
+
+type retired struct {
+	settled              int
+	held, lost, returned uint256.Int
+}
+
+// retire adds a record no longer followed to the sums.
+func (r *retired) retire(rec *solve.Record) {
+	h, l, ret := rec.Bonds()
+	r.settled++
+	r.held.Add(&r.held, h)
+	r.lost.Add(&r.lost, l)
+	r.returned.Add(&r.returned, ret)
 }
 
 func newState() state {

@@ -74,6 +74,7 @@ func (e *Executor) collect(head uint64) ([]*work, error) {
 	for _, k := range slices.SortedFunc(maps.Keys(e.works), cmpBatch) {
 		w := e.works[k]
 		if !keep(&w.rec, head, e.cfg.SettledDepth) {
+			e.retired.retire(&w.rec)
 			delete(e.works, k)
 			continue
 		}
