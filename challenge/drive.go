@@ -75,15 +75,15 @@ func (e *Executor) logAction(w *work, a solve.Action) {
 	}
 }
 
-// estimate measures the gas of target t at the latest block (the
-// simulation of the move) into w's facts: a revert is an estimate that
-// reverted, with the custom error's name.
+// estimate measures the gas of target t (the simulation of the move) into
+// w's facts: a revert is an estimate that reverted, with the custom error's
+// name.
 func (e *Executor) estimate(ctx context.Context, w *work, t solve.Target) error {
 	data, value, err := e.calldata(ctx, w, t)
 	if err != nil {
 		return err
 	}
-	gas, err := e.d.Chain.EstimateGas(ctx, ethereum.CallMsg{From: e.from, To: &e.cfg.AVS, Data: data, Value: value})
+	gas, err := e.estimateGas(ctx, ethereum.CallMsg{From: e.from, To: &e.cfg.AVS, Data: data, Value: value})
 	est := solve.Estimate{Target: t, Gas: gas}
 	var re *contracts.RevertError
 	switch {
@@ -95,6 +95,28 @@ func (e *Executor) estimate(ctx context.Context, w *work, t solve.Target) error 
 	}
 	w.facts.Estimates = append(w.facts.Estimates, est)
 	return nil
+}
+
+// pendingEstimator estimates gas at a chosen block (ethclient, and the
+// simulated chain's client).
+type pendingEstimator interface {
+	EstimateGasAtBlock(ctx context.Context, msg ethereum.CallMsg, block *big.Int) (uint64, error)
+}
+
+// pendingBlock names the pending block in ethclient's block arguments.
+var pendingBlock = big.NewInt(-1)
+
+// estimateGas estimates msg in the pending block, the one a transaction
+// sent now joins at the earliest: its block number is the head's plus one,
+// as solve's limits assume (a slash is due from head >= resolveBy because
+// it is mined after). A chain that cannot estimate at a chosen block
+// estimates at the latest (such a move may then be refused once, for a
+// passing cause, and tried on the next block).
+func (e *Executor) estimateGas(ctx context.Context, msg ethereum.CallMsg) (uint64, error) {
+	if pe, ok := e.d.Chain.(pendingEstimator); ok {
+		return pe.EstimateGasAtBlock(ctx, msg, pendingBlock)
+	}
+	return e.d.Chain.EstimateGas(ctx, msg)
 }
 
 // calldata is what a move of t sends: the proof the verdict names, or the
@@ -113,15 +135,15 @@ func (e *Executor) calldata(ctx context.Context, w *work, t solve.Target) ([]byt
 	return data, nil, err
 }
 
-// simulate performs a dry run's move: the estimate at this head was its
-// simulation; it is called once more so that a revert is seen as such.
+// simulate performs a dry run's move: it is called in the pending block
+// (the estimate was its first simulation).
 func (e *Executor) simulate(ctx context.Context, p *pass, w *work, a solve.Action) error {
 	data, value, err := e.calldata(ctx, w, a.Target)
 	if err != nil {
 		return err
 	}
 	o := solve.Outcome{Kind: solve.OutcomeSimulated, Block: p.head}
-	_, err = e.d.Chain.CallContract(ctx, ethereum.CallMsg{From: e.from, To: &e.cfg.AVS, Data: data, Value: value, Gas: a.GasLimit}, nil)
+	_, err = e.d.Chain.CallContract(ctx, ethereum.CallMsg{From: e.from, To: &e.cfg.AVS, Data: data, Value: value, Gas: a.GasLimit}, pendingBlock)
 	var re *contracts.RevertError
 	switch {
 	case errors.As(contracts.AsRevert(err), &re):

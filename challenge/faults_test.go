@@ -90,6 +90,7 @@ func TestProofs(t *testing.T) {
 	cfg.Faults, _ = devnet.ParseFaults("1:amount@1.2,2:denominator@2,3:conservation@0,4:malformed:entry-order:signed," +
 		"5:malformed:provider-order:signed,6:forwarded,7:malformed:residual-range,8:malformed:residual-consistency:signed")
 	e := startEnv(t, cfg, 1)
+	t.Cleanup(e.dumpLog)
 	obs := &recordingObserver{}
 	e.background("executor", e.newExecutor(e.execConfig(), e.store, e.keys[0], obs).Run)
 	e.waitDevnet()
@@ -121,6 +122,7 @@ func TestAvailability(t *testing.T) {
 	cfg.ChallengeWindow = 60
 	cfg.Faults, _ = devnet.ParseFaults("1:withheld-row@1,2:withheld-row@2:reveal,3:withheld-manifest:reveal,4:withheld-manifest,5:unopenable")
 	e := startEnv(t, cfg, 1)
+	t.Cleanup(e.dumpLog)
 	obs := &recordingObserver{}
 	e.background("executor", e.newExecutor(e.execConfig(), e.store, e.keys[0], obs).Run)
 	e.waitDevnet()

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"log/slog"
 	"math/big"
+	"os"
 	"path/filepath"
 	"slices"
 	"sync"
@@ -336,4 +337,12 @@ func (o *recordingObserver) ChallengeGasUsed(gas uint64) {
 	o.mu.Lock()
 	defer o.mu.Unlock()
 	o.gas += gas
+}
+
+// dumpLog writes the env's log to the test's output when
+// DENOMWATCH_TEST_LOG is set.
+func (e *env) dumpLog() {
+	if os.Getenv("DENOMWATCH_TEST_LOG") != "" {
+		e.t.Log(e.out.String())
+	}
 }
