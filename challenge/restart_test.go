@@ -250,13 +250,13 @@ func TestReorg(t *testing.T) {
 
 func reorgCase(t *testing.T, depth uint64, redo bool) {
 	cfg := testConfig(t)
-	cfg.Rounds, cfg.ChallengeWindow = 2, 30
-	cfg.Faults, _ = devnet.ParseFaults("2:amount@1.2")
+	cfg.Rounds, cfg.ChallengeWindow = 6, 30
+	cfg.Faults, _ = devnet.ParseFaults("6:amount@1.2") // its proof well past block 10
 	e := startEnv(t, cfg, 1)
 	t.Cleanup(e.dumpLog)
 	stop := e.background("executor", e.newExecutor(e.execConfig(), e.store, e.keys[0], nil).Run)
 	e.waitDevnet()
-	before := e.waitSettled(e.store, batch{2, 0})[batch{2, 0}]
+	before := e.waitSettled(e.store, batch{6, 0})[batch{6, 0}]
 	stop()
 	proof := before.Final.Basis
 	parent, err := e.d.Client().HeaderByNumber(e.ctx, new(big.Int).SetUint64(proof.Block-depth))
@@ -271,12 +271,12 @@ func reorgCase(t *testing.T, depth uint64, redo bool) {
 	}
 	e.background("executor after the fork", e.newExecutor(e.execConfig(), e.store, e.keys[0], nil).Run)
 	testutil.WaitFor(t, "the record settled again on a new FraudProven", 2*time.Minute, 50*time.Millisecond, func() bool {
-		r := storedRecords(t, e.store)[batch{2, 0}]
+		r := storedRecords(t, e.store)[batch{6, 0}]
 		return r.Final != nil && r.Final.State == solve.FinalConfirmed && r.Final.Basis.BlockHash != proof.BlockHash && r.Reopens == 1
 	})
-	after := storedRecords(t, e.store)[batch{2, 0}]
-	if f := e.frauds()[2]; len(f) != 1 || f[0].Raw.TxHash != after.Final.Basis.Tx {
-		t.Fatalf("%d FraudProven of round 2 on the canonical chain", len(f))
+	after := storedRecords(t, e.store)[batch{6, 0}]
+	if f := e.frauds()[6]; len(f) != 1 || f[0].Raw.TxHash != after.Final.Basis.Tx {
+		t.Fatalf("%d FraudProven of round 6 on the canonical chain", len(f))
 	}
 	wantReplans, sameTx := 0, true
 	if redo {
