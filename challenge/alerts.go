@@ -59,8 +59,13 @@ func (e *Executor) sentAlerts(w *work, a solve.Action, tx *types.Transaction) []
 	ev := alerts.ChallengeEvent(e.meta(), alerts.ChallengeSent, w.rec.Round, batchTx(w),
 		alerts.Challenge{State: string(solve.StateOpen), TxHash: &h}, deadline(w), nil)
 	ev.Kind = kindOf(a.Target)
-	ev.Message = fmt.Sprintf("%s (%s) against round %d attempt %d sent in transaction %s: %s",
-		a.Kind, a.Target, w.rec.Round, w.rec.Attempt, h.Hex(), a.Note)
+	ev.Data = map[string]any{"attempt": w.rec.Attempt, "move": string(a.Target.Kind), "detail": a.Note}
+	if a.Target.Kind != solve.MoveProve {
+		// The constructor words every move as a fraud proof; say which
+		// move this is.
+		ev.Message = fmt.Sprintf("The %s of round %d (attempt %d) was sent in transaction %s: %s",
+			a.Target, w.rec.Round, w.rec.Attempt, h.Hex(), a.Note)
+	}
 	return e.marshal(ev)
 }
 
