@@ -104,7 +104,7 @@ func (e *Executor) settleAlerts(w *work, a solve.Action) [][]byte {
 
 // alertUnderfunded raises balance_low once for a move the balance cannot
 // pay.
-func (e *Executor) alertUnderfunded(p *pass, w *work, a solve.Action) error {
+func (e *Executor) alertUnderfunded(w *work, a solve.Action) error {
 	key := proofKey{batch{w.rec.Round, w.rec.Attempt}, a.Target}
 	e.log.Warn("the key cannot pay the move that is due", "round", w.rec.Round, "attempt", w.rec.Attempt, "target", a.Target.String(), "note", a.Note)
 	if e.alerted[key] || a.Alert == nil {

@@ -45,7 +45,7 @@ func (e *Executor) act(ctx context.Context, p *pass, w *work, a solve.Action) (d
 	case a.Kind == solve.KindWait:
 		return true, nil
 	case a.Kind == solve.KindAlert:
-		return true, e.alertUnderfunded(p, w, a)
+		return true, e.alertUnderfunded(w, a)
 	case a.Kind.Sends() && a.DryRun:
 		return true, e.simulate(ctx, p, w, a)
 	case a.Kind.Sends():
