@@ -4,74 +4,124 @@ import (
 	"fmt"
 
 	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/core/types"
 
 	"github.com/denomwatch/denomwatch/alerts"
-	"github.com/denomwatch/denomwatch/index"
+	"github.com/denomwatch/denomwatch/challenge/solve"
 )
 
-// alertType is the event type announcing a challenge's state.
-func alertType(s index.ChallengeState) (alerts.Type, bool) {
-	switch s {
-	case index.ChallengeSent:
-		return alerts.ChallengeSent, true
-	case index.ChallengeConfirmed:
-		return alerts.ChallengeConfirmed, true
-	case index.ChallengeFailed, index.ChallengeExpired:
-		return alerts.ChallengeFailed, true
-	case index.ChallengeProvenByOther:
-		return alerts.ProvenByOther, true
-	}
-	return "", false
+// The alerts, all through the alerts package's constructors:
+//
+//	a new proof, challenge or slash stored     challenge_sent (with its record)
+//	settled confirmed                          challenge_confirmed
+//	settled proven-by-other                    proven_by_other
+//	settled failed or expired                  challenge_failed
+//	a move the balance cannot pay              balance_low (once per move)
+//	the open work above the balance            balance_low (once per episode)
+
+func (e *Executor) meta() alerts.Meta {
+	return alerts.Meta{ChainID: e.chainID.Uint64(), AVS: e.cfg.AVS, Now: e.now}
 }
 
-// event builds the alert body for rec, typ at block, with the alerts
-// package's constructors (severity, id, message, recipients); msg, the
-// challenger's own account of the state, is kept in data.detail.
-func (c *Challenger) event(typ alerts.Type, rec *index.Challenge, block uint64, msg string) ([]byte, error) {
-	meta := alerts.Meta{ChainID: c.chainID.Uint64(), AVS: c.cfg.AVS, Now: c.now}
-	var ev alerts.Event
-	if typ == alerts.DeadlineAtRisk {
-		ev = alerts.DeadlineAtRiskEvent(meta, rec.Round, rec.BatchTx, rec.DeadlineBlock, block, rec.Recipients)
-		ev.Data["state"] = string(rec.State)
-	} else {
-		ch := alerts.Challenge{State: string(rec.State), TxHash: rec.TxHash, GasUsed: rec.GasUsed, Bounty: rec.Bounty, Error: rec.Error}
-		if typ == alerts.ProvenByOther && rec.ProvenTx != nil {
-			ch.TxHash = rec.ProvenTx
-		}
-		ev = alerts.ChallengeEvent(meta, typ, rec.Round, rec.BatchTx, ch, rec.DeadlineBlock, rec.Recipients)
-		ev.Data = map[string]any{}
-		if rec.ProvenBy != nil {
-			ev.Data["provenBy"] = rec.ProvenBy.Hex()
-		}
+// batchTx is the transaction of w's batch, as the index has it.
+func batchTx(w *work) common.Hash {
+	if b := batchOf(w.round, w.rec.Attempt); b != nil {
+		return b.TxHash
 	}
-	idx := rec.Index
-	ev.Block, ev.Verdict, ev.Kind, ev.Index = block, string(index.VerdictFraud), rec.Kind, &idx
-	ev.Data["detail"] = msg
+	return common.Hash{}
+}
+
+// deadline is w's batch's proof deadline as last seen.
+func deadline(w *work) uint64 {
+	if b := w.facts.Batch; b != nil {
+		return b.Deadline
+	}
+	return 0
+}
+
+// marshal encodes an event; a failure is a bug of the constructors and is
+// logged, the alert dropped.
+func (e *Executor) marshal(ev alerts.Event) [][]byte {
 	b, err := ev.Marshal()
 	if err != nil {
-		return nil, fmt.Errorf("alert %s: %w", typ, err)
+		e.log.Error("an alert does not encode; dropped", "type", ev.Type, "err", err)
+		return nil
 	}
-	return b, nil
+	return [][]byte{b}
 }
 
-// stateMessage is the human line of an alert announcing rec's state.
-func stateMessage(rec *index.Challenge) string {
-	switch rec.State {
-	case index.ChallengeSent:
-		return fmt.Sprintf("Fraud proof (%s at index %d) sent for round %d: transaction %s", rec.Kind, rec.Index, rec.Round, hashString(rec.TxHash))
-	case index.ChallengeConfirmed:
-		return fmt.Sprintf("Fraud proof of round %d confirmed in block %d: %d gas, bounty %s wei", rec.Round, rec.Block, rec.GasUsed, rec.Bounty)
-	case index.ChallengeProvenByOther:
-		return fmt.Sprintf("The fraud of round %d was proven by another challenger: %s", rec.Round, rec.Error)
-	case index.ChallengeExpired:
-		return fmt.Sprintf("The challenge window of round %d closed before this challenger's proof was mined: %s", rec.Round, rec.Error)
+// sentAlerts is challenge_sent for a new move (not a replacement).
+func (e *Executor) sentAlerts(w *work, a solve.Action, tx *types.Transaction) [][]byte {
+	if a.Kind == solve.KindReplace || a.Kind == solve.KindCancel {
+		return nil
 	}
-	return fmt.Sprintf("Fraud proof of round %d failed: %s", rec.Round, rec.Error)
+	h := tx.Hash()
+	ev := alerts.ChallengeEvent(e.meta(), alerts.ChallengeSent, w.rec.Round, batchTx(w),
+		alerts.Challenge{State: string(solve.StateOpen), TxHash: &h}, deadline(w), nil)
+	ev.Kind = kindOf(a.Target)
+	ev.Data = map[string]any{"attempt": w.rec.Attempt, "move": string(a.Target.Kind), "detail": a.Note}
+	if a.Target.Kind != solve.MoveProve {
+		// The constructor words every move as a fraud proof; say which
+		// move this is.
+		ev.Message = fmt.Sprintf("The %s of round %d (attempt %d) was sent in transaction %s: %s",
+			a.Target, w.rec.Round, w.rec.Attempt, h.Hex(), a.Note)
+	}
+	return e.marshal(ev)
 }
 
-func hashString(h *common.Hash) string {
-	if h == nil {
-		return "none"
+// kindOf names a move's target for an alert's kind: the rule of a proof,
+// else the move and its object.
+func kindOf(t solve.Target) string {
+	if t.Kind == solve.MoveProve {
+		return string(t.Rule)
 	}
-	return h.Hex()
+	return fmt.Sprintf("%s-%s", t.Kind, t.Object.FraudKind())
+}
+
+// settleAlerts is the alert of a final state (none for the others).
+func (e *Executor) settleAlerts(w *work, a solve.Action) [][]byte {
+	if a.Kind != solve.KindSettle || a.Final == nil {
+		return nil
+	}
+	typ, ok := map[solve.FinalState]alerts.Type{
+		solve.FinalConfirmed: alerts.ChallengeConfirmed, solve.FinalProvenByOther: alerts.ProvenByOther,
+		solve.FinalFailed: alerts.ChallengeFailed, solve.FinalExpired: alerts.ChallengeFailed,
+	}[a.Final.State]
+	if !ok {
+		return nil
+	}
+	ch := alerts.Challenge{State: string(a.Final.State)}
+	if tx := a.Final.Basis.Tx; tx != (common.Hash{}) {
+		ch.TxHash = &tx
+	}
+	if typ == alerts.ChallengeFailed {
+		ch.Error = a.Final.Reason
+	}
+	ev := alerts.ChallengeEvent(e.meta(), typ, w.rec.Round, batchTx(w), ch, deadline(w), nil)
+	ev.Data = map[string]any{"attempt": w.rec.Attempt, "detail": a.Final.Reason}
+	return e.marshal(ev)
+}
+
+// alertUnderfunded raises balance_low once for a move the balance cannot
+// pay.
+func (e *Executor) alertUnderfunded(w *work, a solve.Action) error {
+	key := proofKey{batch{w.rec.Round, w.rec.Attempt}, a.Target}
+	e.log.Warn("the key cannot pay the move that is due", "round", w.rec.Round, "attempt", w.rec.Attempt, "target", a.Target.String(), "note", a.Note)
+	if e.alerted[key] || a.Alert == nil {
+		return nil
+	}
+	need, bal := "unknown", "unknown"
+	if a.Alert.Need != nil {
+		need = a.Alert.Need.Dec()
+	}
+	if a.Alert.Balance != nil {
+		bal = a.Alert.Balance.Dec()
+	}
+	ev := alerts.BalanceLowEvent(e.meta(), e.from, bal, need, 0, 1)
+	ev.Data["round"], ev.Data["attempt"], ev.Data["move"] = w.rec.Round, w.rec.Attempt, a.Target.String()
+	if _, err := e.d.Store.Enqueue(e.marshal(ev)...); err != nil {
+		return err
+	}
+	e.alerted[key] = true
+	return nil
 }

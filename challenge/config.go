@@ -1,98 +1,110 @@
 package challenge
 
 import (
+	"errors"
 	"fmt"
 	"math/big"
 	"time"
 
 	"github.com/ethereum/go-ethereum/common"
-	"github.com/ethereum/go-ethereum/params"
+
+	"github.com/denomwatch/denomwatch/challenge/solve"
+	"github.com/denomwatch/denomwatch/recompute"
 )
 
-// MaxTxGas is the most gas one transaction may use (EIP-7825): a fraud proof
-// must fit in it.
-const MaxTxGas = 1 << 24 // 16,777,216
+// ErrConfig wraps every configuration error (Check, or a chain that
+// contradicts the configuration).
+var ErrConfig = errors.New("invalid challenger configuration")
 
-// Defaults of Config.
-const (
-	DefaultConfirmations       = 2
-	DefaultBumpAfterBlocks     = 3
-	DefaultGasMargin           = 0.25
-	DefaultPollInterval        = 2 * time.Second
-	DefaultDeadlineAlertBlocks = 10
-	DefaultMaxCandidates       = 4
-	// DefaultMaxFeeCapGwei is the default MaxFeeCap, in gwei.
-	DefaultMaxFeeCapGwei = 500
-)
+// ErrNoProof: the proof a verdict names cannot be built from the objects
+// the executor can get now (tried again on the next pass).
+var ErrNoProof = errors.New("the proof cannot be built")
 
-// Config configures a Challenger.
+// Config configures an Executor. DefaultConfig gives the defaults.
 type Config struct {
-	// ChainID is the chain the proofs are signed for; 0 takes the node's.
-	// A node on another chain is refused (ErrConfig).
+	// AVS is the contract; ChainID the chain (0: the node's; another than
+	// the node's is refused with ErrConfig).
+	AVS     common.Address
 	ChainID uint64
-	// AVS is the contract proven against.
-	AVS common.Address
-	// Confirmations: a mined proof is confirmed once the head is this many
-	// blocks past its block (0: as soon as it is mined).
+	// StartBlock is the first block whose logs are read for a record whose
+	// batch the index does not show (the AVS's deployment block).
+	StartBlock uint64
+	// MonitorOnly: nothing is signed (also when New gets no key). DryRun:
+	// moves are simulated, never sent.
+	MonitorOnly, DryRun bool
+	// MaxBond is the most this challenger puts at risk or loses in one
+	// round's availability challenges, wei (nil: one bond).
+	MaxBond *big.Int
+	// Confirmations: an event is relied on once the head is this many
+	// blocks past it.
 	Confirmations uint64
-	// BumpAfterBlocks: a transaction not mined this many blocks after it
-	// was sent is replaced, same nonce, fees at least 12.5% higher.
-	BumpAfterBlocks uint64
+	// BumpAfter: a move not mined this many blocks after its latest attempt
+	// is replaced with fees 12.5% higher, at most MaxBumps times.
+	BumpAfter uint64
+	MaxBumps  int
 	// MaxFeeCap caps the fee per gas, wei (nil or 0: no cap).
 	MaxFeeCap *big.Int
-	// GasMargin is added to the gas estimate: the limit is
-	// estimate*(1+GasMargin), never above MaxTxGas or the block gas limit.
-	GasMargin float64
-	// PollInterval is the wait between two passes (Notify cuts it short).
+	// GasMarginPct is added to an estimate for the gas limit.
+	GasMarginPct uint64
+	// PollInterval is the wait between passes (Notify cuts it short).
 	PollInterval time.Duration
-	// DryRun builds and simulates every proof and records the result in
-	// state dry-run; nothing is ever sent.
-	DryRun bool
-	// DeadlineAlertBlocks: a deadline_at_risk alert is raised once a
-	// fraud's window closes within this many blocks with no proof mined
-	// (0: never).
-	DeadlineAlertBlocks uint64
-	// MaxCandidates bounds the bad-allocation proofs (one per provider row
-	// with a wrong amount, the smallest rows first) whose gas is measured
-	// when several apply.
-	MaxCandidates int
-	// Clock is the time source for record timestamps and alerts (nil:
-	// time.Now); tests inject their own.
+	// SettledDepth: a record settled on an event or a deadline is examined
+	// again on every pass until the head is this many blocks past it (a
+	// reorganisation that deep could take the fact away); a record settled
+	// on a live batch (monitor-only, dry-run, failed) until the batch is
+	// no longer live.
+	SettledDepth uint64
+	// Recompute tunes the recomputation proofs are built from.
+	Recompute recompute.Options
+	// Clock stamps alerts (nil: time.Now).
 	Clock func() time.Time
 }
 
-// DefaultConfig returns the defaults for the AVS at avs: 2 confirmations,
-// replacement after 3 blocks, a 500 gwei fee cap, a 25% gas margin, a 2 s
-// poll, an alert 10 blocks before an unproven deadline, up to 4 proofs
-// measured.
+// Defaults of Config.
+const (
+	DefaultPollInterval = 2 * time.Second
+	DefaultSettledDepth = 64
+)
+
+// DefaultConfig returns the defaults for the AVS at avs: solve's decision
+// defaults (2 confirmations, a bump after 3 blocks, at most 5 bumps, a 500
+// gwei fee cap, a 25% gas margin, one bond per round), a 2 s poll, settled
+// records watched 64 blocks.
 func DefaultConfig(avs common.Address) Config {
+	d := solve.DefaultConfig()
 	return Config{
-		AVS:                 avs,
-		Confirmations:       DefaultConfirmations,
-		BumpAfterBlocks:     DefaultBumpAfterBlocks,
-		MaxFeeCap:           new(big.Int).Mul(big.NewInt(DefaultMaxFeeCapGwei), big.NewInt(params.GWei)),
-		GasMargin:           DefaultGasMargin,
-		PollInterval:        DefaultPollInterval,
-		DeadlineAlertBlocks: DefaultDeadlineAlertBlocks,
-		MaxCandidates:       DefaultMaxCandidates,
+		AVS: avs, Confirmations: d.Confirmations, BumpAfter: d.BumpAfter, MaxBumps: d.MaxBumps,
+		MaxFeeCap: d.MaxFeeCap.ToBig(), GasMarginPct: d.GasMarginPct,
+		PollInterval: DefaultPollInterval, SettledDepth: DefaultSettledDepth,
 	}
 }
 
-// Check reports the first invalid field, wrapping ErrConfig.
+// Check reports every invalid field, each wrapping ErrConfig.
 func (c *Config) Check() error {
-	switch {
-	case c.AVS == (common.Address{}):
-		return fmt.Errorf("%w: no AVS address", ErrConfig)
-	case c.BumpAfterBlocks == 0:
-		return fmt.Errorf("%w: bump-after must be at least 1 block", ErrConfig)
-	case c.MaxFeeCap != nil && c.MaxFeeCap.Sign() < 0:
-		return fmt.Errorf("%w: negative max fee cap", ErrConfig)
-	case c.GasMargin < 0 || c.GasMargin > 2 || c.GasMargin != c.GasMargin:
-		return fmt.Errorf("%w: gas margin %v not in [0, 2]", ErrConfig, c.GasMargin)
-	case c.PollInterval <= 0:
-		return fmt.Errorf("%w: poll interval must be positive", ErrConfig)
-	case c.MaxCandidates < 1 || c.MaxCandidates > 64:
-		return fmt.Errorf("%w: max candidates %d not in [1, 64]", ErrConfig, c.MaxCandidates)
+	var errs []error
+	bad := func(format string, args ...any) {
+		errs = append(errs, fmt.Errorf("%w: "+format, append([]any{ErrConfig}, args...)...))
 	}
-	return nil
+	if c.AVS == (common.Address{}) {
+		bad("no AVS address")
+	}
+	if c.BumpAfter == 0 {
+		bad("bump-after must be at least 1 block")
+	}
+	if c.MaxBumps < 0 {
+		bad("negative max bumps")
+	}
+	if c.MaxFeeCap != nil && c.MaxFeeCap.Sign() < 0 {
+		bad("negative max fee cap")
+	}
+	if c.MaxBond != nil && c.MaxBond.Sign() < 0 {
+		bad("negative max bond")
+	}
+	if c.GasMarginPct > 200 {
+		bad("gas margin %d%% above 200%%", c.GasMarginPct)
+	}
+	if c.PollInterval <= 0 {
+		bad("poll interval must be positive")
+	}
+	return errors.Join(errs...)
 }

@@ -1,36 +1,51 @@
-// Package challenge turns the watcher's provable fraud verdicts into mined
-// fraud proofs before their deadline (PROTOCOL.md sections 7 and 8).
+// Package challenge is the v2 challenger (issue 15): one executor around
+// the pure decision core, package solve. Each pass it reads the chain head,
+// the key's balance and the fees once, lists the batches that need work
+// (the index's v2 rounds whose verdict is fraud or unavailable with a live
+// batch, and every decision record not settled, or settled on a fact a
+// reorganisation could still take away), gathers each one's solve.Facts at
+// that head, serves them in solve.Order, and for each asks solve.Next for
+// the next action, performs it, applies it to the record with solve.Apply,
+// persists the record, and asks again:
 //
-// The pure part (proof.go) builds every proof that applies to a batch from
-// the stored commitment and allocation data. The Challenger (challenger.go)
-// finds fraud verdicts whose live batch has no settled challenge, serves
-// them earliest deadline first, and drives each through a state machine
-// stored in the index (index.Challenge) before every step is taken
-// (drive.go):
+//	index round (verdict, batch, reveals)  ─┐
+//	chain at head: getRound, getChallenge,  ├─► solve.Facts ─► solve.Next ─► action
+//	  the round's events, receipts, nonce,  │                                 │
+//	  balance, fees, gas estimates         ─┘        persist(solve.Apply) ◄──┘
+//	                                                   then broadcast
 //
-//	(new) ─► planned ─► simulated ─► sending ─► sent ─► confirmed
-//	                         │          ▲         │
-//	                         │          └─────────┘  replacement: same nonce, fees +12.5%
-//	                         └─► dry-run             (DryRun: simulated, never sent)
-//	any open state ─► failed           the proof is refused (simulation or mined revert),
-//	                                   or cannot be built
-//	               ─► proven-by-other  another challenger's FraudProven voided the batch
-//	               ─► expired          the window closed with the batch unproven by us
-//	sent ─► planned                    the nonce was taken by another transaction of the key
+// Where the facts come from. The verdict is the v2 watcher's (the index
+// round's Judgement of the record's attempt); everything the decision rests
+// on besides is read from the chain at the pass's head, so that one
+// snapshot holds: getRound (the batch's state, attempt, submission block and
+// deadline), the round's FraudProven, RoundFinalized and
+// AvailabilityChallenged logs up to the head (with their block hashes: a
+// final state names the event it rests on, and a reorganisation that takes
+// the event away reopens it), getChallenge for each challenge of the batch
+// (open, resolved, settled), the receipts of the move in flight and the
+// key's nonce at the head, and eth_estimateGas of a move's calldata, which
+// is also its simulation.
 //
-// A proof pending when it stops being needed (proven by another, window
-// closed) is replaced by a cancellation (a 0-value transfer to the
-// challenger, same nonce), so that it neither reverts on chain nor holds
-// back the key's later nonces; the challenge settles once that is mined.
+// Proofs are built from the same objects the watcher judged:
+// watcher.Rejudge gives the verdict and recompute.Result, from which
+// contracts.NewBadAllocation or contracts.NewMalformed(res.Evidence) give
+// the calldata; challenges, slashes and refunds are contracts.Challenge's.
 //
-// The TxManager (txmgr.go) owns the key's nonce, EIP-1559 fees, gas limits,
-// replacements and rebroadcasts. Because each signed transaction is stored
-// (state sending) before it is broadcast, a process killed at any point
-// resumes with the same transaction, or a replacement of it with the same
-// nonce: never a second, different proof of the same batch.
+// Kill safety. A transaction is signed, its record (with the signed
+// transaction, solve.Attempt.Raw) stored, and only then broadcast; a
+// restarted executor finds the move in flight and sends the stored
+// transaction again (or replaces it with the same nonce), never a second,
+// different one. The key's transactions go through internal/txmgr, whose
+// send errors are matched against go-ethereum's exported errors.
 //
-// Wiring: LoadKey reads the key (none: monitor-only); New builds the
-// Challenger over the chain client, the index and the API's metrics (an
-// Observer); Run runs it; NotifyingStore, given to the watcher, wakes it as
-// soon as a fraud verdict is stored.
+// Money. No move is sent whose gas limit times fee cap plus value exceeds
+// what the key holds less what the other records' moves in flight may
+// spend (solve refuses such a move and the executor raises the underfunded
+// alert); the sum of what every record's next move needs is compared with
+// the balance on each pass (metric and alert). Bonds are followed to their
+// fate (held, lost to a resolver, back with a bounty or refunded).
+//
+// Not yet: `denomwatch run` still drives the v1 challenger
+// (internal/v1/challenge); the switch wires New the way cmd builds the v1
+// one.
 package challenge

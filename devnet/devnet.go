@@ -327,6 +327,12 @@ func (d *Devnet) Fork(parent common.Hash) error {
 	return d.chain.ForkThen(parent, func() error { return nil })
 }
 
+// ForkThen is Fork, running then (which may send transactions for the new
+// branch's first block) before sealing resumes.
+func (d *Devnet) ForkThen(parent common.Hash, then func() error) error {
+	return d.chain.ForkThen(parent, then)
+}
+
 // Client is the devnet's chain client (in-process for the embedded chain).
 func (d *Devnet) Client() simulated.Client { return d.chain.Client }
 

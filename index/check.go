@@ -114,6 +114,8 @@ func (c *checker) run(txn *badger.Txn) error {
 			c.outbox(item, k)
 		case bytes.HasPrefix(k, prefixChallenge):
 			c.challenge(item, k)
+		case bytes.HasPrefix(k, prefixSolve):
+			c.solve(item, k)
 		case bytes.HasPrefix(k, prefixBlock):
 			b, ok := parseU64Key(prefixBlock, k)
 			if !ok {

@@ -30,6 +30,8 @@
 //	| v1/outbox/<8-byte seq>                          | JSON alert waiting for delivery (see outbox.go)           |
 //	| v1/dead/<8-byte seq>                            | JSON dead letter: an alert given up on (see outbox.go)    |
 //	| v1/challenge/<8-byte round>/<32-byte tx>        | JSON challenge: a fraud proof's state (see challenge.go)  |
+//	| v1/solve/<8-byte round>/<8-byte attempt>        | JSON solve.Record: the v2 challenger's record of a batch; |
+//	|                                                 | user-meta bit 0x01: not settled (see solve.go)            |
 //	| v1/obj/<kind>/<32-byte key>                     | a verified section 9 object's bytes, raw (see objects.go) |
 //	| v1/objprov/<kind>/<32-byte key>                 | JSON Provenance: origin, source, time, size of the object |
 //	| v1/objref/<kind>/<32-byte key>/<8-byte round>   | empty: the round references the object                    |
@@ -40,11 +42,11 @@
 // object shared by several rounds is stored once, with one reference per
 // round under both reference keys.
 //
-// The outbox, dead letters, challenges and objects are side records: Apply
-// enqueues a block's alerts with the block, the challenger, the dispatcher
-// and the watcher write the rest, and Rollback never undoes them (a proof
-// sent or an alert raised stays a fact whatever the chain does later; bytes
-// that verified against their key stay right). An object's bytes, its
+// The outbox, dead letters, challenges, decision records and objects are
+// side records: Apply enqueues a block's alerts with the block, the
+// challengers, the dispatcher and the watcher write the rest, and Rollback
+// never undoes them (a proof sent or an alert raised stays a fact whatever
+// the chain does later; bytes that verified against their key stay right). An object's bytes, its
 // provenance and its references are written in one transaction
 // (Store.PutObject); the object leaves the store with its last reference
 // (Store.PruneObjects, when the caller releases every round that

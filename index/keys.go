@@ -36,6 +36,7 @@ var (
 	prefixOutbox    = []byte("v1/outbox/")
 	prefixDead      = []byte("v1/dead/")
 	prefixChallenge = []byte("v1/challenge/")
+	prefixSolve     = []byte("v1/solve/")
 
 	// Objects (objects.go): side records too, never undone by Rollback.
 	prefixObj      = []byte("v1/obj/")
@@ -111,6 +112,9 @@ func keyString(k []byte) string {
 		return fmt.Sprintf("v1/undo/%d/%d", b, seq)
 	}
 	if s, ok := objectKeyString(k); ok {
+		return s
+	}
+	if s, ok := solveKeyString(k); ok {
 		return s
 	}
 	return fmt.Sprintf("%q", k)

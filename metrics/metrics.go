@@ -59,6 +59,8 @@ type Metrics struct {
 	frauds fraudMetrics
 	// The data-availability client's (da.go).
 	da daMetrics
+	// The v2 challenger's (solve.go).
+	solve solveMetrics
 
 	mu          sync.Mutex
 	headN       uint64
@@ -112,6 +114,7 @@ func New() *Metrics {
 	m.registerFundsMetrics()
 	m.registerFraudMetrics()
 	m.registerDAMetrics()
+	m.registerSolveMetrics()
 	return m
 }
 

@@ -100,3 +100,35 @@ func TestFraudCounters(t *testing.T) {
 		}
 	}
 }
+
+// TestSolveMetrics: the v2 challenger's records by state (every state at 0
+// first), bonds by fate, open work against the balance.
+func TestSolveMetrics(t *testing.T) {
+	m := metrics.New()
+	if b := scrape(t, m); !strings.Contains(b, metrics.MetricDecisionRecords+`{state="proving"} 0`) ||
+		!strings.Contains(b, metrics.MetricChallengerBonds+`{fate="lost"} 0`) {
+		t.Fatalf("states and fates not exported at 0:\n%s", b)
+	}
+	m.SetDecisionRecords(map[string]int{"settled": 4, "challenging": 1})
+	m.SetBonds(big.NewInt(5e16), big.NewInt(1e17), big.NewInt(0))
+	m.SetOpenWork(big.NewInt(3e15), big.NewInt(1e15), true)
+	b := scrape(t, m)
+	for _, want := range []string{
+		metrics.MetricDecisionRecords + `{state="settled"} 4`,
+		metrics.MetricDecisionRecords + `{state="challenging"} 1`,
+		metrics.MetricDecisionRecords + `{state="open"} 0`,
+		metrics.MetricChallengerBonds + `{fate="held"} 5e+16`,
+		metrics.MetricChallengerBonds + `{fate="lost"} 1e+17`,
+		metrics.MetricChallengerOpenWork + " 3e+15",
+		metrics.MetricChallengerUnderfund + " 1",
+		metrics.MetricChallengerBalanceNow + " 1e+15",
+	} {
+		if !strings.Contains(b, want) {
+			t.Errorf("metrics lack %q", want)
+		}
+	}
+	m.SetOpenWork(big.NewInt(0), nil, false)
+	if b := scrape(t, m); !strings.Contains(b, metrics.MetricChallengerUnderfund+" 0") || !strings.Contains(b, metrics.MetricChallengerBalanceNow+" NaN") {
+		t.Error("underfunded or an unknown balance not reset")
+	}
+}

@@ -326,12 +326,18 @@ func affected(r *index.Round) []common.Address {
 // its object as the handler made it: for a cache that lost it (or never
 // kept it: a row that does not rebuild its root).
 func (w *Watcher) rereadReveal(ctx context.Context, round uint64, rv index.Reveal) ([]byte, error) {
+	return rereadReveal(ctx, w.chain, w.cfg.AVS, round, rv)
+}
+
+// rereadReveal reads a reveal's object again from its log, found by its
+// block's hash and its index in the block.
+func rereadReveal(ctx context.Context, chain LogReader, avs common.Address, round uint64, rv index.Reveal) ([]byte, error) {
 	name := bindings.DenominatorAllocationAVSRowRevealedEventName
 	if rv.Kind == kindManifestPart {
 		name = bindings.DenominatorAllocationAVSManifestRevealedEventName
 	}
 	bh := rv.BlockHash
-	logs, err := w.chain.FilterLogs(ctx, ethereum.FilterQuery{BlockHash: &bh, Addresses: []common.Address{w.cfg.AVS},
+	logs, err := chain.FilterLogs(ctx, ethereum.FilterQuery{BlockHash: &bh, Addresses: []common.Address{avs},
 		Topics: [][]common.Hash{{contracts.EventID(name)}, {common.BigToHash(new(big.Int).SetUint64(round))}}})
 	if err != nil {
 		return nil, err

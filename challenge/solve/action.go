@@ -189,4 +189,6 @@ type Outcome struct {
 	// Block is the head the transaction was sent or simulated at.
 	Block  uint64
 	Revert string
+	// Raw is the signed transaction sent (kept in the move's attempt).
+	Raw []byte
 }

@@ -1,6 +1,7 @@
 package solve
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"slices"
@@ -146,7 +147,7 @@ func began(r *Record, a Action, o Outcome) error {
 			gas = a.GasLimit
 		}
 		r.Move = &Move{Target: a.Target, Nonce: o.Nonce, GasLimit: gas, Value: clone(a.Value), OutOfGasRetry: a.Retry,
-			Attempts: []Attempt{{Tx: o.Tx, FeeCap: clone(o.FeeCap), TipCap: clone(o.TipCap), SentBlock: o.Block}}}
+			Attempts: []Attempt{{Tx: o.Tx, FeeCap: clone(o.FeeCap), TipCap: clone(o.TipCap), SentBlock: o.Block, Raw: bytes.Clone(o.Raw)}}}
 	case OutcomeSimulated:
 		r.Simulation = &Simulation{Target: a.Target, Block: o.Block}
 	case OutcomeRefused:
@@ -171,7 +172,7 @@ func replaced(r *Record, a Action, o Outcome) error {
 	m := *r.Move
 	cancel := a.Kind == KindCancel || m.Cancelling
 	m.Attempts = append(slices.Clone(m.Attempts), Attempt{Tx: o.Tx, FeeCap: clone(o.FeeCap), TipCap: clone(o.TipCap),
-		SentBlock: o.Block, Cancel: cancel})
+		SentBlock: o.Block, Cancel: cancel, Raw: bytes.Clone(o.Raw)})
 	if a.Kind == KindCancel && !m.Cancelling {
 		m.Cancelling, m.Replacements = true, 0
 	} else {

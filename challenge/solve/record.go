@@ -7,6 +7,7 @@ import (
 	"slices"
 
 	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/common/hexutil"
 	"github.com/holiman/uint256"
 
 	"github.com/denomwatch/denomwatch/contracts"
@@ -220,6 +221,10 @@ type Attempt struct {
 	TipCap    *uint256.Int `json:"tipCap"`
 	SentBlock uint64       `json:"sentBlock"` // the head when it was sent
 	Cancel    bool         `json:"cancel,omitempty"`
+	// Raw is the signed transaction (EIP-2718 encoding), stored before it
+	// is broadcast, so that a restarted executor sends that transaction
+	// again rather than another; nil when the executor did not give it.
+	Raw hexutil.Bytes `json:"raw,omitempty"`
 }
 
 // last is the move's latest attempt (the zero Attempt for none).

@@ -16,7 +16,7 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"github.com/denomwatch/denomwatch/api"
-	"github.com/denomwatch/denomwatch/challenge"
+	"github.com/denomwatch/denomwatch/internal/v1/challenge"
 	"github.com/denomwatch/denomwatch/jobs"
 )
 

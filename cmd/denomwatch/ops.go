@@ -8,9 +8,10 @@ import (
 
 	"github.com/ethereum/go-ethereum/common"
 
-	"github.com/denomwatch/denomwatch/challenge"
 	"github.com/denomwatch/denomwatch/health"
 	"github.com/denomwatch/denomwatch/index"
+	"github.com/denomwatch/denomwatch/internal/txmgr"
+	"github.com/denomwatch/denomwatch/internal/v1/challenge"
 	"github.com/denomwatch/denomwatch/jobs"
 	"github.com/denomwatch/denomwatch/metrics"
 	"github.com/denomwatch/denomwatch/rpcpool"
@@ -72,9 +73,9 @@ func challengeCounts(store *index.Store) func() map[string]uint64 {
 
 // fundsReader reads the challenger's balance for the health job, and
 // records it in the metrics.
-func fundsReader(chain challenge.FundingChain, addr common.Address, proofGas, lowProofs uint64, maxFeeCap *big.Int, m *metrics.Metrics) func(context.Context) (jobs.Funds, error) {
+func fundsReader(chain txmgr.FundingChain, addr common.Address, proofGas, lowProofs uint64, maxFeeCap *big.Int, m *metrics.Metrics) func(context.Context) (jobs.Funds, error) {
 	return func(ctx context.Context) (jobs.Funds, error) {
-		f, err := challenge.ReadFunding(ctx, chain, addr, proofGas, maxFeeCap)
+		f, err := txmgr.ReadFunding(ctx, chain, addr, proofGas, maxFeeCap)
 		if err != nil {
 			return jobs.Funds{}, err
 		}

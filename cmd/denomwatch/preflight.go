@@ -19,7 +19,7 @@ import (
 	"golang.org/x/sys/unix"
 
 	"github.com/denomwatch/denomwatch/alerts"
-	"github.com/denomwatch/denomwatch/challenge"
+	"github.com/denomwatch/denomwatch/internal/txmgr"
 	"github.com/denomwatch/denomwatch/rpcpool"
 )
 
@@ -57,7 +57,7 @@ func (rc *runConfig) preflight(ctx context.Context, log *slog.Logger) (*prefligh
 	}
 	p := &preflight{}
 	var err error
-	if p.key, p.keyWarnings, err = challenge.LoadKey(rc.Key); err != nil {
+	if p.key, p.keyWarnings, err = txmgr.LoadKey(rc.Key); err != nil {
 		return nil, usageError("challenger key: %v", err)
 	}
 	if rc.Webhooks != "" {
@@ -178,7 +178,7 @@ func (rc *runConfig) checkNode(ctx context.Context, p *preflight, log *slog.Logg
 // the current fees: it would fail every proof it attempts.
 func (rc *runConfig) checkFunding(ctx context.Context, p *preflight) error {
 	addr := crypto.PubkeyToAddress(p.key.PublicKey)
-	f, err := challenge.ReadFunding(ctx, p.pool, addr, rc.ProofGas, rc.Challenge.MaxFeeCap)
+	f, err := txmgr.ReadFunding(ctx, p.pool, addr, rc.ProofGas, rc.Challenge.MaxFeeCap)
 	if err != nil {
 		return cli.Exit(fmt.Sprintf("challenger funds: %v", err), exitIO)
 	}

@@ -13,7 +13,8 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"github.com/denomwatch/denomwatch/api"
-	"github.com/denomwatch/denomwatch/challenge"
+	"github.com/denomwatch/denomwatch/internal/txmgr"
+	"github.com/denomwatch/denomwatch/internal/v1/challenge"
 	"github.com/denomwatch/denomwatch/internal/v1/devnet"
 	"github.com/denomwatch/denomwatch/jobs"
 )
@@ -49,7 +50,7 @@ type runConfig struct {
 	API   api.Config
 	Admin bool
 
-	Key       challenge.KeySource
+	Key       txmgr.KeySource
 	Challenge challenge.Config // AVS and ChainID are filled in once known
 	// ChallengeConfirmationsSet: --challenge-confirmations was given (else
 	// it is raised to the watcher's confirmations).
@@ -81,7 +82,7 @@ func runConfigFrom(c *cli.Context) (runConfig, error) {
 	rc.API = api.DefaultConfig()
 	rc.API.Addr, rc.API.ReadyLag = c.String("api-addr"), c.Uint64("ready-lag")
 	rc.API.CORSOrigins, rc.API.ExplorerURL = splitList(c.String("api-cors-origin")), c.String("explorer-url")
-	rc.Key = challenge.KeySource{File: c.String("challenger-key-file"), Keystore: c.String("challenger-keystore"), PasswordFile: c.String("challenger-password-file")}
+	rc.Key = txmgr.KeySource{File: c.String("challenger-key-file"), Keystore: c.String("challenger-keystore"), PasswordFile: c.String("challenger-password-file")}
 	if _, ok := os.LookupEnv(challengerKeyEnv); ok {
 		rc.Key.Env = challengerKeyEnv
 	}

@@ -17,9 +17,9 @@ import (
 
 	"github.com/denomwatch/denomwatch/alerts"
 	"github.com/denomwatch/denomwatch/api"
-	"github.com/denomwatch/denomwatch/challenge"
 	"github.com/denomwatch/denomwatch/health"
 	"github.com/denomwatch/denomwatch/index"
+	"github.com/denomwatch/denomwatch/internal/v1/challenge"
 	"github.com/denomwatch/denomwatch/internal/v1/devnet"
 	"github.com/denomwatch/denomwatch/internal/v1/watcher"
 	"github.com/denomwatch/denomwatch/jobs"

@@ -6,6 +6,7 @@ import (
 
 	"github.com/ethereum/go-ethereum/common"
 
+	"github.com/denomwatch/denomwatch/internal/txmgr"
 	"github.com/denomwatch/denomwatch/internal/v1/contracts"
 )
 
@@ -13,23 +14,17 @@ import (
 var (
 	// ErrConfig: the configuration (or the chain it names) is invalid.
 	ErrConfig = errors.New("invalid challenger configuration")
-	// ErrKey: the challenger key could not be loaded.
-	ErrKey = errors.New("challenger key")
 	// ErrNotProvable: no fraud proof can be built for the batch from the
 	// stored data (the data is missing or does not match the batch, or the
 	// batch is right).
 	ErrNotProvable = errors.New("no fraud proof applies")
-	// ErrGasCap: the proof needs more gas than one transaction may use.
-	ErrGasCap = errors.New("proof exceeds the per-transaction gas cap")
-	// ErrFeeCap: the configured maximum fee cap forbids a valid replacement.
-	ErrFeeCap = errors.New("fee cap reached")
-	// ErrNonceTooLow: the node already has a mined transaction with the nonce.
-	ErrNonceTooLow = errors.New("nonce too low")
-	// ErrUnderpriced: the node refused the fees (a replacement below the
-	// required bump, or a tip below its minimum).
-	ErrUnderpriced = errors.New("transaction underpriced")
-	// ErrFunds: the key's balance does not cover the transaction.
-	ErrFunds = errors.New("insufficient funds")
+	// The transaction manager's errors (package txmgr), under the names
+	// the v1 challenger has always used.
+	ErrGasCap      = txmgr.ErrGasCap
+	ErrFeeCap      = txmgr.ErrFeeCap
+	ErrNonceTooLow = txmgr.ErrNonceTooLow
+	ErrUnderpriced = txmgr.ErrUnderpriced
+	ErrFunds       = txmgr.ErrFunds
 	// ErrNoSigner: the challenger has no key (monitor-only).
 	ErrNoSigner = errors.New("no signing key")
 )

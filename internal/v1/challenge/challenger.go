@@ -18,6 +18,7 @@ import (
 
 	"github.com/denomwatch/denomwatch/alerts"
 	"github.com/denomwatch/denomwatch/index"
+	"github.com/denomwatch/denomwatch/internal/txmgr"
 )
 
 // roundPage is how many rounds one read of the index takes.
@@ -41,7 +42,7 @@ type Challenger struct {
 	started   bool
 	chainID   *big.Int
 	bountyBps *big.Int
-	tx        *TxManager // nil without a key
+	tx        *txmgr.TxManager // nil without a key
 	counts    map[index.ChallengeState]int
 	// watch holds the rounds not finalized: the only ones a new fraud
 	// verdict can appear in, so that a pass does not read a months-long
@@ -246,8 +247,8 @@ func (c *Challenger) start(ctx context.Context) error {
 	}
 	c.chainID, c.bountyBps = id, bps
 	if c.key != nil {
-		if c.tx, err = NewTxManager(c.chain, c.key, TxConfig{ChainID: id, MaxFeeCap: c.cfg.MaxFeeCap, GasMargin: c.cfg.GasMargin}); err != nil {
-			return err
+		if c.tx, err = txmgr.NewTxManager(c.chain, c.key, txmgr.TxConfig{ChainID: id, MaxFeeCap: c.cfg.MaxFeeCap, GasMargin: c.cfg.GasMargin}); err != nil {
+			return fmt.Errorf("%w: %w", ErrConfig, err)
 		}
 		if err := c.syncNonce(ctx); err != nil {
 			return err

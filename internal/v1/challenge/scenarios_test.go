@@ -16,6 +16,7 @@ import (
 
 	"github.com/denomwatch/denomwatch/alerts"
 	"github.com/denomwatch/denomwatch/index"
+	"github.com/denomwatch/denomwatch/internal/txmgr"
 	"github.com/denomwatch/denomwatch/internal/v1/devnet"
 )
 
@@ -79,7 +80,7 @@ func TestTwoChallengers(t *testing.T) {
 			// A proof it sent and lost mined as a revert, or was cancelled:
 			// either way its nonce was consumed, nothing is left pending.
 			if len(rec.Attempts) > 0 {
-				if r, _, err := receipt(context.Background(), d.Client(), hashesOf(rec)); err != nil || r == nil {
+				if r, _, err := txmgr.FirstMined(context.Background(), d.Client(), hashesOf(rec)); err != nil || r == nil {
 					t.Errorf("round %d: the loser's attempts %+v, none mined (%v)", dr.Round, rec.Attempts, err)
 				}
 			}

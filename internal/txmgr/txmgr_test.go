@@ -1,12 +1,15 @@
-package challenge
+package txmgr
 
 import (
 	"context"
 	"errors"
+	"fmt"
 	"math/big"
 	"testing"
 
 	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/core"
+	"github.com/ethereum/go-ethereum/core/txpool"
 	"github.com/ethereum/go-ethereum/core/types"
 	"github.com/ethereum/go-ethereum/eth/ethconfig"
 	"github.com/ethereum/go-ethereum/ethclient/simulated"
@@ -81,7 +84,7 @@ func TestTxManager(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := m.Broadcast(ctx, cheap); !errors.Is(err, ErrUnderpriced) {
+	if err := m.Broadcast(ctx, cheap); !errors.Is(err, ErrUnderpriced) || !errors.Is(err, txpool.ErrReplaceUnderpriced) {
 		t.Fatalf("a cheap replacement: %v, want ErrUnderpriced", err)
 	}
 	// Replace: same nonce and call, both fees at least +12.5%.
@@ -109,7 +112,7 @@ func TestTxManager(t *testing.T) {
 	// The first attempt can no longer be sent: its nonce is mined. (A
 	// second block makes sure the pool has caught up with the first.)
 	sim.Commit()
-	if err := m.Broadcast(ctx, tx1); !errors.Is(err, ErrNonceTooLow) {
+	if err := m.Broadcast(ctx, tx1); !errors.Is(err, ErrNonceTooLow) || !errors.Is(err, core.ErrNonceTooLow) {
 		t.Fatalf("broadcast of a mined nonce: %v, want ErrNonceTooLow", err)
 	}
 
@@ -209,5 +212,46 @@ func TestBump(t *testing.T) {
 		if got := bump(big.NewInt(tt.in)); got.Int64() != tt.want {
 			t.Errorf("bump(%d) = %s, want %d", tt.in, got, tt.want)
 		}
+	}
+}
+
+// rpcErr is a JSON-RPC error as a client decodes it: only the message.
+type rpcErr string
+
+func (e rpcErr) Error() string  { return string(e) }
+func (e rpcErr) ErrorCode() int { return -32000 }
+
+// TestSendError: send errors are classified against go-ethereum's exported
+// errors, in-process or as their text over JSON-RPC, never by a substring.
+func TestSendError(t *testing.T) {
+	tests := []struct {
+		err         error
+		geth, class error
+	}{
+		{core.ErrNonceTooLow, core.ErrNonceTooLow, ErrNonceTooLow},
+		{fmt.Errorf("%w: next nonce 3, tx nonce 2", core.ErrNonceTooLow), core.ErrNonceTooLow, ErrNonceTooLow},
+		{rpcErr("nonce too low: next nonce 3, tx nonce 2"), core.ErrNonceTooLow, ErrNonceTooLow},
+		{rpcErr("replacement transaction underpriced"), txpool.ErrReplaceUnderpriced, ErrUnderpriced},
+		{rpcErr("transaction underpriced: tip needed 1, tip permitted 0"), txpool.ErrUnderpriced, ErrUnderpriced},
+		{rpcErr("insufficient funds for gas * price + value: balance 0, tx cost 1, overshot 1"), core.ErrInsufficientFunds, ErrFunds},
+		{rpcErr("already known"), txpool.ErrAlreadyKnown, nil},
+	}
+	for _, tt := range tests {
+		got := SendError(tt.err)
+		if !errors.Is(got, tt.geth) || (tt.class != nil && !errors.Is(got, tt.class)) {
+			t.Errorf("SendError(%v) = %v; want %v and %v", tt.err, got, tt.geth, tt.class)
+		}
+	}
+	// Text that merely contains an error's text is not that error.
+	for _, e := range []error{rpcErr("my nonce too low story"), rpcErr("x: already known"), errors.New("nonce too low")} {
+		got := SendError(e)
+		for _, s := range []error{core.ErrNonceTooLow, txpool.ErrAlreadyKnown, ErrNonceTooLow} {
+			if errors.Is(got, s) {
+				t.Errorf("SendError(%q) is %v", e, s)
+			}
+		}
+	}
+	if SendError(nil) != nil {
+		t.Error("SendError(nil) != nil")
 	}
 }

@@ -11,6 +11,7 @@ import (
 	"github.com/ethereum/go-ethereum/core/types"
 
 	"github.com/denomwatch/denomwatch/index"
+	"github.com/denomwatch/denomwatch/internal/txmgr"
 	"github.com/denomwatch/denomwatch/internal/v1/contracts"
 	"github.com/denomwatch/denomwatch/internal/v1/contracts/bindings"
 )
@@ -18,7 +19,7 @@ import (
 // Chain is what the Challenger needs from a node (go-ethereum's ethclient
 // and the simulated chain's client satisfy it).
 type Chain interface {
-	TxChain
+	txmgr.TxChain
 	ChainID(ctx context.Context) (*big.Int, error)
 	BlockNumber(ctx context.Context) (uint64, error)
 	CallContract(ctx context.Context, msg ethereum.CallMsg, block *big.Int) ([]byte, error)

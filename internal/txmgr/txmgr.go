@@ -1,4 +1,4 @@
-package challenge
+package txmgr
 
 import (
 	"context"
@@ -11,10 +11,14 @@ import (
 	"github.com/ethereum/go-ethereum"
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/common/hexutil"
+	"github.com/ethereum/go-ethereum/core/txpool"
 	"github.com/ethereum/go-ethereum/core/types"
 	"github.com/ethereum/go-ethereum/crypto"
 	"github.com/ethereum/go-ethereum/params"
 )
+
+// MaxTxGas is the most gas one transaction may use (EIP-7825).
+const MaxTxGas = 1 << 24 // 16,777,216
 
 // TxChain is what the TxManager needs from a node (go-ethereum's ethclient
 // and the simulated chain's client satisfy it).
@@ -120,22 +124,22 @@ func (m *TxManager) GasLimit(ctx context.Context, estimate uint64) (uint64, erro
 	return min(estimate+margin, limit), nil
 }
 
-// fees returns the tip and fee cap for a new transaction: the node's
+// Fees returns the tip and fee cap a new transaction gets now: the node's
 // suggested tip, and 2*baseFee+tip, both under MaxFeeCap.
-func (m *TxManager) fees(ctx context.Context) (tip, feeCap *big.Int, err error) {
-	return suggestFees(ctx, m.chain, m.cfg.MaxFeeCap)
+func (m *TxManager) Fees(ctx context.Context) (tip, feeCap *big.Int, err error) {
+	return SuggestFees(ctx, m.chain, m.cfg.MaxFeeCap)
 }
 
-// feeChain is what fee suggestions need from a node.
-type feeChain interface {
+// FeeChain is what fee suggestions need from a node.
+type FeeChain interface {
 	HeaderByNumber(ctx context.Context, number *big.Int) (*types.Header, error)
 	SuggestGasTipCap(ctx context.Context) (*big.Int, error)
 }
 
-// suggestFees is the tip and fee cap a new transaction gets now: the
+// SuggestFees is the tip and fee cap a new transaction gets now: the
 // node's suggested tip, and 2*baseFee+tip, both under maxFeeCap (nil or 0:
 // no cap).
-func suggestFees(ctx context.Context, chain feeChain, maxFeeCap *big.Int) (tip, feeCap *big.Int, err error) {
+func SuggestFees(ctx context.Context, chain FeeChain, maxFeeCap *big.Int) (tip, feeCap *big.Int, err error) {
 	tip, err = chain.SuggestGasTipCap(ctx)
 	if err != nil {
 		return nil, nil, fmt.Errorf("suggested tip: %w", err)
@@ -161,7 +165,7 @@ func suggestFees(ctx context.Context, chain feeChain, maxFeeCap *big.Int) (tip, 
 // Sign signs a new transaction to `to` with data and a gas limit, at nonce,
 // with fresh fees. It does not consume the nonce (see Consume).
 func (m *TxManager) Sign(ctx context.Context, nonce uint64, to common.Address, data []byte, gas uint64) (*types.Transaction, error) {
-	tip, feeCap, err := m.fees(ctx)
+	tip, feeCap, err := m.Fees(ctx)
 	if err != nil {
 		return nil, err
 	}
@@ -169,8 +173,30 @@ func (m *TxManager) Sign(ctx context.Context, nonce uint64, to common.Address, d
 }
 
 func (m *TxManager) sign(nonce uint64, to common.Address, data []byte, gas uint64, tip, feeCap *big.Int) (*types.Transaction, error) {
+	return m.SignCall(Call{Nonce: nonce, To: to, Data: data, Gas: gas, TipCap: tip, FeeCap: feeCap})
+}
+
+// Call is a transaction to sign with every field given.
+type Call struct {
+	Nonce          uint64
+	To             common.Address
+	Data           []byte
+	Value          *big.Int // nil: none
+	Gas            uint64
+	TipCap, FeeCap *big.Int
+}
+
+// SignCall signs c as an EIP-1559 transaction of the key. It does not
+// consume the nonce (see Consume).
+func (m *TxManager) SignCall(c Call) (*types.Transaction, error) {
+	value := new(big.Int)
+	if c.Value != nil {
+		value.Set(c.Value)
+	}
+	to := c.To
 	tx, err := types.SignNewTx(m.key, m.signer, &types.DynamicFeeTx{
-		ChainID: m.cfg.ChainID, Nonce: nonce, GasTipCap: tip, GasFeeCap: feeCap, Gas: gas, To: &to, Data: data,
+		ChainID: m.cfg.ChainID, Nonce: c.Nonce, GasTipCap: new(big.Int).Set(c.TipCap), GasFeeCap: new(big.Int).Set(c.FeeCap),
+		Gas: c.Gas, To: &to, Value: value, Data: c.Data,
 	})
 	if err != nil {
 		return nil, fmt.Errorf("sign: %w", err)
@@ -203,7 +229,7 @@ func maxBig(a, b *big.Int) *big.Int {
 // 12.5%, and to the current suggestion if that is higher; a MaxFeeCap that
 // forbids such a rise fails with ErrFeeCap.
 func (m *TxManager) Replace(ctx context.Context, prev *types.Transaction, cancel bool) (*types.Transaction, error) {
-	tip, feeCap, err := m.fees(ctx)
+	tip, feeCap, err := m.Fees(ctx)
 	if err != nil {
 		return nil, err
 	}
@@ -222,33 +248,36 @@ func (m *TxManager) Replace(ctx context.Context, prev *types.Transaction, cancel
 	if tip.Cmp(minTip) < 0 {
 		return nil, fmt.Errorf("%w: replacing %s needs a tip of %s wei, the fee cap allows %s", ErrFeeCap, prev.Hash().Hex(), minTip, tip)
 	}
+	return m.SignReplacement(prev, cancel, tip, feeCap)
+}
+
+// SignReplacement signs a replacement of prev with the fees given: the
+// same nonce, and the same call (value included) unless cancel is set, in
+// which case it is a 0-value transfer to the key's own address. The caller
+// chose fees a node accepts as a replacement (at least 12.5% higher).
+func (m *TxManager) SignReplacement(prev *types.Transaction, cancel bool, tip, feeCap *big.Int) (*types.Transaction, error) {
 	if cancel {
 		return m.sign(prev.Nonce(), m.from, nil, params.TxGas, tip, feeCap)
 	}
 	if prev.To() == nil {
 		return nil, errors.New("replace: a contract creation")
 	}
-	return m.sign(prev.Nonce(), *prev.To(), prev.Data(), prev.Gas(), tip, feeCap)
+	return m.SignCall(Call{Nonce: prev.Nonce(), To: *prev.To(), Data: prev.Data(), Value: prev.Value(), Gas: prev.Gas(), TipCap: tip, FeeCap: feeCap})
 }
 
 // Broadcast sends a signed transaction. A transaction the node already has
 // is a success. A nonce already mined fails with ErrNonceTooLow, fees the
-// node refuses with ErrUnderpriced, a balance too low with ErrFunds.
+// node refuses with ErrUnderpriced, a balance too low with ErrFunds; each
+// also wraps go-ethereum's own error (core.ErrNonceTooLow,
+// txpool.ErrUnderpriced or txpool.ErrReplaceUnderpriced,
+// core.ErrInsufficientFunds), as SendError classifies it.
 func (m *TxManager) Broadcast(ctx context.Context, tx *types.Transaction) error {
-	err := m.chain.SendTransaction(ctx, tx)
-	if err == nil {
-		return nil
-	}
-	msg := strings.ToLower(err.Error())
+	err := SendError(m.chain.SendTransaction(ctx, tx))
 	switch {
-	case strings.Contains(msg, "already known"), strings.Contains(msg, "already imported"):
+	case err == nil, errors.Is(err, txpool.ErrAlreadyKnown):
 		return nil
-	case strings.Contains(msg, "nonce too low"):
-		return fmt.Errorf("send %s (nonce %d): %w: %v", tx.Hash().Hex(), tx.Nonce(), ErrNonceTooLow, err)
-	case strings.Contains(msg, "underpriced"):
-		return fmt.Errorf("send %s (nonce %d): %w: %v", tx.Hash().Hex(), tx.Nonce(), ErrUnderpriced, err)
-	case strings.Contains(msg, "insufficient funds"):
-		return fmt.Errorf("send %s: %w: %v", tx.Hash().Hex(), ErrFunds, err)
+	case errors.Is(err, ErrNonceTooLow), errors.Is(err, ErrUnderpriced):
+		return fmt.Errorf("send %s (nonce %d): %w", tx.Hash().Hex(), tx.Nonce(), err)
 	}
 	return fmt.Errorf("send %s: %w", tx.Hash().Hex(), err)
 }
@@ -257,10 +286,12 @@ func (m *TxManager) Broadcast(ctx context.Context, tx *types.Transaction) error 
 // nonce) and returns the first one mined with its position, or nil and -1
 // when none is.
 func (m *TxManager) Receipt(ctx context.Context, hashes []common.Hash) (*types.Receipt, int, error) {
-	return receipt(ctx, m.chain, hashes)
+	return FirstMined(ctx, m.chain, hashes)
 }
 
-func receipt(ctx context.Context, chain TxChain, hashes []common.Hash) (*types.Receipt, int, error) {
+// FirstMined returns the receipt of the first of hashes the chain has mined,
+// with its position, or nil and -1 when none is.
+func FirstMined(ctx context.Context, chain TxChain, hashes []common.Hash) (*types.Receipt, int, error) {
 	for i, h := range hashes {
 		r, err := chain.TransactionReceipt(ctx, h)
 		switch {

@@ -1,4 +1,4 @@
-package challenge
+package txmgr
 
 import (
 	"crypto/ecdsa"

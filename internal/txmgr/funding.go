@@ -1,4 +1,4 @@
-package challenge
+package txmgr
 
 import (
 	"context"
@@ -10,7 +10,7 @@ import (
 
 // FundingChain is what Funding reads from a node.
 type FundingChain interface {
-	feeChain
+	FeeChain
 	BalanceAt(ctx context.Context, account common.Address, blockNumber *big.Int) (*big.Int, error)
 }
 
@@ -45,7 +45,7 @@ func ReadFunding(ctx context.Context, chain FundingChain, account common.Address
 	if err != nil {
 		return Funding{}, fmt.Errorf("balance of %s: %w", account, err)
 	}
-	_, feeCap, err := suggestFees(ctx, chain, maxFeeCap)
+	_, feeCap, err := SuggestFees(ctx, chain, maxFeeCap)
 	if err != nil {
 		return Funding{}, err
 	}
