@@ -7,6 +7,7 @@ import (
 	"io"
 	"log/slog"
 	"math/big"
+	"path/filepath"
 	"time"
 
 	"github.com/ethereum/go-ethereum/common"
@@ -188,3 +189,22 @@ func (c *Config) stake() *big.Int {
 
 // ErrChain is wrapped by failures to start, reach or fund the chain.
 var ErrChain = devchain.ErrChain
+
+// TestingConfig is a small, fast devnet for the tests of anything that
+// watches one (the devnet's, the watcher's, the challenger's): an embedded
+// chain served nowhere with a block every 100 ms, windows of 40/20/20 blocks
+// (wide enough for a test challenger on a loaded machine under the race
+// detector), 4 operators, rounds of 5 providers x 8 entries over 12
+// recipients, seed 42, its DA store and description in dir and the store
+// served on 127.0.0.1:daPort.
+func TestingConfig(dir string, daPort int) Config {
+	cfg := DefaultConfig()
+	cfg.HTTPPort, cfg.WSPort = 0, 0
+	cfg.BlockInterval, cfg.PollInterval = 100*time.Millisecond, 10*time.Millisecond
+	cfg.DADir, cfg.DAPort = filepath.Join(dir, "da"), daPort
+	cfg.Operators, cfg.Providers, cfg.Recipients, cfg.EntriesPerRow = 4, 5, 12, 8
+	cfg.ChallengeWindow, cfg.ResolveWindow, cfg.RevealWindow, cfg.RoundEvery = 40, 20, 20, 2
+	cfg.Describe = filepath.Join(dir, "devnet.json")
+	cfg.Seed = 42
+	return cfg
+}

@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"log/slog"
 	"math/big"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -30,22 +29,10 @@ import (
 	"github.com/denomwatch/denomwatch/recompute"
 )
 
-// testConfig is a small, fast devnet (as the devnet's own tests run it):
-// an embedded chain served nowhere, blocks every 100 ms, windows of
-// 40/20/20 blocks, its DA store in a test directory served over HTTP on a
-// free port (the watcher reads it there, on the loopback).
+// testConfig is TestingConfig in a test directory, its DA store on a free port.
 func testConfig(t testing.TB) devnet.Config {
 	t.Helper()
-	cfg := devnet.DefaultConfig()
-	dir := t.TempDir()
-	cfg.HTTPPort, cfg.WSPort = 0, 0
-	cfg.BlockInterval, cfg.PollInterval = 100*time.Millisecond, 10*time.Millisecond
-	cfg.DADir, cfg.DAPort = filepath.Join(dir, "da"), testutil.FreePort(t)
-	cfg.Operators, cfg.Providers, cfg.Recipients, cfg.EntriesPerRow = 4, 5, 12, 8
-	cfg.ChallengeWindow, cfg.ResolveWindow, cfg.RevealWindow, cfg.RoundEvery = 40, 20, 20, 2
-	cfg.Describe = filepath.Join(dir, "devnet.json")
-	cfg.Seed = 42
-	return cfg
+	return devnet.TestingConfig(t.TempDir(), testutil.FreePort(t))
 }
 
 // env is a devnet running in the background with a funded test challenger
