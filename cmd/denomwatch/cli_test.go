@@ -16,7 +16,7 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"github.com/denomwatch/denomwatch/api"
-	"github.com/denomwatch/denomwatch/internal/v1/challenge"
+	"github.com/denomwatch/denomwatch/challenge"
 	"github.com/denomwatch/denomwatch/jobs"
 )
 
@@ -211,8 +211,8 @@ func TestBusyPortBeforeSideEffects(t *testing.T) {
 	defer ln.Close()
 	busy := ln.Addr().(*net.TCPAddr).Port
 	dir := t.TempDir()
-	data, describe := filepath.Join(dir, "data"), filepath.Join(dir, "devnet.json")
-	base := []string{"run", "--data-dir", data, "--describe", describe, "--http-port", "0", "--ws-port", "0"}
+	data, describe, daDir := filepath.Join(dir, "data"), filepath.Join(dir, "devnet.json"), filepath.Join(dir, "da")
+	base := []string{"run", "--data-dir", data, "--describe", describe, "--da-dir", daDir, "--http-port", "0", "--ws-port", "0", "--da-port", "0"}
 	for _, tc := range []struct {
 		args []string
 		want string
@@ -220,6 +220,7 @@ func TestBusyPortBeforeSideEffects(t *testing.T) {
 		{append(base, "--api-addr", fmt.Sprintf("127.0.0.1:%d", busy)), fmt.Sprintf("--api-addr 127.0.0.1:%d: the address is not free", busy)},
 		{append(base, "--api-addr", "", "--http-port", fmt.Sprint(busy)), fmt.Sprintf("--http-port 127.0.0.1:%d: the address is not free", busy)},
 		{append(base, "--api-addr", "", "--ws-port", fmt.Sprint(busy)), fmt.Sprintf("--ws-port 127.0.0.1:%d", busy)},
+		{append(base, "--api-addr", "", "--da-port", fmt.Sprint(busy)), fmt.Sprintf("--da-port 127.0.0.1:%d", busy)},
 	} {
 		code, stdout, stderr := runCLI(t, nil, tc.args...)
 		if code != exitUsage || !strings.Contains(stderr, tc.want) {
@@ -229,7 +230,7 @@ func TestBusyPortBeforeSideEffects(t *testing.T) {
 			t.Fatalf("the devnet printed: %s", stdout)
 		}
 	}
-	for _, p := range []string{data, describe} {
+	for _, p := range []string{data, describe, daDir} {
 		if _, err := os.Stat(p); !os.IsNotExist(err) {
 			t.Fatalf("%s exists: a side effect before the port check (%v)", p, err)
 		}
@@ -245,7 +246,7 @@ func TestRunPreflight(t *testing.T) {
 	badHooks := filepath.Join(dir, "hooks.yaml")
 	os.WriteFile(badHooks, []byte("webhooks:\n  - name: x\n    url: ftp://nope\n    secret: short\n"), 0o600)
 	describe := filepath.Join(dir, "devnet.json")
-	base := []string{"run", "--describe", describe, "--http-port", "0", "--ws-port", "0", "--api-addr", "127.0.0.1:0"}
+	base := []string{"run", "--describe", describe, "--da-dir", filepath.Join(dir, "da"), "--http-port", "0", "--ws-port", "0", "--da-port", "0", "--api-addr", "127.0.0.1:0"}
 	for _, tc := range []struct {
 		name string
 		args []string
@@ -288,7 +289,7 @@ func TestRunFlagDefaults(t *testing.T) {
 		}
 		return got
 	}
-	rc := capture("--rpc", "http://127.0.0.1:1", "--contract", "0x00000000000000000000000000000000000000a1")
+	rc := capture("--rpc", "http://127.0.0.1:1", "--contract", "0x00000000000000000000000000000000000000a1", "--da-sources", "http://127.0.0.1:2")
 	if !reflect.DeepEqual(rc.API, api.DefaultConfig()) {
 		t.Errorf("API %+v, want %+v", rc.API, api.DefaultConfig())
 	}

@@ -10,7 +10,7 @@ import (
 
 	"github.com/urfave/cli/v2"
 
-	"github.com/denomwatch/denomwatch/internal/v1/devnet"
+	"github.com/denomwatch/denomwatch/devnet"
 )
 
 // parse runs the named command with args and returns its devnet config and
@@ -32,7 +32,11 @@ func parse(t *testing.T, name string, args ...string) (devnet.Config, map[string
 						extra[f] = c.String(f)
 					}
 				}
-				got, err = devnetConfig(c)
+				if c.Command.Name == "run" {
+					got, err = devnetShape(c)
+				} else {
+					got, err = devnetCommandConfig(c)
+				}
 				return err
 			}
 		}
@@ -60,10 +64,10 @@ func TestConfigFile(t *testing.T) {
 	file = filepath.Join(t.TempDir(), "d.yaml")
 	os.WriteFile(file, []byte("operators: 3\nfaults: \"2:amount\"\nblock-interval: 250ms\nproviders: 5\n"), 0o600)
 	t.Setenv("DENOMWATCH_OPERATORS", "5")
-	if cfg, _, err = parse(t, "devnet-v1", "--config", file); err != nil || cfg.Operators != 5 || cfg.Providers != 5 {
+	if cfg, _, err = parse(t, "devnet", "--config", file); err != nil || cfg.Operators != 5 || cfg.Providers != 5 {
 		t.Fatalf("env over file: %+v %v", cfg, err)
 	}
-	if cfg, _, err = parse(t, "devnet-v1", "--config", file, "--operators", "6"); err != nil || cfg.Operators != 6 {
+	if cfg, _, err = parse(t, "devnet", "--config", file, "--operators", "6"); err != nil || cfg.Operators != 6 {
 		t.Fatalf("flag over env and file: %+v %v", cfg, err)
 	}
 }

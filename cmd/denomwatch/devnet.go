@@ -17,7 +17,7 @@ import (
 )
 
 func devnetCommand() *cli.Command {
-	flags := append(append(deployFlags(), inCategory("DEVNET", devnetFlags()...)...), logFlags("warn")...)
+	flags := append(append(deployFlags(), inCategory("DEVNET", devnetFlags(devnet.DefaultConfig().Faults.String())...)...), logFlags("warn")...)
 	flags, before := withConfigFile(flags)
 	return &cli.Command{
 		Name:  "devnet",
@@ -56,8 +56,9 @@ with --rounds, when every round is settled.`,
 }
 
 // devnetFlags are the devnet's own flags: the embedded chain, the DA store,
-// the deployment, the rounds and their faults.
-func devnetFlags() []cli.Flag {
+// the deployment, the rounds and their faults (defaultFaults: the schedule
+// without --faults). No category: each command sets its own.
+func devnetFlags(defaultFaults string) []cli.Flag {
 	def := devnet.DefaultConfig()
 	return []cli.Flag{
 		&cli.IntFlag{Name: "http-port", Value: def.HTTPPort, Usage: "embedded chain: JSON-RPC over HTTP on 127.0.0.1:`PORT` (0: none)", EnvVars: env("http-port")},
@@ -75,15 +76,36 @@ func devnetFlags() []cli.Flag {
 		&cli.IntFlag{Name: "providers", Value: def.Providers, Usage: "`N` providers per round (the design's size: 100)", EnvVars: env("providers")},
 		&cli.IntFlag{Name: "recipients", Value: def.Recipients, Usage: "`N` recipients in the pool (the design's size: 1000)", EnvVars: env("recipients")},
 		&cli.IntFlag{Name: "entries", Value: def.EntriesPerRow, Usage: "`N` entries per provider (0: every recipient)", EnvVars: env("entries")},
-		&cli.StringFlag{Name: "faults", Value: def.Faults.String(), Usage: "fault schedule `ROUND:FAULT,...` (see the description)", EnvVars: env("faults")},
+		&cli.StringFlag{Name: "faults", Value: defaultFaults, Usage: "fault schedule `ROUND:FAULT,...` (see the description)", EnvVars: env("faults")},
 		&cli.Uint64Flag{Name: "seed", Value: def.Seed, Usage: "`SEED` of keys and rounds, for a reproducible run (0: fresh)", EnvVars: env("seed")},
 		&cli.StringFlag{Name: "describe", Value: def.Describe, Usage: "write the deployment's JSON description to `FILE` (\"\": none)", EnvVars: env("describe")},
 		&cli.StringFlag{Name: "fund", Usage: "extra `ADDRESSES` (comma-separated) to fund with 1000 ETH, such as a challenger's", EnvVars: env("fund")},
 	}
 }
 
-// devnetV2Config maps the devnet command's flags onto devnet.Config and checks it.
-func devnetV2Config(c *cli.Context) (devnet.Config, error) {
+// devnetCommandConfig maps the devnet command's flags onto devnet.Config
+// and checks it.
+func devnetCommandConfig(c *cli.Context) (devnet.Config, error) {
+	cfg, err := devnetShape(c)
+	if err != nil {
+		return cfg, err
+	}
+	cfg.RPC = c.String("rpc")
+	if cfg.Key, err = fundingKey(c); err != nil {
+		return cfg, err
+	}
+	if cfg.RPC == "" && cfg.Key != nil {
+		return cfg, usageError("--key and --keystore are for --rpc; the embedded chain funds its own accounts")
+	}
+	if err := cfg.Check(); err != nil {
+		return cfg, usageError("%v", err)
+	}
+	return cfg, nil
+}
+
+// devnetShape maps the devnet's own flags (devnetFlags) onto devnet.Config;
+// the caller checks it.
+func devnetShape(c *cli.Context) (devnet.Config, error) {
 	cfg := devnet.DefaultConfig()
 	cfg.HTTPPort, cfg.WSPort, cfg.BlockInterval = c.Int("http-port"), c.Int("ws-port"), c.Duration("block-interval")
 	cfg.DADir, cfg.DAPort = c.String("da-dir"), c.Int("da-port")
@@ -98,16 +120,6 @@ func devnetV2Config(c *cli.Context) (devnet.Config, error) {
 	}
 	if cfg.Fund, err = fundAddresses(c.String("fund")); err != nil {
 		return cfg, err
-	}
-	cfg.RPC = c.String("rpc")
-	if cfg.Key, err = fundingKey(c); err != nil {
-		return cfg, err
-	}
-	if cfg.RPC == "" && cfg.Key != nil {
-		return cfg, usageError("--key and --keystore are for --rpc; the embedded chain funds its own accounts")
-	}
-	if err := cfg.Check(); err != nil {
-		return cfg, usageError("%v", err)
 	}
 	return cfg, nil
 }
@@ -132,7 +144,7 @@ func runDevnet(c *cli.Context) error {
 	if c.NArg() > 0 {
 		return usageError("%s takes no arguments, got %q", c.Command.Name, c.Args().Slice())
 	}
-	cfg, err := devnetV2Config(c)
+	cfg, err := devnetCommandConfig(c)
 	if err != nil {
 		return err
 	}

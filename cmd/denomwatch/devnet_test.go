@@ -12,36 +12,13 @@ import (
 	"github.com/ethereum/go-ethereum/common/hexutil"
 	"github.com/ethereum/go-ethereum/crypto"
 
-	devnetv2 "github.com/denomwatch/denomwatch/devnet"
+	"github.com/denomwatch/denomwatch/devnet"
 	"github.com/denomwatch/denomwatch/internal/testutil"
-	"github.com/denomwatch/denomwatch/internal/v1/devnet"
 )
 
-// fastDevnet are flags for a quick embedded devnet with no RPC server.
-func fastDevnet(describe string, extra ...string) []string {
-	return append([]string{"devnet-v1", "--http-port", "0", "--ws-port", "0", "--block-interval", "20ms",
-		"--challenge-window", "2", "--round-every", "1", "--providers", "3", "--recipients", "8", "--entries", "4",
-		"--operators", "4", "--seed", "7", "--describe", describe}, extra...)
-}
-
-func TestDevnetCommand(t *testing.T) {
-	describe := filepath.Join(t.TempDir(), "devnet.json")
-	code, stdout, stderr := runCLI(t, nil, fastDevnet(describe, "--rounds", "4", "--faults", "2:amount,3:publication")...)
-	if code != 0 {
-		t.Fatalf("exit %d: %s", code, stderr)
-	}
-	for _, want := range []string{"seed 7", "round 2: 3 providers, 12 entries", "FAULT amount", "FAULT publication", "round 4: finalized", "all 4 rounds done"} {
-		if !strings.Contains(stdout, want) {
-			t.Fatalf("output lacks %q:\n%s", want, stdout)
-		}
-	}
-	desc, err := devnet.ReadDescription(describe)
-	if err != nil || len(desc.Rounds) != 4 || desc.Faults != "2:amount,3:publication" || desc.Rounds[1].Fault != "amount" {
-		t.Fatalf("description %+v, %v", desc, err)
-	}
-}
-
-func TestDevnetCommandErrors(t *testing.T) {
+// TestDevnetKeyErrors: the deployer key flags of devnet --rpc, and run's
+// refusals of a half-given chain.
+func TestDevnetKeyErrors(t *testing.T) {
 	dir := t.TempDir()
 	key, _ := crypto.GenerateKey()
 	ksJSON, err := keystore.EncryptKey(&keystore.Key{PrivateKey: key, Address: crypto.PubkeyToAddress(key.PublicKey)}, "right", keystore.LightScryptN, keystore.LightScryptP)
@@ -60,20 +37,19 @@ func TestDevnetCommandErrors(t *testing.T) {
 		code   int
 		stderr string
 	}{
-		{"bad faults", fastDevnet(describe, "--faults", "3:bogus"), exitUsage, "unknown kind"},
-		{"round too large", fastDevnet(describe, "--providers", "40", "--entries", "40", "--recipients", "80"), exitUsage, "one transaction carries at most"},
-		{"fault after the last round", fastDevnet(describe, "--rounds", "2", "--faults", "5:amount"), exitUsage, "only 2 rounds"},
-		{"key without rpc", fastDevnet(describe, "--key", hexKey), exitUsage, "for --rpc"},
-		{"bad key", fastDevnet(describe, "--rpc", "http://127.0.0.1:1", "--key", "0xzz"), exitUsage, "not a secp256k1"},
-		{"both keys", fastDevnet(describe, "--rpc", "http://127.0.0.1:1", "--key", hexKey, "--keystore", ks), exitUsage, "not both"},
-		{"wrong password", fastDevnet(describe, "--rpc", "http://127.0.0.1:1", "--keystore", ks, "--password-file", badPw), exitUsage, "keystore"},
-		{"missing keystore", fastDevnet(describe, "--rpc", "http://127.0.0.1:1", "--keystore", filepath.Join(dir, "none")), exitIO, "read keystore"},
+		{"key without rpc", fastDevnetV2(t, describe, "--key", hexKey), exitUsage, "for --rpc"},
+		{"bad key", fastDevnetV2(t, describe, "--rpc", "http://127.0.0.1:1", "--key", "0xzz"), exitUsage, "not a secp256k1"},
+		{"both keys", fastDevnetV2(t, describe, "--rpc", "http://127.0.0.1:1", "--key", hexKey, "--keystore", ks), exitUsage, "not both"},
+		{"wrong password", fastDevnetV2(t, describe, "--rpc", "http://127.0.0.1:1", "--keystore", ks, "--password-file", badPw), exitUsage, "keystore"},
+		{"missing keystore", fastDevnetV2(t, describe, "--rpc", "http://127.0.0.1:1", "--keystore", filepath.Join(dir, "none")), exitIO, "read keystore"},
 		// The right password gets as far as dialling the node.
-		{"keystore read, node unreachable", fastDevnet(describe, "--rpc", "http://127.0.0.1:1", "--keystore", ks, "--password-file", pw), 1, "devnet chain"},
-		{"bad fund address", fastDevnet(describe, "--fund", "0x12"), exitUsage, "not an address"},
+		{"keystore read, node unreachable", fastDevnetV2(t, describe, "--rpc", "http://127.0.0.1:1", "--keystore", ks, "--password-file", pw), 1, "devnet chain"},
+		{"bad fund address", fastDevnetV2(t, describe, "--fund", "0x12"), exitUsage, "not an address"},
 		{"run with rpc, no contract", []string{"run", "--rpc", "http://127.0.0.1:1"}, exitUsage, "needs --contract"},
+		{"run with rpc, no DA source", []string{"run", "--rpc", "http://127.0.0.1:1", "--contract", "0x00000000000000000000000000000000000000aa"}, exitUsage, "needs --da-sources"},
+		{"run, a DA source of no kind", []string{"run", "--da-sources", "ftp://x"}, exitUsage, "--da-sources"},
 		{"run, bad log level", []string{"run", "--log-level", "loud"}, exitUsage, "log-level"},
-		{"devnet argument", append(fastDevnet(describe), "extra"), exitUsage, "no arguments"},
+		{"devnet argument", append(fastDevnetV2(t, describe), "extra"), exitUsage, "no arguments"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -87,7 +63,7 @@ func TestDevnetCommandErrors(t *testing.T) {
 
 // TestDevnetFlagDefaults: the flags' defaults are devnet.DefaultConfig's.
 func TestDevnetFlagDefaults(t *testing.T) {
-	for _, name := range []string{"devnet-v1", "run"} {
+	for _, name := range []string{"devnet", "run"} {
 		got, _, err := parse(t, name)
 		if err != nil {
 			t.Fatal(err)
@@ -112,7 +88,7 @@ func fastDevnetV2(t *testing.T, describe string, extra ...string) []string {
 		"--providers", "3", "--recipients", "8", "--entries", "4", "--operators", "4", "--seed", "7", "--describe", describe}, extra...)
 }
 
-func TestDevnetV2Command(t *testing.T) {
+func TestDevnetCommand(t *testing.T) {
 	describe := filepath.Join(t.TempDir(), "devnet.json")
 	code, stdout, stderr := runCLI(t, nil, fastDevnetV2(t, describe, "--rounds", "4", "--faults", "2:amount@1.2,3:malformed:mr-range")...)
 	if code != 0 {
@@ -123,7 +99,7 @@ func TestDevnetV2Command(t *testing.T) {
 			t.Fatalf("output lacks %q:\n%s", want, stdout)
 		}
 	}
-	desc, err := devnetv2.ReadDescription(describe)
+	desc, err := devnet.ReadDescription(describe)
 	if err != nil || desc.Protocol != 2 || len(desc.Rounds) != 4 || desc.Faults != "2:amount@1.2,3:malformed:mr-range" || desc.DA.URL == "" {
 		t.Fatalf("description %+v, %v", desc, err)
 	}
@@ -132,7 +108,7 @@ func TestDevnetV2Command(t *testing.T) {
 	}
 }
 
-func TestDevnetV2CommandErrors(t *testing.T) {
+func TestDevnetCommandErrors(t *testing.T) {
 	describe := filepath.Join(t.TempDir(), "d.json")
 	tests := []struct {
 		name   string

@@ -94,8 +94,8 @@ func metric(t *testing.T, url, name string) float64 {
 func TestDiskFull(t *testing.T) {
 	disk := mountSmallDisk(t, 96)
 	data := filepath.Join(disk, "data")
-	d, rpcURL := startDevnet(t, 0) // in the test, not in run: its chain is not what is tested
-	desc := d.Description()
+	d := startDevnet(t, 0) // in the test, not in run: its chain is not what is tested
+	desc, rpcURL := d.desc, d.rpc
 	apiPort := testutil.FreePort(t)
 	url := fmt.Sprintf("http://127.0.0.1:%d", apiPort)
 	ctx, cancel := context.WithCancel(context.Background())
@@ -103,7 +103,7 @@ func TestDiskFull(t *testing.T) {
 	var stderr testutil.Buffer
 	done := make(chan int, 1)
 	go func() {
-		done <- run(ctx, []string{"denomwatch", "run", "--rpc", rpcURL, "--contract", desc.AVS.Hex(), "--start-block", fmt.Sprint(desc.StartBlock),
+		done <- run(ctx, []string{"denomwatch", "run", "--rpc", rpcURL, "--da-sources", d.da, "--contract", desc.AVS.Hex(), "--start-block", fmt.Sprint(desc.StartBlock),
 			"--data-dir", data, "--min-free-mb", "32", "--api-addr", fmt.Sprintf("127.0.0.1:%d", apiPort),
 			"--poll-interval", "100ms", "--block-time", "100ms", "--stall-blocks", "600"}, nil, io.Discard, &stderr)
 	}()

@@ -69,7 +69,6 @@ func newApp(stdin io.Reader, stdout, stderr io.Writer) *cli.App {
 		Commands: []*cli.Command{
 			runCommand(),
 			devnetCommand(),
-			devnetV1Command(),
 			auditCommand(),
 			checkCommand(),
 			daCommand(),

@@ -8,11 +8,13 @@ import (
 
 	"github.com/ethereum/go-ethereum/common"
 
+	"github.com/denomwatch/denomwatch/challenge"
+	"github.com/denomwatch/denomwatch/challenge/solve"
 	"github.com/denomwatch/denomwatch/health"
 	"github.com/denomwatch/denomwatch/index"
 	"github.com/denomwatch/denomwatch/internal/txmgr"
-	"github.com/denomwatch/denomwatch/internal/v1/challenge"
 	"github.com/denomwatch/denomwatch/jobs"
+	"github.com/denomwatch/denomwatch/judge"
 	"github.com/denomwatch/denomwatch/metrics"
 	"github.com/denomwatch/denomwatch/rpcpool"
 )
@@ -30,22 +32,45 @@ type discardAlerts struct{ *index.Store }
 
 func (discardAlerts) Enqueue(bodies ...[]byte) ([]uint64, error) { return nil, nil }
 
-// PutChallenge without webhooks keeps the record and drops its alerts.
-func (d discardAlerts) PutChallenge(ch index.Challenge, _ ...[]byte) error {
-	return d.Store.PutChallenge(ch)
+// PutSolveRecord without webhooks keeps the record and drops its alerts.
+func (d discardAlerts) PutSolveRecord(r index.SolveRecord, _ ...[]byte) error {
+	return d.Store.PutSolveRecord(r)
 }
 
-// openChallenges reports whether a round has a challenge not yet settled
-// (retention pruning keeps it).
+// notifyingStore is the index as the watcher writes it, waking the
+// challenger whenever a block it applies judges a round fraudulent or
+// unavailable, so that the move does not wait for the next poll.
+type notifyingStore struct {
+	*index.Store
+	wake func()
+}
+
+// Apply applies the block, then wakes the challenger if the block carries
+// a verdict it acts on.
+func (s notifyingStore) Apply(u *index.BlockUpdate) error {
+	if err := s.Store.Apply(u); err != nil {
+		return err
+	}
+	for i := range u.Rounds {
+		if v := u.Rounds[i].Judgement; v != nil && (v.Status == judge.StatusFraud || v.Status == judge.StatusUnavailable) {
+			s.wake()
+			break
+		}
+	}
+	return nil
+}
+
+// openChallenges reports whether a round has a decision record not yet
+// settled (retention pruning keeps it).
 func openChallenges(store *index.Store, log *slog.Logger) func(round uint64) bool {
 	return func(round uint64) bool {
-		chs, err := store.ChallengesByRound(round)
+		recs, err := store.OpenSolveRecords()
 		if err != nil {
-			log.Warn("read challenges; keeping the round", "round", round, "err", err)
+			log.Warn("read the challenger's records; keeping the round", "round", round, "err", err)
 			return true
 		}
-		for _, ch := range chs {
-			if !ch.State.Terminal() {
+		for _, r := range recs {
+			if r.Round == round {
 				return true
 			}
 		}
@@ -53,16 +78,26 @@ func openChallenges(store *index.Store, log *slog.Logger) func(round uint64) boo
 	}
 }
 
-// challengeCounts tallies challenge records by state for the digest.
+// challengeCounts tallies the challenger's decision records by state (and
+// settled ones by final state) for the digest.
 func challengeCounts(store *index.Store) func() map[string]uint64 {
 	return func() map[string]uint64 {
 		out := map[string]uint64{}
-		chs, err := store.Challenges()
+		recs, err := store.SolveRecords()
 		if err != nil {
 			return out
 		}
-		for _, ch := range chs {
-			out["challenges."+string(ch.State)]++
+		for _, sr := range recs {
+			r, err := solve.DecodeRecord(sr.Record)
+			if err != nil {
+				out["challenges.unreadable"]++
+				continue
+			}
+			name := string(r.State)
+			if r.Final != nil {
+				name = string(r.Final.State)
+			}
+			out["challenges."+name]++
 		}
 		if n, err := store.DeadLetterCount(); err == nil {
 			out["deadLetters"] = uint64(n)

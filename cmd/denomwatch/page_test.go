@@ -112,7 +112,7 @@ func TestPageFlags(t *testing.T) {
 	if err := os.WriteFile(cfgFile, []byte("api-cors-origin: \"*\"\nexplorer-url: https://explorer.example/sepolia\n"), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	rpc := []string{"--rpc", "http://127.0.0.1:1", "--contract", "0x00000000000000000000000000000000000000a1"}
+	rpc := []string{"--rpc", "http://127.0.0.1:1", "--contract", "0x00000000000000000000000000000000000000a1", "--da-sources", "http://127.0.0.1:2"}
 	for _, tc := range []struct {
 		name     string
 		env      map[string]string

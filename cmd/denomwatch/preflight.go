@@ -12,6 +12,7 @@ import (
 	"path/filepath"
 	"strconv"
 
+	"github.com/ethereum/go-ethereum"
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/crypto"
 	"github.com/ethereum/go-ethereum/params"
@@ -19,6 +20,7 @@ import (
 	"golang.org/x/sys/unix"
 
 	"github.com/denomwatch/denomwatch/alerts"
+	"github.com/denomwatch/denomwatch/contracts"
 	"github.com/denomwatch/denomwatch/internal/txmgr"
 	"github.com/denomwatch/denomwatch/rpcpool"
 )
@@ -92,6 +94,9 @@ func (rc *runConfig) checkPorts() error {
 		if d.WSPort != 0 {
 			ports = append(ports, port{"ws-port", net.JoinHostPort("127.0.0.1", strconv.Itoa(d.WSPort))})
 		}
+		if d.DAPort != 0 {
+			ports = append(ports, port{"da-port", net.JoinHostPort("127.0.0.1", strconv.Itoa(d.DAPort))})
+		}
 	}
 	for _, p := range ports {
 		ln, err := net.Listen("tcp", p.addr)
@@ -101,6 +106,21 @@ func (rc *runConfig) checkPorts() error {
 		if err := ln.Close(); err != nil {
 			return usageError("--%s %s: %v", p.flag, p.addr, err)
 		}
+	}
+	return nil
+}
+
+// checkAVS asks the contract at avs for its challenge window, which the
+// v2 AVS answers: another contract (a v1 AVS, a token, a forwarder) is
+// refused before anything starts rather than watched in silence.
+func checkAVS(ctx context.Context, chain ethereum.ContractCaller, avs common.Address) error {
+	abi := contracts.ABI()
+	out, err := chain.CallContract(ctx, ethereum.CallMsg{To: &avs, Data: abi.PackChallengeWindow()}, nil)
+	if err == nil {
+		_, err = abi.UnpackChallengeWindow(out)
+	}
+	if err != nil {
+		return fmt.Errorf("not the Denominator Allocation AVS of protocol v2 (challengeWindow() fails: %w)", contracts.AsRevert(err))
 	}
 	return nil
 }
@@ -167,6 +187,9 @@ func (rc *runConfig) checkNode(ctx context.Context, p *preflight, log *slog.Logg
 	}
 	if len(code) == 0 {
 		return usageError("--contract %s: no contract there on chain %d", rc.Contract, p.chainID)
+	}
+	if err := checkAVS(ctx, p.pool, rc.Contract); err != nil {
+		return usageError("--contract %s: %v", rc.Contract, err)
 	}
 	if p.key == nil || rc.Challenge.DryRun {
 		return nil

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"crypto/ecdsa"
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
@@ -21,26 +22,24 @@ import (
 	"github.com/ethereum/go-ethereum/ethclient"
 
 	"github.com/denomwatch/denomwatch/api"
+	"github.com/denomwatch/denomwatch/contracts/bindings"
+	"github.com/denomwatch/denomwatch/devnet"
 	"github.com/denomwatch/denomwatch/index"
 	"github.com/denomwatch/denomwatch/internal/testutil"
-	"github.com/denomwatch/denomwatch/internal/v1/contracts/bindings"
-	"github.com/denomwatch/denomwatch/internal/v1/devnet"
-	recomputev1 "github.com/denomwatch/denomwatch/internal/v1/recompute"
+	"github.com/denomwatch/denomwatch/recompute"
 )
 
-// startDevnet runs an embedded devnet serving JSON-RPC over HTTP, with
-// faults (round 2: a wrong amount; round 4: a bad publication), funding
-// fund; it keeps sealing blocks until the test ends. The challenge window
-// (40 blocks of 100 ms) leaves a challenger room on a loaded machine.
-func startDevnet(t *testing.T, rounds int, fund ...[20]byte) (*devnet.Devnet, string) {
+// startDevnet runs an embedded v2 devnet (devnet.TestingConfig) serving
+// JSON-RPC over HTTP and its objects on a free port, with faults (round 2:
+// a wrong amount; round 4: a row withheld and never given, its batch
+// slashed when the availability challenge goes unanswered), funding fund;
+// it keeps sealing blocks until the test ends.
+func startDevnet(t *testing.T, rounds int, fund ...[20]byte) testNet {
 	t.Helper()
 	port := testutil.FreePort(t)
-	cfg := devnet.DefaultConfig()
-	cfg.HTTPPort, cfg.WSPort, cfg.Describe = port, 0, ""
-	cfg.BlockInterval, cfg.PollInterval = 100*time.Millisecond, 10*time.Millisecond
-	cfg.ChallengeWindow, cfg.RoundEvery, cfg.Rounds, cfg.Seed = 40, 2, rounds, 11
-	cfg.Providers, cfg.Recipients, cfg.EntriesPerRow, cfg.Operators = 3, 8, 4, 4
-	cfg.Faults = devnet.Schedule{2: {Kind: devnet.FaultAmount, Index: 5}, 4: {Kind: devnet.FaultPublication}}
+	cfg := devnet.TestingConfig(t.TempDir(), testutil.FreePort(t))
+	cfg.HTTPPort, cfg.Describe, cfg.Rounds, cfg.Seed = port, "", rounds, 11
+	cfg.Faults = devnet.Schedule{2: {Kind: devnet.FaultAmount}, 4: {Kind: devnet.FaultWithheldRow}}
 	for _, a := range fund {
 		cfg.Fund = append(cfg.Fund, a)
 	}
@@ -54,8 +53,17 @@ func startDevnet(t *testing.T, rounds int, fund ...[20]byte) (*devnet.Devnet, st
 	if err := d.Start(ctx); err != nil {
 		t.Fatal(err)
 	}
+	net := testNet{desc: d.Description(), rpc: fmt.Sprintf("http://127.0.0.1:%d", port), da: d.DASource()}
 	go d.Run(ctx)
-	return d, fmt.Sprintf("http://127.0.0.1:%d", port)
+	return net
+}
+
+// testNet is what a test reads of a running devnet: its description as it
+// started (Description is not safe while the devnet runs), its RPC URL and
+// its data-availability source.
+type testNet struct {
+	desc    devnet.Description
+	rpc, da string
 }
 
 // writeKey writes a fresh key to a file (0600) and returns it with its path.
@@ -78,10 +86,14 @@ func writeKey(t *testing.T, dir, name string) ([20]byte, string) {
 func TestRunChecksTheNode(t *testing.T) {
 	dir := t.TempDir()
 	_, unfunded := writeKey(t, dir, "unfunded.key")
-	d, rpcURL := startDevnet(t, 0)
-	desc := d.Description()
+	deployer, err := crypto.GenerateKey()
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := startDevnet(t, 0, crypto.PubkeyToAddress(deployer.PublicKey))
+	desc, rpcURL := d.desc, d.rpc
 	data := filepath.Join(dir, "data")
-	base := []string{"run", "--rpc", rpcURL, "--start-block", fmt.Sprint(desc.StartBlock), "--data-dir", data, "--api-addr", ""}
+	base := []string{"run", "--rpc", rpcURL, "--da-sources", d.da, "--start-block", fmt.Sprint(desc.StartBlock), "--data-dir", data, "--api-addr", ""}
 	for _, tc := range []struct {
 		name string
 		args []string
@@ -90,6 +102,7 @@ func TestRunChecksTheNode(t *testing.T) {
 		{"unfunded key", append(base, "--contract", desc.AVS.Hex(), "--challenger-key-file", unfunded), "cannot pay one proof"},
 		{"wrong chain", append(base, "--contract", desc.AVS.Hex(), "--chain-id", "1"), "--chain-id 1"},
 		{"no contract there", append(base, "--contract", desc.Coordinator.Hex()), "no contract there"},
+		{"not the AVS", append(base, "--contract", forwarder(t, rpcURL, deployer).Hex()), "not the Denominator Allocation AVS"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			code, _, stderr := runCLI(t, nil, tc.args...)
@@ -145,8 +158,8 @@ func waitHTTP(t *testing.T, url string, code int, timeout time.Duration) []byte 
 func TestRunOperatorView(t *testing.T) {
 	dir := t.TempDir()
 	addr, keyFile := writeKey(t, dir, "challenger.key")
-	d, rpcURL := startDevnet(t, 6, addr)
-	desc := d.Description()
+	d := startDevnet(t, 6, addr)
+	desc, rpcURL := d.desc, d.rpc
 
 	hook := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) { w.WriteHeader(http.StatusServiceUnavailable) }))
 	defer hook.Close()
@@ -160,7 +173,7 @@ func TestRunOperatorView(t *testing.T) {
 	var stderr testutil.Buffer
 	done := make(chan int, 1)
 	go func() {
-		done <- run(ctx, []string{"denomwatch", "run", "--rpc", rpcURL, "--contract", desc.AVS.Hex(), "--start-block", fmt.Sprint(desc.StartBlock),
+		done <- run(ctx, []string{"denomwatch", "run", "--rpc", rpcURL, "--da-sources", d.da, "--contract", desc.AVS.Hex(), "--start-block", fmt.Sprint(desc.StartBlock),
 			"--data-dir", filepath.Join(dir, "data"), "--api-addr", fmt.Sprintf("127.0.0.1:%d", apiPort), "--admin-api",
 			"--challenger-key-file", keyFile, "--webhooks", hooks, "--log-format", "json", "--poll-interval", "100ms",
 			"--block-time", "100ms", "--stall-blocks", "300", "--lag-schedule", "@every 1s"}, nil, io.Discard, &stderr)
@@ -233,36 +246,23 @@ func TestRunOperatorView(t *testing.T) {
 		t.Fatalf("requeue --all: exit %d %s", code, out)
 	}
 
-	// Round 2's data, exported and recomputed.
-	var r2 api.RoundView
-	json.Unmarshal(waitHTTP(t, apiURL+"/v1/rounds/2", 200, time.Minute), &r2)
-	hexData := waitHTTP(t, apiURL+"/v1/rounds/2/data", 200, time.Minute)
-	raw := waitHTTP(t, apiURL+"/v1/rounds/2/data?format=raw", 200, time.Minute)
-	if want := "0x" + hex.EncodeToString(raw) + "\n"; string(hexData) != want {
-		t.Fatalf("hex and raw exports differ")
+	// Round 2's manifest, served by this watcher as a data-availability
+	// source (/v1/objects), verifies against the round's commitment root.
+	var r2 struct {
+		CommitmentRoot common.Hash `json:"commitmentRoot"`
 	}
-	code, out, errOut = runCLI(t, hexData, "recompute", "--round", "2", "--data", "-")
-	var rc struct {
-		WellFormed bool `json:"wellFormed"`
-		Round      int  `json:"round"`
-	}
-	if code != 0 || json.Unmarshal([]byte(out), &rc) != nil || !rc.WellFormed || rc.Round != 2 {
-		t.Fatalf("recompute of the export: exit %d %s %s", code, out, errOut)
-	}
-	// The export is the round's data exactly: the v1 engine the watcher
-	// still judges with gives the round's correct allocation root from it.
-	c, err := recomputev1.Decode(raw)
-	if err != nil {
+	if err := json.Unmarshal(waitHTTP(t, apiURL+"/v1/rounds/2", 200, time.Minute), &r2); err != nil {
 		t.Fatal(err)
 	}
-	res, err := recomputev1.Compute(c, recomputev1.Options{})
-	if err != nil || r2.CorrectAllocationRoot == nil || res.AllocationRoot != *r2.CorrectAllocationRoot {
-		t.Fatalf("the export recomputes to %v (%v), the round's correct root is %v", res, err, r2.CorrectAllocationRoot)
+	raw := waitHTTP(t, fmt.Sprintf("%s/v1/objects/%s/%s", apiURL, recompute.KindManifest, r2.CommitmentRoot.Hex()), 200, time.Minute)
+	if _, _, err := recompute.VerifyManifest(r2.CommitmentRoot, raw); err != nil {
+		t.Fatalf("round 2's manifest from /v1/objects: %v", err)
 	}
 }
 
 // checkJSONLogs checks that every log line is a JSON object with camelCase
-// keys, that a verdict line names a resubmitted batch, and that the
+// keys, that a verdict line judges a resubmitted batch (attempt 1 or
+// more) valid, and that the
 // backfill said it caught up.
 func checkJSONLogs(t *testing.T, logs string) {
 	t.Helper()
@@ -279,7 +279,7 @@ func checkJSONLogs(t *testing.T, logs string) {
 		}
 		switch m["msg"] {
 		case "round verdict":
-			if m["resubmitted"] == true && m["batch"] != nil && m["replaces"] != nil {
+			if a, ok := m["attempt"].(float64); ok && a >= 1 && m["status"] == "valid" {
 				resubmitted = true
 			}
 		case "caught up":
@@ -301,17 +301,10 @@ func waitFor(t *testing.T, what string, timeout time.Duration, ok func() bool) {
 	testutil.WaitFor(t, what, timeout, 200*time.Millisecond, ok)
 }
 
-// TestRunHalfBuilt: a service that fails midway (the contract is not the
-// AVS: the watcher cannot read its challenge window, after the index was
-// opened and the alerts and challenger built) exits 1 naming the step, and
-// closes what it built: the index opens again (its lock released).
-func TestRunHalfBuilt(t *testing.T) {
-	dir := t.TempDir()
-	k, err := crypto.GenerateKey()
-	if err != nil {
-		t.Fatal(err)
-	}
-	d, rpcURL := startDevnet(t, 0, crypto.PubkeyToAddress(k.PublicKey))
+// forwarder deploys the v2 contracts' forwarder with key k: a contract
+// that is not the AVS.
+func forwarder(t *testing.T, rpcURL string, k *ecdsa.PrivateKey) common.Address {
+	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
 	client, err := ethclient.DialContext(ctx, rpcURL)
@@ -329,15 +322,36 @@ func TestRunHalfBuilt(t *testing.T) {
 		r, err := client.TransactionReceipt(ctx, tx.Hash())
 		return err == nil && r.Status == 1
 	})
+	return fwd
+}
+
+// TestRunHalfBuilt: a service that fails midway (its index is held by
+// another process, after the RPC pool was dialled) exits 1 naming the step
+// and why, and closes what it built; once the other process lets go, the
+// same command runs.
+func TestRunHalfBuilt(t *testing.T) {
+	dir := t.TempDir()
+	d := startDevnet(t, 0)
+	avs, rpcURL := d.desc.AVS, d.rpc
 	data := filepath.Join(dir, "data")
-	code, _, stderr := runCLI(t, nil, "run", "--rpc", rpcURL, "--contract", fwd.Hex(), "--start-block", fmt.Sprint(d.Description().StartBlock),
-		"--data-dir", data, "--api-addr", fmt.Sprintf("127.0.0.1:%d", testutil.FreePort(t)))
-	if code != exitIO || !strings.Contains(stderr, "run: watcher:") || !strings.Contains(stderr, "read the challenge window") {
+	held, err := index.Open(index.Options{Dir: filepath.Join(data, fmt.Sprintf("%d-%s", devnetChainID, strings.ToLower(avs.Hex())))})
+	if err != nil {
+		t.Fatal(err)
+	}
+	args := []string{"run", "--rpc", rpcURL, "--contract", avs.Hex(), "--da-sources", d.da, "--start-block", fmt.Sprint(d.desc.StartBlock),
+		"--data-dir", data, "--api-addr", fmt.Sprintf("127.0.0.1:%d", testutil.FreePort(t))}
+	code, _, stderr := runCLI(t, nil, args...)
+	if code != exitIO || !strings.Contains(stderr, "run: index:") || !strings.Contains(stderr, "open the index") {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
-	store, err := index.Open(index.Options{Dir: filepath.Join(data, fmt.Sprintf("%d-%s", devnetChainID, strings.ToLower(fwd.Hex())))})
-	if err != nil {
-		t.Fatalf("the index was left open: %v", err)
+	held.Close()
+	ctx, cancel := context.WithCancel(context.Background())
+	var out testutil.Buffer
+	done := make(chan int, 1)
+	go func() { done <- run(ctx, append([]string{"denomwatch"}, args...), nil, io.Discard, &out) }()
+	waitFor(t, "the watcher running", time.Minute, func() bool { return strings.Contains(out.String(), "watching") })
+	cancel()
+	if code := <-done; code != 0 {
+		t.Fatalf("the second run: exit %d\n%s", code, out.String())
 	}
-	store.Close()
 }

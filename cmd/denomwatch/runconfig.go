@@ -13,9 +13,11 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"github.com/denomwatch/denomwatch/api"
+	"github.com/denomwatch/denomwatch/challenge"
+	"github.com/denomwatch/denomwatch/challenge/solve"
+	"github.com/denomwatch/denomwatch/da"
+	"github.com/denomwatch/denomwatch/devnet"
 	"github.com/denomwatch/denomwatch/internal/txmgr"
-	"github.com/denomwatch/denomwatch/internal/v1/challenge"
-	"github.com/denomwatch/denomwatch/internal/v1/devnet"
 	"github.com/denomwatch/denomwatch/jobs"
 )
 
@@ -34,6 +36,10 @@ type runConfig struct {
 	Contract   common.Address
 	StartBlock uint64
 	ChainID    uint64
+	// DASources are the data-availability sources (empty with the embedded
+	// devnet: its store); DATimeout bounds one fetch from one source.
+	DASources []string
+	DATimeout time.Duration
 	// Confirmations: -1 takes the chain's default (0 on id 1337, else 12).
 	Confirmations int64
 	PollInterval  time.Duration
@@ -74,6 +80,7 @@ func runConfigFrom(c *cli.Context) (runConfig, error) {
 		Admin: c.Bool("admin-api"), Webhooks: c.String("webhooks"),
 		ProofGas: c.Uint64("proof-gas"), LowBalanceProofs: c.Uint64("low-balance-proofs"),
 		ChallengeConfirmationsSet: c.IsSet("challenge-confirmations"),
+		DASources:                 splitList(c.String("da-sources")), DATimeout: c.Duration("da-timeout"),
 	}
 	var err error
 	if rc.Log, err = logConfigFrom(c); err != nil {
@@ -86,7 +93,9 @@ func runConfigFrom(c *cli.Context) (runConfig, error) {
 	if _, ok := os.LookupEnv(challengerKeyEnv); ok {
 		rc.Key.Env = challengerKeyEnv
 	}
-	rc.Challenge = challengerConfig(c)
+	if rc.Challenge, err = challengerConfig(c); err != nil {
+		return rc, err
+	}
 	rc.Jobs = jobs.DefaultConfig()
 	rc.Jobs.Reaudit, rc.Jobs.ReauditLookback = c.String("reaudit-schedule"), c.Uint64("reaudit-lookback")
 	rc.Jobs.Lag, rc.Jobs.LagBlocks = c.String("lag-schedule"), c.Uint64("lag-alert-blocks")
@@ -157,16 +166,55 @@ func setFlags(c *cli.Context, flags []cli.Flag) []string {
 
 // challengerConfig is the challenger's configuration from run's flags;
 // AVS and ChainID are set once known.
-func challengerConfig(c *cli.Context) challenge.Config {
+func challengerConfig(c *cli.Context) (challenge.Config, error) {
 	cfg := challenge.DefaultConfig(common.Address{})
 	cfg.DryRun = c.Bool("dry-run")
-	cfg.Confirmations, cfg.BumpAfterBlocks = c.Uint64("challenge-confirmations"), c.Uint64("bump-after-blocks")
-	cfg.DeadlineAlertBlocks = c.Uint64("deadline-alert-blocks")
+	cfg.Confirmations, cfg.BumpAfter, cfg.MaxBumps = c.Uint64("challenge-confirmations"), c.Uint64("bump-after-blocks"), c.Int("max-bumps")
 	cfg.MaxFeeCap = nil
 	if g := c.Uint64("max-fee-gwei"); g > 0 {
 		cfg.MaxFeeCap = new(big.Int).Mul(new(big.Int).SetUint64(g), big.NewInt(params.GWei))
 	}
-	return cfg
+	if s := c.String("max-bond"); s != "" {
+		v, err := parseWei(s)
+		if err != nil {
+			return cfg, usageError("--max-bond %q: %v", s, err)
+		}
+		cfg.MaxBond = v
+	}
+	return cfg, nil
+}
+
+// parseWei reads an amount of wei: a decimal integer, or a decimal number
+// followed by gwei or ether (0.5ether).
+func parseWei(s string) (*big.Int, error) {
+	unit := big.NewInt(1)
+	num := strings.TrimSpace(s)
+	for _, u := range []struct {
+		suffix string
+		wei    int64
+	}{{"gwei", params.GWei}, {"ether", params.Ether}, {"wei", 1}} {
+		if rest, ok := strings.CutSuffix(num, u.suffix); ok {
+			num, unit = strings.TrimSpace(rest), big.NewInt(u.wei)
+			break
+		}
+	}
+	r, ok := new(big.Rat).SetString(num)
+	if !ok || r.Sign() < 0 {
+		return nil, errors.New("not a non-negative amount (wei, or with gwei or ether)")
+	}
+	r.Mul(r, new(big.Rat).SetInt(unit))
+	if !r.IsInt() {
+		return nil, errors.New("not a whole number of wei")
+	}
+	return new(big.Int).Set(r.Num()), nil
+}
+
+// weiToGwei is v in gwei, rounded down (0 for nil).
+func weiToGwei(v *big.Int) uint64 {
+	if v == nil {
+		return 0
+	}
+	return new(big.Int).Quo(v, big.NewInt(params.GWei)).Uint64()
 }
 
 // Check reports every problem of the configuration that needs no look at
@@ -182,9 +230,19 @@ func (rc *runConfig) Check() error {
 			bad("--rpc names no URL")
 		case rc.Contract == (common.Address{}):
 			bad("--rpc needs --contract, the AVS address")
+		case len(rc.DASources) == 0:
+			bad("--rpc needs --da-sources: where the rounds' manifests and rows are fetched (the coordinator's store, a mirror, another watcher's /v1/objects)")
 		}
 	} else if rc.ChainID != 0 && rc.ChainID != devnetChainID {
 		bad("--chain-id %d: the embedded devnet is chain %d", rc.ChainID, devnetChainID)
+	}
+	if rc.DATimeout <= 0 {
+		bad("--da-timeout must be positive")
+	}
+	if len(rc.DASources) > 0 {
+		if _, err := da.NewClient(da.Options{Sources: rc.DASources}); err != nil {
+			bad("--da-sources: %v", err)
+		}
 	}
 	if rc.PollInterval <= 0 || rc.BlockTime <= 0 {
 		bad("--poll-interval and --block-time must be positive")
@@ -207,8 +265,8 @@ func (rc *runConfig) Check() error {
 	if err := ch.Check(); err != nil {
 		bad("challenger: %v", err)
 	}
-	if rc.ProofGas == 0 || rc.ProofGas > challenge.MaxTxGas {
-		bad("--proof-gas %d: between 1 and %d", rc.ProofGas, challenge.MaxTxGas)
+	if rc.ProofGas == 0 || rc.ProofGas > solve.MaxTxGas {
+		bad("--proof-gas %d: between 1 and %d", rc.ProofGas, solve.MaxTxGas)
 	}
 	if err := rc.Jobs.Check(); err != nil {
 		bad("%v", err)

@@ -7,7 +7,7 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"github.com/denomwatch/denomwatch/api"
-	"github.com/denomwatch/denomwatch/internal/v1/challenge"
+	"github.com/denomwatch/denomwatch/challenge"
 	"github.com/denomwatch/denomwatch/jobs"
 )
 
@@ -19,6 +19,7 @@ const (
 	defaultLowBalanceProofs = 3
 	defaultMinFreeMB        = 256
 	defaultDataDir          = "denomwatch-data"
+	defaultDATimeout        = 30 * time.Second
 )
 
 // runFlags are `denomwatch run`'s flags, by category.
@@ -38,6 +39,8 @@ func chainFlags() []cli.Flag {
 		&cli.StringFlag{Name: "rpc", Usage: "watch the AVS on the node at `URLS` (comma-separated: tried in order, failing over) instead of the embedded devnet", EnvVars: env("rpc")},
 		&cli.StringFlag{Name: "contract", Usage: "the AVS `ADDRESS` to watch (with --rpc)", EnvVars: env("contract")},
 		&cli.Uint64Flag{Name: "start-block", Usage: "first `BLOCK` to read: the AVS's deployment block (with --rpc)", EnvVars: env("start-block")},
+		&cli.StringFlag{Name: "da-sources", Usage: "where round objects are fetched, `SOURCES` in order of preference (comma-separated): http(s) base URLs, such as another watcher's http://HOST:PORT/v1/objects, or directories; needed with --rpc; without it: the embedded devnet's store", EnvVars: env("da-sources")},
+		&cli.DurationFlag{Name: "da-timeout", Value: defaultDATimeout, Usage: "give up one fetch from one source after `DURATION` (the next source is tried)", EnvVars: env("da-timeout")},
 		&cli.Uint64Flag{Name: "chain-id", Usage: "refuse to start unless the node serves chain `ID` (0: any)", EnvVars: env("chain-id")},
 		&cli.Int64Flag{Name: "confirmations", Value: -1, Usage: "read blocks this many `BLOCKS` deep only (-1: 0 on a dev chain, id 1337, else 12)", EnvVars: env("confirmations")},
 		&cli.DurationFlag{Name: "poll-interval", Value: time.Second, Usage: "poll the head every `DURATION` once caught up", EnvVars: env("poll-interval")},
@@ -70,11 +73,12 @@ func challengerFlags() []cli.Flag {
 		&cli.StringFlag{Name: "challenger-key-file", Usage: "challenger key from `FILE` (hex); or the key in $" + challengerKeyEnv + ", or --challenger-keystore; none: monitor-only", EnvVars: env("challenger-key-file")},
 		&cli.StringFlag{Name: "challenger-keystore", Usage: "challenger key from a go-ethereum keystore `FILE`", EnvVars: env("challenger-keystore")},
 		&cli.StringFlag{Name: "challenger-password-file", Usage: "`FILE` holding the keystore's password", EnvVars: env("challenger-password-file")},
-		&cli.BoolFlag{Name: "dry-run", Usage: "build and simulate fraud proofs, never send them", EnvVars: env("dry-run")},
-		&cli.Uint64Flag{Name: "challenge-confirmations", Value: def.Confirmations, Usage: "a mined proof is confirmed this many `BLOCKS` deep (unset: the larger of this and --confirmations)", EnvVars: env("challenge-confirmations")},
-		&cli.Uint64Flag{Name: "bump-after-blocks", Value: def.BumpAfterBlocks, Usage: "replace a proof not mined after `BLOCKS` with higher fees", EnvVars: env("bump-after-blocks")},
-		&cli.Uint64Flag{Name: "max-fee-gwei", Value: challenge.DefaultMaxFeeCapGwei, Usage: "never pay more than `GWEI` per gas for a proof (0: no cap)", EnvVars: env("max-fee-gwei")},
-		&cli.Uint64Flag{Name: "deadline-alert-blocks", Value: def.DeadlineAlertBlocks, Usage: "raise deadline_at_risk when a fraud's window closes within `BLOCKS` unproven (0: never)", EnvVars: env("deadline-alert-blocks")},
+		&cli.BoolFlag{Name: "dry-run", Usage: "build and simulate proofs and challenges, never send them", EnvVars: env("dry-run")},
+		&cli.Uint64Flag{Name: "challenge-confirmations", Value: def.Confirmations, Usage: "an event the challenger acts on counts once this many `BLOCKS` deep (unset: the larger of this and --confirmations)", EnvVars: env("challenge-confirmations")},
+		&cli.Uint64Flag{Name: "bump-after-blocks", Value: def.BumpAfter, Usage: "replace a move not mined after `BLOCKS` with fees 12.5% higher", EnvVars: env("bump-after-blocks")},
+		&cli.IntFlag{Name: "max-bumps", Value: def.MaxBumps, Usage: "replace a move at most `N` times", EnvVars: env("max-bumps")},
+		&cli.Uint64Flag{Name: "max-fee-gwei", Value: weiToGwei(def.MaxFeeCap), Usage: "never pay more than `GWEI` per gas for a move (0: no cap)", EnvVars: env("max-fee-gwei")},
+		&cli.StringFlag{Name: "max-bond", Usage: "put at most `WEI` at risk in one round's availability challenges (a decimal amount, or with the unit gwei or ether: 0.5ether; none: one bond, the contract's)", EnvVars: env("max-bond")},
 		&cli.Uint64Flag{Name: "proof-gas", Value: defaultProofGas, Usage: "`GAS` one proof is budgeted at: the key must pay one at start, and balance_low is raised below --low-balance-proofs of them", EnvVars: env("proof-gas")},
 		&cli.Uint64Flag{Name: "low-balance-proofs", Value: defaultLowBalanceProofs, Usage: "raise balance_low when the key's balance pays fewer than `N` proofs at the current fees", EnvVars: env("low-balance-proofs")},
 	)
@@ -103,7 +107,7 @@ func logFlags(defaultLevel string) []cli.Flag {
 }
 
 // embeddedDevnetFlags are the flags of the devnet run embeds without --rpc;
-// with --rpc, run refuses them (devnetOnly).
+// with --rpc, run refuses them.
 func embeddedDevnetFlags(defaultFaults string) []cli.Flag {
-	return inCategory(catDevnet, devnetShapeFlags(defaultFaults)...)
+	return inCategory(catDevnet, devnetFlags(defaultFaults)...)
 }

@@ -17,13 +17,14 @@ import (
 
 	"github.com/denomwatch/denomwatch/alerts"
 	"github.com/denomwatch/denomwatch/api"
+	"github.com/denomwatch/denomwatch/challenge"
+	"github.com/denomwatch/denomwatch/da"
+	"github.com/denomwatch/denomwatch/devnet"
 	"github.com/denomwatch/denomwatch/health"
 	"github.com/denomwatch/denomwatch/index"
-	"github.com/denomwatch/denomwatch/internal/v1/challenge"
-	"github.com/denomwatch/denomwatch/internal/v1/devnet"
-	"github.com/denomwatch/denomwatch/internal/v1/watcher"
 	"github.com/denomwatch/denomwatch/jobs"
 	"github.com/denomwatch/denomwatch/metrics"
+	"github.com/denomwatch/denomwatch/watcher"
 )
 
 // node is what the watcher, the challenger and the health probe need from
@@ -56,9 +57,10 @@ type service struct {
 	dir           string
 
 	store      *index.Store
+	objects    watcher.Objects // the DA client and the object cache, shared by the watcher and the challenger
 	alertMeta  alerts.Meta
 	dispatcher *alerts.Dispatcher // nil without webhooks
-	challenger *challenge.Challenger
+	challenger *challenge.Executor
 	watcher    *watcher.Watcher
 	scheduler  *jobs.Scheduler
 	server     *api.Server // nil without an API
@@ -82,6 +84,7 @@ func newService(ctx context.Context, cfg runConfig, pre *preflight, log *slog.Lo
 		{"metrics", s.initMetrics},
 		{"chain", s.initChain},
 		{"index", s.initStore},
+		{"data availability", s.initDA},
 		{"alerts", s.initAlerts},
 		{"challenger", s.initChallenger},
 		{"watcher", s.initWatcher},
@@ -167,6 +170,9 @@ func (s *service) initChain(ctx context.Context) error {
 	}
 	desc := d.Description()
 	s.devnet, s.chain, s.avs, s.startBlock, s.chainID = d, d.Client(), desc.AVS, desc.StartBlock, desc.ChainID
+	if len(s.cfg.DASources) == 0 {
+		s.cfg.DASources = []string{d.DASource()}
+	}
 	s.metrics.RegisterRPCEndpoints(trackerEndpoint("embedded", s.health))
 	s.runs = append(s.runs, d.Run)
 	return nil
@@ -194,6 +200,18 @@ func (s *service) initStore(context.Context) error {
 	s.closers = append(s.closers, store.Close)
 	s.metrics.RegisterDisk(store.Space)
 	s.metrics.RegisterDeadLetters(store.DeadLetterCount)
+	return nil
+}
+
+// initDA builds the verifying data-availability client over the sources,
+// and the object cache the watcher and the challenger share.
+func (s *service) initDA(context.Context) error {
+	c, err := da.NewClient(da.Options{Sources: s.cfg.DASources, Timeout: s.cfg.DATimeout, Observer: s.metrics, Logger: s.log.With("module", "da")})
+	if err != nil {
+		return err
+	}
+	s.objects = watcher.Objects{DA: c, Cache: watcher.NewMemoryCache(watcher.DefaultCacheBytes)}
+	s.log.Info("data-availability sources", "sources", c.SourceNames())
 	return nil
 }
 
@@ -229,13 +247,14 @@ func (s *service) alertStore() discardableStore {
 
 func (s *service) initChallenger(context.Context) error {
 	cfg := s.cfg.Challenge
-	cfg.AVS, cfg.ChainID = s.avs, s.chainID
+	cfg.AVS, cfg.ChainID, cfg.StartBlock = s.avs, s.chainID, s.startBlock
 	if !s.cfg.ChallengeConfirmationsSet {
-		// A proof counts as confirmed no shallower than the watcher reads:
-		// a reorganisation that drops a confirmed proof is not followed up.
+		// The challenger relies on an event no shallower than the watcher
+		// reads: a reorganisation the watcher follows is followed here too.
 		cfg.Confirmations = max(cfg.Confirmations, s.confirmations)
 	}
-	ch, err := challenge.New(cfg, s.chain, s.alertStore(), s.key, s.log, s.metrics)
+	deps := challenge.Deps{Chain: s.chain, Store: s.alertStore(), Objects: s.objects, Log: s.log, Obs: s.metrics}
+	ch, err := challenge.New(cfg, deps, s.key)
 	if err != nil {
 		return err
 	}
@@ -244,7 +263,7 @@ func (s *service) initChallenger(context.Context) error {
 	case s.key == nil:
 		s.log.Warn("no challenger key: monitor-only, frauds are reported but not proven (set $" + challengerKeyEnv + ", --challenger-key-file or --challenger-keystore)")
 	case cfg.DryRun:
-		s.log.Info("challenger in dry run: proofs are built and simulated, never sent", "address", ch.Address())
+		s.log.Info("challenger in dry run: moves are built and simulated, never sent", "address", ch.Address())
 	default:
 		s.log.Info("challenger ready", "address", ch.Address())
 	}
@@ -263,8 +282,7 @@ func (s *service) initWatcher(ctx context.Context) error {
 		}
 		cfg.OnAlerts = s.dispatcher.Notify
 	}
-	w, err := watcher.New(ctx, cfg, s.chain, challenge.NotifyingStore{Store: s.store, Challenger: s.challenger},
-		&watcher.CalldataSource{Chain: s.chain, AVS: s.avs}, s.metrics)
+	w, err := watcher.New(ctx, cfg, s.chain, notifyingStore{Store: s.store, wake: s.challenger.Notify}, s.objects, s.metrics)
 	if err != nil {
 		return err
 	}
