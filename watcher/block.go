@@ -152,7 +152,7 @@ func (w *Watcher) indexBlock(ctx context.Context, logs []types.Log, fh fetchedHe
 	}
 	hdr := fh.headers[n]
 	if hdr == nil {
-		w.obs.RPCError("eth_getBlockByNumber")
+		w.rpcError(ctx, "eth_getBlockByNumber")
 		return fmt.Errorf("header %d: %w", n, fh.err)
 	}
 	for i := range logs {
@@ -240,7 +240,8 @@ func (w *Watcher) applyLog(bw *blockWork, l *types.Log) error {
 	return nil
 }
 
-// loadDue adds the rounds due to be judged again to the block's working set.
+// loadDue adds the rounds due to be judged again to the block's working set
+// (a round finalized in the meantime is dropped from the schedule).
 func (w *Watcher) loadDue(bw *blockWork) error {
 	for _, n := range w.dueRounds() {
 		if _, ok := bw.rounds[n]; ok {
@@ -250,7 +251,9 @@ func (w *Watcher) loadDue(bw *blockWork) error {
 		if err != nil {
 			return err
 		}
-		if !ok {
+		if !ok || !open(&r) {
+			// Gone, or finalized since it was scheduled: nothing can
+			// change its verdict any more.
 			delete(w.retries, n)
 			continue
 		}

@@ -271,7 +271,7 @@ func (w *Watcher) Run(ctx context.Context) error {
 func (w *Watcher) Step(ctx context.Context) (bool, error) {
 	head, err := w.chain.BlockNumber(ctx)
 	if err != nil {
-		w.obs.RPCError("eth_blockNumber")
+		w.rpcError(ctx, "eth_blockNumber")
 		return false, fmt.Errorf("head: %w", err)
 	}
 	w.head.Store(head)
@@ -344,7 +344,7 @@ func (w *Watcher) logs(ctx context.Context, next, to uint64) (logs []types.Log, 
 		Addresses: []common.Address{w.cfg.AVS}, Topics: [][]common.Hash{topics},
 	})
 	if err != nil {
-		w.obs.RPCError("eth_getLogs")
+		w.rpcError(ctx, "eth_getLogs")
 		var answer rpc.Error
 		if errors.As(err, &answer) && w.rangeSize > 1 {
 			w.rangeSize /= 2
@@ -359,6 +359,14 @@ func (w *Watcher) logs(ctx context.Context, next, to uint64) (logs []types.Log, 
 
 // caughtUp logs the end of a backfill (and the first time the watcher is
 // caught up after starting).
+// rpcError counts a failed call of the node's, unless it failed because
+// ctx ended (the watcher stopping is not the node's fault).
+func (w *Watcher) rpcError(ctx context.Context, method string) {
+	if ctx.Err() == nil {
+		w.obs.RPCError(method)
+	}
+}
+
 func (w *Watcher) caughtUp(block uint64) {
 	if l, ok := w.prog.caughtUp(w.cfg.Now(), block); ok {
 		logCaughtUp(w.log, l)
@@ -368,7 +376,7 @@ func (w *Watcher) caughtUp(block uint64) {
 func (w *Watcher) header(ctx context.Context, n uint64) (*types.Header, error) {
 	h, err := w.headers.HeaderByNumber(ctx, new(big.Int).SetUint64(n))
 	if err != nil {
-		w.obs.RPCError("eth_getBlockByNumber")
+		w.rpcError(ctx, "eth_getBlockByNumber")
 		return nil, fmt.Errorf("header %d: %w", n, err)
 	}
 	return h, nil
