@@ -11,7 +11,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
-		"testing"
+	"testing"
 	"time"
 
 	"github.com/ethereum/go-ethereum/ethclient"
