@@ -96,6 +96,15 @@ func TestHoldingsRefusals(t *testing.T) {
 			_, err := f.holdings(t, nil).AddRow(key1, append(slices.Clone(row1), 0))
 			return err
 		}, recompute.ErrEncoding},
+		{"verified row before manifest", func(t *testing.T) error { _, err := fresh(t).AddVerifiedRow(key1, f.rows[1]); return err }, ErrNoManifest},
+		{"verified row of no header", func(t *testing.T) error {
+			_, err := f.holdings(t, nil).AddVerifiedRow(common.Hash{1}, f.rows[1])
+			return err
+		}, ErrUnknownKey},
+		{"verified row of another count", func(t *testing.T) error {
+			_, err := f.holdings(t, nil).AddVerifiedRow(key1, recompute.NewRow(f.rows[1].Entries()[:2]))
+			return err
+		}, recompute.ErrEntryCount},
 		{"row too large", func(t *testing.T) error {
 			_, err := f.holdings(t, nil).AddRow(key1, make([]byte, recompute.MaxRowSize+1))
 			return err
@@ -191,5 +200,10 @@ func TestHoldingsSharedRow(t *testing.T) {
 	}
 	if _, err := h.AddRow(common.Hash{}, nil); !errors.Is(err, ErrUnknownKey) {
 		t.Fatalf("the zero key: %v", err)
+	}
+	// A row the da client verified is held the same way, unhashed.
+	h = f.holdings(t, func(int) bool { return false })
+	if ps, err := h.AddVerifiedRow(f.m.Headers[0].EntriesRoot, f.rows[0]); err != nil || !slices.Equal(ps, []int{0, 2}) || !h.HasRow(2) {
+		t.Fatalf("AddVerifiedRow = %v, %v", ps, err)
 	}
 }

@@ -188,6 +188,34 @@ func (h *Holdings) AddRow(key common.Hash, data []byte) ([]int, error) {
 	return got, nil
 }
 
+// AddVerifiedRow holds row, already verified against a header naming key
+// (recompute.VerifyRow: da.Client.Row returns rows so verified), for every
+// provider whose header names key with row's entry count, without hashing
+// it again: a row of 1,000 entries costs 2,000 keccaks to verify, and the
+// da client has just spent them. It returns the providers now held; a key
+// no header names is ErrUnknownKey, and headers naming key that all want
+// another entry count are recompute.ErrEntryCount.
+func (h *Holdings) AddVerifiedRow(key common.Hash, row recompute.Row) ([]int, error) {
+	if h.manifest == nil {
+		return nil, fmt.Errorf("row %s: %w", key.Hex(), ErrNoManifest)
+	}
+	ps := h.byKey[key]
+	if len(ps) == 0 {
+		return nil, fmt.Errorf("row %s: %w", key.Hex(), ErrUnknownKey)
+	}
+	var got []int
+	for _, p := range ps {
+		if n := &h.manifest.Headers[p].EntryCount; n.IsUint64() && n.Uint64() == uint64(row.Len()) {
+			h.rows[p], h.held[p] = row, true
+			got = append(got, p)
+		}
+	}
+	if len(got) == 0 {
+		return nil, fmt.Errorf("row %s of round %d with %d entries: %w", key.Hex(), h.round, row.Len(), recompute.ErrEntryCount)
+	}
+	return got, nil
+}
+
 // RowRevealed holds row p as a RowRevealed event carries it: its header and
 // entries. The entries must rebuild the header's entriesRoot with its
 // entryCount, and the header must be the manifest's header p when the
