@@ -12,6 +12,7 @@ import (
 	"github.com/denomwatch/denomwatch/api"
 	"github.com/denomwatch/denomwatch/health"
 	"github.com/denomwatch/denomwatch/index"
+	"github.com/denomwatch/denomwatch/recompute"
 )
 
 // fakeHealth is a NodeHealth with a settable verdict.
@@ -51,22 +52,35 @@ func TestReadyzNodeStalled(t *testing.T) {
 // for data pruned, 400 for a bad format.
 func TestRoundData(t *testing.T) {
 	store := newFakeStore()
-	tr := newTestRound(t, 3, nil)
-	store.put(tr)
+	v1data := []byte("a v1 round's commitment data")
+	store.rounds[3] = index.Round{Round: 3, Verdict: index.VerdictValid}
+	store.commitments[3] = v1data
 	pruned := index.Round{Round: 4, Verdict: index.VerdictValid, DataPruned: true}
 	store.rounds[4] = pruned
 	store.rounds[5] = index.Round{Round: 5, Verdict: index.VerdictUnavailable}
+	v2 := newTestRound(t, 6, nil)
+	store.put(v2)
 	s, _ := newTestServer(t, testConfig(), store, newFakeStatus(0, 0))
 	r := do(t, s.Handler(), "GET", "/v1/rounds/3/data")
-	if r.code != 200 || string(r.body) != "0x"+hex.EncodeToString(tr.commitments)+"\n" || !strings.HasPrefix(r.header.Get("Content-Type"), "text/plain") {
+	if r.code != 200 || string(r.body) != "0x"+hex.EncodeToString(v1data)+"\n" || !strings.HasPrefix(r.header.Get("Content-Type"), "text/plain") {
 		t.Fatalf("hex: %d %q", r.code, r.header.Get("Content-Type"))
 	}
-	if got := api.ExportData(tr.commitments); got != string(r.body) {
+	if got := api.ExportData(v1data); got != string(r.body) {
 		t.Fatal("ExportData differs from the endpoint")
 	}
 	r = do(t, s.Handler(), "GET", "/v1/rounds/3/data?format=raw")
-	if r.code != 200 || string(r.body) != string(tr.commitments) || r.header.Get("Content-Type") != "application/octet-stream" {
+	if r.code != 200 || string(r.body) != string(v1data) || r.header.Get("Content-Type") != "application/octet-stream" {
 		t.Fatalf("raw: %d %q", r.code, r.header.Get("Content-Type"))
+	}
+	// A v2 round: 410 pointing to its manifest object, which is served.
+	var moved api.DataMovedResponse
+	r = do(t, s.Handler(), "GET", "/v1/rounds/6/data")
+	r.decode(t, &moved)
+	if r.code != 410 || moved.Manifest != "/v1/objects/manifest/"+v2.record.CommitmentRoot.Hex() || moved.Objects != "/v1/objects" || !strings.Contains(moved.Error, "/v1/objects") {
+		t.Fatalf("v2 round: %d %s", r.code, r.body)
+	}
+	if r := do(t, s.Handler(), "GET", moved.Manifest); r.code != 200 || string(r.body) != string(recompute.EncodeManifest(&v2.rd.Manifest)) {
+		t.Fatalf("%s: %d", moved.Manifest, r.code)
 	}
 	for _, tc := range []struct {
 		path string
