@@ -75,8 +75,6 @@ func checkHonest(t *testing.T, tr *testRound, p int, r common.Address, a *api.Al
 	}
 }
 
-
-
 // TestRecipientAllocationsWrongClaim: a batch claiming one amount too many
 // for the shared recipient in row 1: that allocation is wrong (its claim
 // still verifies against the batch's own root), the others are right.

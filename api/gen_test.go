@@ -44,7 +44,7 @@ func genRound(t testing.TB, n uint64) *recompute.Round {
 		entries := make([]recompute.Entry, len(row))
 		for j, r := range row {
 			entries[j].Recipient = recipients[r]
-			entries[j].MR.SetUint64(uint64(3*p+2*j+1) + n) // rows differ from round to round
+			entries[j].MR.SetUint64(uint64(3*p+2*j+1) + n)     // rows differ from round to round
 			entries[j].Residual.SetUint64(uint64(1000 + 97*r)) // a function of the recipient alone
 		}
 		prs[p] = recompute.ProviderRow{Provider: providers[p], Row: recompute.NewRow(entries)}
@@ -118,7 +118,7 @@ func newTestRoundOf(t testing.TB, rd *recompute.Round, tamper func([][]uint256.I
 		tr.record.Verdict = index.VerdictFraud
 		tr.record.Judgement = &judge.Verdict{Round: n, Status: judge.StatusFraud, Rule: judge.RuleBadAllocation, Provider: &p,
 			BadAllocation: &judge.BadAllocation{CorrectProviderAllocRoot: res.ProviderAllocRoots[p], ClaimedProviderAllocRoot: tr.roots[p]},
-			Reason: "bad allocation"}
+			Reason:        "bad allocation"}
 	}
 	return tr
 }
