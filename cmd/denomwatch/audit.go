@@ -251,11 +251,11 @@ func auditExit(rounds []auditRound) error {
 	}
 	switch {
 	case has[resultWrong]:
-		return cli.Exit("", exitWrong)
+		return cli.Exit("audit: an allocation is wrong", exitWrong)
 	case has[resultUnavailable]:
-		return cli.Exit("", exitUnavailable)
+		return cli.Exit("audit: a round's data is unavailable", exitUnavailable)
 	case has[resultError]:
-		return cli.Exit("", exitIO)
+		return cli.Exit("audit: a round could not be read", exitIO)
 	}
 	return nil
 }
@@ -597,6 +597,10 @@ type redactedError struct {
 
 func (e *redactedError) Error() string {
 	s := e.err.Error()
+	var ue *url.Error
+	if errors.As(e.err, &ue) && ue.URL != "" {
+		s = strings.ReplaceAll(s, ue.URL, e.safe) // net/http's spelling of the URL
+	}
 	for _, f := range e.forms {
 		s = strings.ReplaceAll(s, f, e.safe)
 	}

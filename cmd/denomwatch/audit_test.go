@@ -124,7 +124,7 @@ func indexDevnet(t *testing.T, d *devnet.Devnet) *index.Store {
 		u.Rounds = append(u.Rounds, rec)
 		_, objs := roundObjects(t, d, dr.Round)
 		for _, o := range objs {
-			if err := store.PutObject(o.Kind, o.Key, o.Data, index.FromSource("devnet", time.Now()), dr.Round); err != nil {
+			if err := store.PutObject(o.Kind, o.Key, o.Data, index.FromSource(d.DASource(), time.Now()), dr.Round); err != nil {
 				t.Fatal(err)
 			}
 		}
@@ -270,10 +270,11 @@ func TestAuditRoundWrap(t *testing.T) {
 		ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
 		var out, errOut bytes.Buffer
 		code := run(ctx, append(append([]string{"denomwatch"}, base...), tc.args...), nil, &out, &errOut)
+		timedOut := ctx.Err() != nil
 		cancel()
 		var got auditJSON
 		if err := json.Unmarshal(out.Bytes(), &got); err != nil || code != exitIO || len(got.Rounds) != tc.rounds ||
-			strconv.FormatUint(got.Rounds[tc.rounds-1].Round, 10) != top || ctx.Err() != nil {
+			strconv.FormatUint(got.Rounds[tc.rounds-1].Round, 10) != top || timedOut {
 			t.Fatalf("%v: exit %d, %v, %s\n%s", tc.args, code, err, errOut.String(), out.String())
 		}
 	}
@@ -283,8 +284,16 @@ func TestAuditRoundWrap(t *testing.T) {
 // node or an API that does not answer, promptly, and the node's URL, token
 // and all, appears in no error but redacted.
 func TestAuditCancel(t *testing.T) {
-	hang := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { <-r.Context().Done() }))
+	stop := make(chan struct{})
+	hang := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		_, _ = io.Copy(io.Discard, r.Body) // so that the server sees the client go
+		select {
+		case <-r.Context().Done():
+		case <-stop:
+		}
+	}))
 	defer hang.Close()
+	defer close(stop)
 	secret := hang.URL + "/SECRET-TOKEN?key=HUSH"
 	for name, args := range map[string][]string{
 		"rpc": {"--rpc", secret, "--contract", common.Address{2}.Hex(), "--da-sources", hang.URL},
