@@ -193,9 +193,12 @@ func checkBystander(t *testing.T, b *browsertest.Browser, bystander common.Addre
 
 func checkAllVerified(t *testing.T, b *browsertest.Browser) {
 	t.Helper()
-	ok, all := evalInt(t, b, `document.querySelectorAll('td.proof .proof-ok').length`), evalInt(t, b, `document.querySelectorAll('td.proof').length`)
-	if ok == 0 || ok != all {
-		t.Errorf("%d of %d proofs verified in the browser", ok, all)
+	ok := evalInt(t, b, `document.querySelectorAll('td.proof .proof-ok').length`)
+	bad := evalInt(t, b, `document.querySelectorAll('td.proof .proof-bad').length`)
+	// A claim the watcher does not know (a round whose data is unavailable,
+	// no allocations object) has no proof: it shows none, not a failure.
+	if ok == 0 || bad != 0 {
+		t.Errorf("%d proofs verified in the browser, %d failed", ok, bad)
 	}
 }
 
