@@ -125,6 +125,40 @@ var (
 	ErrNoCommitment = errors.New("the round's commitment is not known")
 )
 
+// Errors of RoundFile.
+var (
+	// ErrObjectsMissing: the manifest or a row is not held.
+	ErrObjectsMissing = errors.New("objects of the round are not held")
+	// ErrNotRoundFile: the round's manifest is not the one its rows
+	// determine (offsets by prefix sums, E the number of entries), so no
+	// whole-round file gives its commitmentRoot.
+	ErrNotRoundFile = errors.New("no whole-round file gives the round's commitment")
+)
+
+// RoundFile returns the whole-round file (PROTOCOL.md section 9, the
+// recompute CLI's --data) of a v2 round from the objects get holds: the
+// manifest and every row. It is exact: the file determines the manifest,
+// which must rebuild the round's commitmentRoot. The round need not be well
+// formed.
+func RoundFile(round *index.Round, get ObjectGetter) ([]byte, error) {
+	if round.Protocol != index.ProtocolV2 || round.CommitmentRoot == (common.Hash{}) {
+		return nil, fmt.Errorf("round %d: %w", round.Round, ErrNotV2)
+	}
+	h := holdRound(round, get)
+	if h.m == nil || len(h.missing) > 0 {
+		return nil, fmt.Errorf("round %d: %d of its objects: %w", round.Round, len(h.missing), ErrObjectsMissing)
+	}
+	prs := make([]recompute.ProviderRow, len(h.m.Headers))
+	for p, hd := range h.m.Headers {
+		prs[p] = recompute.ProviderRow{Provider: hd.Provider, Capacity: hd.Capacity, Row: h.rows[p]}
+	}
+	rf := recompute.NewRound(&h.m.Round, prs)
+	if _, _, root := rf.Manifest.CommitArgs(); root != round.CommitmentRoot {
+		return nil, fmt.Errorf("round %d: %w", round.Round, ErrNotRoundFile)
+	}
+	return recompute.EncodeRoundFile(rf), nil
+}
+
 // Wrong reports whether the allocation is provably wrong: its claimed
 // amount differs from the correct one or does not verify against the
 // batch's root, or, the claim unknown, the batch's providerAllocRoot_p

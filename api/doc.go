@@ -13,7 +13,7 @@
 //	GET /metrics                                     Prometheus exposition of Deps.Metrics
 //	GET /v1/rounds?from=&to=                         a range of rounds, at most Config.MaxRange (RoundView)
 //	GET /v1/rounds/{round}                           one round (RoundView, with ProviderRootsCheck)
-//	GET /v1/rounds/{round}/data[?format=raw]         v1: the round's commitment data (0x-hex, or raw); v2: 410, DataMovedResponse
+//	GET /v1/rounds/{round}/data[?format=raw]         the round's whole-round file (0x-hex, or raw): `denomwatch recompute --data`
 //	GET /v1/recipients/{address}/allocations?round=N a recipient's v2 allocations, with proofs (AllocationsResponse)
 //	GET /v1/objects/{kind}/{key}                     a section 9 object the index keeps, raw (below)
 //	GET /  and  GET /assets/{file}                  the recipient page (web/, embedded)
@@ -35,9 +35,15 @@
 // correct); it recomputes the round, the list does not.
 //
 // /v1/rounds/{round}/data: a v2 round's data is its manifest and rows,
-// section 9 objects: 410 with {"error", "manifest": "/v1/objects/manifest/
-// <commitmentRoot>", "objects": "/v1/objects"}. v1 records are answered as
-// before.
+// section 9 objects. The endpoint answers the whole-round file they
+// determine (section 9: the recompute CLI's --data; RoundFile), built from
+// the objects the index keeps, when every one is kept and the file rebuilds
+// the round's commitmentRoot (a malformed round too). Otherwise it answers
+// a DataMovedResponse, {"error", "manifest": "/v1/objects/manifest/
+// <commitmentRoot>", "objects": "/v1/objects"}: 404 when an object is not
+// kept, 410 when the round was pruned, 409 when no whole-round file gives
+// the commitment (offsets or E other than the rows' prefix sums: read the
+// objects). v1 records are answered as before.
 //
 // Allocations (protocol v2; a v1 record is 409). The answer is
 // {round, recipient, verdict} and RoundAllocations' fields: data (complete;

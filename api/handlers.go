@@ -271,10 +271,13 @@ func (s *Server) objectGetter() (ObjectGetter, *error) {
 	return get, &storeErr
 }
 
-// roundData answers a round's commitment data as the index holds it (v1:
-// the whole round's commitment data, as committed on chain): 0x-hex text by
-// default, the raw bytes with ?format=raw. Either is the --data input of
-// `denomwatch recompute`.
+// roundData answers a round's data as a whole-round file, the --data input
+// of `denomwatch recompute`: 0x-hex text by default, the raw bytes with
+// ?format=raw. v1: the commitment data as the index holds it. v2: the file
+// that the round's manifest and rows determine (PROTOCOL.md section 9),
+// built from the objects the index keeps, when every one is kept and the
+// file gives the round's commitmentRoot; otherwise a JSON error pointing to
+// /v1/objects (DataMovedResponse).
 func (s *Server) roundData(w http.ResponseWriter, r *http.Request) {
 	n, err := parseUint("round", r.PathValue("round"))
 	if err != nil {
@@ -294,23 +297,66 @@ func (s *Server) roundData(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
+	var data []byte
 	if rd.Protocol == index.ProtocolV2 {
-		writeJSON(w, http.StatusGone, v2DataMoved(&rd))
-		return
+		data, ok = s.v2RoundFile(w, r, &rd)
+	} else {
+		data, ok = s.v1RoundData(w, &rd)
 	}
-	data, ok, err := s.store.CommitmentData(n)
+	if ok {
+		writeRoundData(w, n, format, data)
+	}
+}
+
+// v1RoundData reads a v1 round's commitment data, answering 503, 404 or 410
+// itself when it cannot.
+func (s *Server) v1RoundData(w http.ResponseWriter, rd *index.Round) ([]byte, bool) {
+	data, ok, err := s.store.CommitmentData(rd.Round)
 	if err != nil {
-		s.storeFailed(w, "read commitment data", err, "round", n)
-		return
+		s.storeFailed(w, "read commitment data", err, "round", rd.Round)
+		return nil, false
 	}
 	if !ok {
 		code, why := http.StatusNotFound, "was never available"
 		if rd.DataPruned {
 			code, why = http.StatusGone, "was pruned (retention)"
 		}
-		writeError(w, code, fmt.Sprintf("the commitment data of round %d %s (verdict %s)", n, why, rd.Verdict))
-		return
+		writeError(w, code, fmt.Sprintf("the commitment data of round %d %s (verdict %s)", rd.Round, why, rd.Verdict))
+		return nil, false
 	}
+	return data, true
+}
+
+// v2RoundFile builds a v2 round's whole-round file from the objects kept,
+// answering itself when it cannot: 503 (store), 404 (an object not kept),
+// 410 (pruned), 409 (a manifest no whole-round file gives).
+func (s *Server) v2RoundFile(w http.ResponseWriter, r *http.Request, rd *index.Round) ([]byte, bool) {
+	if !s.acquireRecompute(w, r) {
+		return nil, false
+	}
+	defer s.releaseRecompute()
+	get, storeErr := s.objectGetter()
+	file, err := RoundFile(rd, get)
+	if *storeErr != nil {
+		s.storeFailed(w, "read the round's objects", *storeErr, "round", rd.Round)
+		return nil, false
+	}
+	if err != nil {
+		code := http.StatusNotFound
+		switch {
+		case errors.Is(err, ErrNotRoundFile):
+			code = http.StatusConflict
+		case rd.DataPruned:
+			code = http.StatusGone
+		}
+		writeJSON(w, code, v2DataMoved(rd, err))
+		return nil, false
+	}
+	return file, true
+}
+
+// writeRoundData answers a round's data as hex text or raw bytes.
+func writeRoundData(w http.ResponseWriter, n uint64, format string, data []byte) {
 	w.Header().Set("X-Content-Type-Options", "nosniff")
 	w.Header().Set("Content-Disposition", fmt.Sprintf("attachment; filename=round-%d.%s", n, map[bool]string{true: "bin", false: "hex"}[format == "raw"]))
 	if format == "raw" {
@@ -322,9 +368,9 @@ func (s *Server) roundData(w http.ResponseWriter, r *http.Request) {
 	_, _ = w.Write([]byte(ExportData(data)))
 }
 
-// DataMovedResponse is the 410 body of /v1/rounds/{round}/data for a v2
-// round: its data is the manifest and the rows, section 9 objects served by
-// /v1/objects.
+// DataMovedResponse is the error body of /v1/rounds/{round}/data for a v2
+// round whose whole-round file cannot be built: its data is the manifest
+// and the rows, section 9 objects served by /v1/objects.
 type DataMovedResponse struct {
 	Error string `json:"error"`
 	// Manifest is the path of the round's manifest object ("" when the
@@ -334,10 +380,11 @@ type DataMovedResponse struct {
 	Objects  string `json:"objects"`
 }
 
-// v2DataMoved is the answer of /data for a v2 round.
-func v2DataMoved(rd *index.Round) DataMovedResponse {
+// v2DataMoved is the error answer of /data for a v2 round, why the file
+// could not be built.
+func v2DataMoved(rd *index.Round, why error) DataMovedResponse {
 	out := DataMovedResponse{Objects: "/v1/objects"}
-	msg := fmt.Sprintf("round %d is a protocol v2 round: its data is the manifest and the rows, section 9 objects served by /v1/objects/{kind}/{key}", rd.Round)
+	msg := fmt.Sprintf("round %d is a protocol v2 round whose whole-round file cannot be built (%v): its data is the manifest and the rows, section 9 objects served by /v1/objects/{kind}/{key}", rd.Round, why)
 	if rd.CommitmentRoot != (common.Hash{}) {
 		out.Manifest = "/v1/objects/manifest/" + rd.CommitmentRoot.Hex()
 		msg += "; the manifest is " + out.Manifest + " and each row is /v1/objects/row/{entriesRoot} of its header"
