@@ -349,8 +349,13 @@ type apiAudit struct {
 	client *http.Client
 }
 
-// errAPI wraps an API's error answer.
-var errAPI = errors.New("the watcher's API refused")
+// Errors of the API source.
+var (
+	// errAPI wraps an API's error answer.
+	errAPI = errors.New("the watcher's API refused")
+	// errNoRounds: the watcher has recorded no round, so there is no latest.
+	errNoRounds = errors.New("the watcher has no rounds yet")
+)
 
 func (a *apiAudit) get(ctx context.Context, path string, out any) error {
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, a.base+path, nil)
@@ -380,7 +385,7 @@ func (a *apiAudit) latest(ctx context.Context) (uint64, error) {
 		return 0, err
 	}
 	if len(out.Rounds) == 0 {
-		return 0, errors.New("the watcher has no rounds yet")
+		return 0, errNoRounds
 	}
 	return out.Rounds[len(out.Rounds)-1].Round, nil
 }
