@@ -7,20 +7,26 @@ import (
 	"testing"
 
 	"github.com/ethereum/go-ethereum/common"
-	"github.com/holiman/uint256"
 
 	"github.com/denomwatch/denomwatch/api"
 	"github.com/denomwatch/denomwatch/index"
-	"github.com/denomwatch/denomwatch/internal/v1/recompute"
+	"github.com/denomwatch/denomwatch/judge"
+	"github.com/denomwatch/denomwatch/recompute"
 )
 
-func TestRecipientAllocationsCorrectPublication(t *testing.T) {
+// TestRecipientAllocationsHonest: against an honest batch, every recipient
+// gets one allocation per row naming it, with recompute's amount and
+// two-level proof, verifying, and the verifyAllocation arguments of it.
+func TestRecipientAllocationsHonest(t *testing.T) {
 	tr := newTestRound(t, 7, nil)
 	for ri, r := range recipients {
 		t.Run(r.Hex(), func(t *testing.T) {
-			got, err := api.RecipientAllocations(tr.record, tr.commitments, tr.published, r)
+			got, err := api.RecipientAllocations(tr.record, tr.get(), r)
 			if err != nil {
 				t.Fatal(err)
+			}
+			if got.Data != api.DataComplete || got.Batch == nil || got.Batch.AllocTreeRoot != tr.res.AllocTreeRoot || got.Wrong() {
+				t.Fatalf("data %s, batch %+v, wrong %t", got.Data, got.Batch, got.Wrong())
 			}
 			var wantProviders []int
 			for p, row := range rows {
@@ -28,235 +34,241 @@ func TestRecipientAllocationsCorrectPublication(t *testing.T) {
 					wantProviders = append(wantProviders, p)
 				}
 			}
-			if len(got) != len(wantProviders) {
-				t.Fatalf("got %d allocations, want %d", len(got), len(wantProviders))
+			if len(got.Allocations) != len(wantProviders) {
+				t.Fatalf("got %d allocations, want %d", len(got.Allocations), len(wantProviders))
 			}
-			for i, a := range got {
-				p := wantProviders[i]
-				k := entryIndex(t, tr, p, r)
-				correct := tr.res.Amount(k)
-				wantProof, _ := tr.res.AllocTree.Proof(k)
-				switch {
-				case a.Provider != providers[p] || a.ProviderIndex != p || a.Index != k:
-					t.Errorf("allocation %d: provider %s #%d index %d, want %s #%d index %d", i, a.Provider, a.ProviderIndex, a.Index, providers[p], p, k)
-				case a.CorrectAmount == nil || !a.CorrectAmount.Eq(&correct):
-					t.Errorf("allocation %d: correct amount %v, want %s", i, a.CorrectAmount, correct.Dec())
-				case a.Amount == nil || !a.Amount.Eq(&correct):
-					t.Errorf("allocation %d: published amount %v, want %s", i, a.Amount, correct.Dec())
-				case !slices.Equal(a.Proof, wantProof) || len(a.Proof) != recompute.Depth(tr.res.EntryCount):
-					t.Errorf("allocation %d: proof %v, want %v", i, a.Proof, wantProof)
-				case a.AllocTreeRoot == nil || *a.AllocTreeRoot != tr.res.AllocTreeRoot:
-					t.Errorf("allocation %d: allocTreeRoot %v, want %s", i, a.AllocTreeRoot, tr.res.AllocTreeRoot)
-				case a.AllocationRoot == nil || *a.AllocationRoot != tr.res.AllocationRoot:
-					t.Errorf("allocation %d: allocationRoot %v, want %s", i, a.AllocationRoot, tr.res.AllocationRoot)
-				case !a.Verifies:
-					t.Errorf("allocation %d: does not verify", i)
-				}
+			for i, a := range got.Allocations {
+				checkHonest(t, tr, wantProviders[i], r, &a)
 			}
 		})
 	}
 }
 
-func TestRecipientAllocationsWrongPublication(t *testing.T) {
-	shared := recipients[2] // in every row
-	base := newTestRound(t, 7, nil)
-	k := entryIndex(t, base, 1, shared)
-	correct := base.res.Amount(k)
-	tr := newTestRound(t, 7, setAmount(k, correct.Uint64()+1))
-	if tr.tree.Root() == tr.res.AllocTreeRoot {
-		t.Fatal("tampered data has the correct tree root")
-	}
-
-	got, err := api.RecipientAllocations(tr.record, tr.commitments, tr.published, shared)
+// checkHonest checks a, recipient r's allocation from provider p of an
+// honest round.
+func checkHonest(t *testing.T, tr *testRound, p int, r common.Address, a *api.Allocation) {
+	t.Helper()
+	j := entryOf(t, tr, p, r)
+	want, err := tr.res.AllocationProof(p, j)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(got) != 3 {
-		t.Fatalf("got %d allocations, want 3", len(got))
+	hd := tr.rd.Manifest.Headers[p]
+	switch {
+	case a.Provider != providers[p] || a.ProviderIndex != p || a.Entry != j || a.Index != hd.EntryOffset.Uint64()+uint64(j) || a.Recipient != r:
+		t.Errorf("provider %s #%d entry %d index %d recipient %s, want %s #%d entry %d", a.Provider, a.ProviderIndex, a.Entry, a.Index, a.Recipient, providers[p], p, j)
+	case a.CorrectAmount == nil || !a.CorrectAmount.Eq(&want.Amount) || a.Amount == nil || !a.Amount.Eq(&want.Amount):
+		t.Errorf("amount %v, correct %v, want %s", a.Amount, a.CorrectAmount, want.Amount.Dec())
+	case !slices.Equal(a.EntryProof, want.EntryProof) || !slices.Equal(a.ProviderProof, want.ProviderProof):
+		t.Errorf("proofs %v %v, want %v %v", a.EntryProof, a.ProviderProof, want.EntryProof, want.ProviderProof)
+	case len(a.EntryProof) != recompute.Depth(tr.rd.Rows[p].Len()) || len(a.ProviderProof) != recompute.Depth(len(providers)):
+		t.Errorf("proof lengths %d, %d", len(a.EntryProof), len(a.ProviderProof))
+	case a.AllocTreeRoot == nil || *a.AllocTreeRoot != tr.res.AllocTreeRoot || a.AllocationRoot == nil || *a.AllocationRoot != tr.res.AllocationRoot:
+		t.Errorf("roots %v %v, want %s %s", a.AllocTreeRoot, a.AllocationRoot, tr.res.AllocTreeRoot, tr.res.AllocationRoot)
+	case !a.Verifies || a.Wrong():
+		t.Errorf("verifies %t, wrong %t", a.Verifies, a.Wrong())
 	}
-	for i, a := range got {
-		if !a.Verifies {
-			t.Errorf("allocation %d (index %d): the published amount does not verify against its own root", i, a.Index)
+	args := a.VerifyAllocation
+	if args == nil || args.Round != "7" || args.P != itoa(uint64(p)) || args.J != itoa(uint64(j)) || args.Provider != want.Provider || args.Recipient != r ||
+		args.Amount != want.Amount.Dec() || !slices.Equal(args.EntryProof, want.EntryProof) || !slices.Equal(args.ProviderProof, want.ProviderProof) {
+		t.Errorf("verifyAllocation %+v", args)
+	}
+}
+
+// TestRecipientAllocationsWrongClaim: a batch claiming one amount too many
+// for the shared recipient in row 1: that allocation is wrong (its claim
+// still verifies against the batch's own root), the others are right.
+func TestRecipientAllocationsWrongClaim(t *testing.T) {
+	shared := recipients[2] // in every row
+	base := newTestRound(t, 7, nil)
+	j := entryOf(t, base, 1, shared)
+	correct := base.res.RowAmounts(1)[j]
+	tr := newTestRound(t, 7, setAmount(1, j, correct.Uint64()+1))
+	if tr.tree.Root() == tr.res.AllocTreeRoot {
+		t.Fatal("the tampered batch has the correct tree root")
+	}
+	got, err := api.RecipientAllocations(tr.record, tr.get(), shared)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got.Allocations) != 3 || !got.Wrong() {
+		t.Fatalf("%d allocations, wrong %t", len(got.Allocations), got.Wrong())
+	}
+	for _, a := range got.Allocations {
+		ap := &recompute.AllocProof{P: a.ProviderIndex, J: a.Entry, Provider: a.Provider, Recipient: a.Recipient, Amount: *a.Amount, EntryProof: a.EntryProof, ProviderProof: a.ProviderProof}
+		if !a.Verifies || !recompute.VerifyAllocation(tr.tree.Root(), len(providers), ap) || *a.AllocTreeRoot != tr.tree.Root() {
+			t.Errorf("provider %d: the claim does not verify against the batch's root", a.ProviderIndex)
 		}
-		if *a.AllocTreeRoot != tr.tree.Root() {
-			t.Errorf("allocation %d: allocTreeRoot %s, want the published %s", i, a.AllocTreeRoot, tr.tree.Root())
-		}
-		want, _ := tr.tree.Proof(a.Index)
-		if !slices.Equal(a.Proof, want) {
-			t.Errorf("allocation %d: proof is not the published tree's", i)
-		}
-		differs := !a.Amount.Eq(a.CorrectAmount)
-		if differs != (a.Index == k) {
-			t.Errorf("allocation %d (index %d): amount %s, correct %s; want a difference only at index %d", i, a.Index, a.Amount.Dec(), a.CorrectAmount.Dec(), k)
+		if a.Wrong() != (a.ProviderIndex == 1) || (*a.ProviderAllocRoot != *a.CorrectProviderAllocRoot) != (a.ProviderIndex == 1) {
+			t.Errorf("provider %d: amount %s, correct %s, wrong %t", a.ProviderIndex, a.Amount.Dec(), a.CorrectAmount.Dec(), a.Wrong())
 		}
 	}
+}
+
+// malformedRound is round n with entry 1 of row 0 given mr 0 (rule
+// mr-range), under a batch claiming zeros.
+func malformedRound(t testing.TB, n uint64) *testRound {
+	t.Helper()
+	rd := genRound(t, n)
+	entries := rd.Rows[0].Entries()
+	entries[1].MR.Clear()
+	rd.Rows[0] = recompute.NewRow(entries)
+	rd.Manifest.Headers[0].EntriesRoot = recompute.EntriesRoot(rd.Rows[0])
+	tr := newTestRoundOf(t, rd, nil)
+	if tr.res != nil {
+		t.Fatal("the round is well formed")
+	}
+	return tr
+}
+
+// want is what a case of TestRecipientAllocationsCases expects.
+type want struct {
+	data    api.DataState
+	rule    recompute.Rule
+	missing []judge.ObjectKind
+	batch   bool
+	n       int  // allocations
+	amounts int  // allocations with a claimed amount
+	correct bool // correct amounts set
+	wrong   bool
+	err     error
 }
 
 func TestRecipientAllocationsCases(t *testing.T) {
+	shared := recipients[2]
 	good := newTestRound(t, 7, nil)
-	k := entryIndex(t, good, 0, recipients[0]) // index 0
-	last := entryIndex(t, good, 2, recipients[5])
-
-	noBatch := good.record
-	noBatch.Batches, noBatch.AllocationRoot = nil, nil
-
-	shortData := good.published[:32*(last)] // every amount but the last
-	shortTree, err := recompute.AllocTreeFromData(shortData, 1)
-	if err != nil {
-		t.Fatal(err)
-	}
-	short := withBatchData(good.record, shortData, shortTree.Root())
-
-	ragged := append(append([]byte(nil), good.published...), 0xff) // not whole amounts
-	raggedRound := withBatchData(good.record, ragged, good.tree.Root())
-
-	// Data that hashes to the batch's dataHash but whose tree is not the
-	// batch's allocTreeRoot (a bad publication).
-	wrongTree := withBatchData(good.record, good.published, common.HexToHash("0xbad"))
-
-	otherRound := newTestRound(t, 8, nil)
-
-	type want struct {
-		n         int  // allocations
-		amount    bool // published amounts present
-		proof     bool
-		roots     bool
-		verifies  bool
-		checkAt   int // global index to check (-1: every allocation)
-		errTarget error
-	}
+	j := entryOf(t, good, 1, shared)
+	bad := newTestRound(t, 8, setAmount(1, j, 1))
+	mal := malformedRound(t, 9)
+	row1 := objectKey{recompute.KindRow, good.rd.Manifest.Headers[1].EntriesRoot}
+	manifest := objectKey{recompute.KindManifest, good.record.CommitmentRoot}
+	noBatch, voided, v1, noCommit := good.record, good.record, good.record, good.record
+	noBatch.Batches = nil
+	voided.Batches = slices.Clone(good.record.Batches)
+	voided.Batches[0].Status = index.BatchVoided
+	v1.Protocol = 0
+	noCommit.CommitmentRoot = common.Hash{}
 	tests := []struct {
-		name       string
-		round      index.Round
-		commitment []byte
-		published  []byte
-		recipient  common.Address
-		want       want
+		name string
+		rec  index.Round
+		get  api.ObjectGetter
+		want want
 	}{
-		{"no entries", good.record, good.commitments, good.published, stranger, want{n: 0, checkAt: -1}},
-		{"no batch", noBatch, good.commitments, nil, recipients[0], want{n: 2, checkAt: -1}},
-		{"no batch, data given", noBatch, good.commitments, good.published, recipients[0], want{n: 2, checkAt: -1}},
-		{"data unavailable", good.record, good.commitments, nil, recipients[0], want{n: 2, roots: true, checkAt: -1}},
-		{"data of another hash", good.record, good.commitments, otherRound.published[:len(otherRound.published)-32], recipients[0], want{n: 2, roots: true, checkAt: -1}},
-		{"short data, covered index", short, good.commitments, shortData, recipients[0], want{n: 2, amount: true, proof: true, roots: true, verifies: true, checkAt: k}},
-		{"short data, missing index", short, good.commitments, shortData, recipients[5], want{n: 2, roots: true, checkAt: last}},
-		{"ragged data", raggedRound, good.commitments, ragged, recipients[0], want{n: 2, amount: true, roots: true, checkAt: -1}},
-		{"tree root not the batch's", wrongTree, good.commitments, good.published, recipients[0], want{n: 2, amount: true, proof: true, roots: true, checkAt: -1}},
-		{"commitment data of another round", good.record, otherRound.commitments, good.published, recipients[0], want{errTarget: api.ErrCommitmentMismatch}},
-		{"garbage commitment data", good.record, []byte{1, 2, 3}, good.published, recipients[0], want{errTarget: api.ErrCommitmentData}},
-		{"no commitment data", good.record, nil, good.published, recipients[0], want{errTarget: api.ErrCommitmentData}},
+		{"honest", good.record, good.get(), want{data: api.DataComplete, batch: true, n: 3, amounts: 3, correct: true}},
+		{"honest, no allocations objects", good.record, good.get(allocKeys(good)...), want{data: api.DataComplete, batch: true, n: 3, amounts: 3, correct: true}},
+		{"wrong claim", bad.record, bad.get(), want{data: api.DataComplete, batch: true, n: 3, amounts: 3, correct: true, wrong: true}},
+		{"wrong root, no allocations objects", bad.record, bad.get(allocKeys(bad)...), want{data: api.DataComplete, batch: true, n: 3, amounts: 2, correct: true, wrong: true}},
+		{"no batch", noBatch, good.get(), want{data: api.DataComplete, n: 3, correct: true}},
+		{"voided batch", voided, good.get(), want{data: api.DataComplete, n: 3, correct: true}},
+		{"manifest not held", good.record, good.get(manifest), want{data: api.DataUnavailable, missing: []judge.ObjectKind{judge.ObjectManifestPart}, batch: true}},
+		{"row not held", good.record, good.get(row1), want{data: api.DataUnavailable, missing: []judge.ObjectKind{judge.ObjectRow}, batch: true, n: 2, amounts: 2}},
+		{"malformed, signed", mal.record, mal.get(), want{data: api.DataMalformed, rule: recompute.RuleMRRange, batch: true, n: 3, amounts: 3, wrong: true}},
+		{"protocol v1 record", v1, good.get(), want{err: api.ErrNotV2}},
+		{"no commitment", noCommit, good.get(), want{err: api.ErrNoCommitment}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got, err := api.RecipientAllocations(tt.round, tt.commitment, tt.published, tt.recipient)
-			if tt.want.errTarget != nil {
-				if !errors.Is(err, tt.want.errTarget) {
-					t.Fatalf("err %v, want %v", err, tt.want.errTarget)
+			got, err := api.RecipientAllocations(tt.rec, tt.get, shared)
+			if tt.want.err != nil || err != nil {
+				if !errors.Is(err, tt.want.err) {
+					t.Fatalf("error %v, want %v", err, tt.want.err)
 				}
 				return
 			}
-			if err != nil {
-				t.Fatal(err)
-			}
-			if got == nil || len(got) != tt.want.n {
-				t.Fatalf("got %d allocations (nil %t), want %d", len(got), got == nil, tt.want.n)
-			}
-			for _, a := range got {
-				if tt.want.checkAt >= 0 && a.Index != tt.want.checkAt {
-					continue
-				}
-				if a.CorrectAmount == nil {
-					t.Errorf("index %d: no correct amount", a.Index)
-				}
-				if (a.Amount != nil) != tt.want.amount || (a.Proof != nil) != tt.want.proof ||
-					(a.AllocTreeRoot != nil && a.AllocationRoot != nil) != tt.want.roots || a.Verifies != tt.want.verifies {
-					t.Errorf("index %d: amount %v proof %v roots %v/%v verifies %t; want amount %t proof %t roots %t verifies %t",
-						a.Index, a.Amount, a.Proof, a.AllocTreeRoot, a.AllocationRoot, a.Verifies,
-						tt.want.amount, tt.want.proof, tt.want.roots, tt.want.verifies)
-				}
-			}
+			checkCase(t, got, tt.want)
 		})
 	}
 }
 
-// withBatchData returns rd whose latest batch publishes data with the given
-// allocTreeRoot (and the matching dataHash and allocationRoot).
-func withBatchData(rd index.Round, data []byte, treeRoot common.Hash) index.Round {
-	b := rd.Batches[len(rd.Batches)-1]
-	b.DataHash = recompute.DataHash(data)
-	b.AllocTreeRoot = treeRoot
-	b.AllocationRoot = recompute.AllocationRoot(rd.CommitmentRoot, treeRoot, b.DataHash)
-	rd.Batches = append(slices.Clone(rd.Batches[:len(rd.Batches)-1]), b)
-	root := b.AllocationRoot
-	rd.AllocationRoot = &root
-	return rd
+func checkCase(t *testing.T, got *api.RoundAllocations, w want) {
+	t.Helper()
+	var kinds []judge.ObjectKind
+	for _, o := range got.Missing {
+		kinds = append(kinds, o.Kind)
+	}
+	if got.Data != w.data || got.Rule != w.rule || !slices.Equal(kinds, w.missing) || (got.Batch != nil) != w.batch || got.Wrong() != w.wrong {
+		t.Fatalf("data %s rule %q missing %v batch %v wrong %t; want %+v", got.Data, got.Rule, kinds, got.Batch, got.Wrong(), w)
+	}
+	if got.Allocations == nil || len(got.Allocations) != w.n {
+		t.Fatalf("%d allocations, want %d", len(got.Allocations), w.n)
+	}
+	amounts := 0
+	for _, a := range got.Allocations {
+		if a.Amount != nil {
+			amounts++
+			if !a.Verifies || a.VerifyAllocation == nil || a.EntryProof == nil {
+				t.Errorf("provider %d: a claimed amount without a verifying proof", a.ProviderIndex)
+			}
+		} else if a.VerifyAllocation != nil || a.EntryProof != nil || a.Verifies {
+			t.Errorf("provider %d: a proof without an amount", a.ProviderIndex)
+		}
+		if (a.CorrectAmount != nil) != w.correct {
+			t.Errorf("provider %d: correct amount %v", a.ProviderIndex, a.CorrectAmount)
+		}
+	}
+	if amounts != w.amounts {
+		t.Errorf("%d claimed amounts, want %d", amounts, w.amounts)
+	}
 }
 
-// TestAllocationJSON pins the JSON of an allocation: field names, amounts as
-// decimal strings, hashes as 0x-hex, nulls for what is unknown.
+// allocKeys are the keys of tr's allocations objects.
+func allocKeys(tr *testRound) []objectKey {
+	var out []objectKey
+	for _, r := range tr.roots {
+		out = append(out, objectKey{recompute.KindAllocations, r})
+	}
+	return out
+}
+
+// TestAllocationJSON: the stable keys, uint256 as decimal strings, nulls
+// where nothing is known, and the verifyAllocation arguments.
 func TestAllocationJSON(t *testing.T) {
-	root := common.HexToHash("0x01")
-	tests := []struct {
-		name string
-		a    api.Allocation
-		want string
-	}{
-		{
-			"published",
-			api.Allocation{
-				Provider: common.HexToAddress("0xa1"), ProviderIndex: 1, Index: 5,
-				Amount: uint256.NewInt(12), CorrectAmount: uint256.NewInt(1 << 62),
-				Proof: []common.Hash{root}, AllocTreeRoot: &root, AllocationRoot: &root, Verifies: true,
-			},
-			`{"provider":"0x00000000000000000000000000000000000000a1","providerIndex":1,"index":5,"amount":"12","correctAmount":"4611686018427387904","proof":["0x0000000000000000000000000000000000000000000000000000000000000001"],"allocTreeRoot":"0x0000000000000000000000000000000000000000000000000000000000000001","allocationRoot":"0x0000000000000000000000000000000000000000000000000000000000000001","verifies":true}`,
-		},
-		{
-			"unavailable",
-			api.Allocation{Provider: common.HexToAddress("0xa1"), CorrectAmount: uint256.NewInt(3)},
-			`{"provider":"0x00000000000000000000000000000000000000a1","providerIndex":0,"index":0,"amount":null,"correctAmount":"3","proof":null,"allocTreeRoot":null,"allocationRoot":null,"verifies":false}`,
-		},
-		{
-			"single-leaf tree: empty proof",
-			api.Allocation{CorrectAmount: uint256.NewInt(0), Amount: uint256.NewInt(0), Proof: []common.Hash{}},
-			`{"provider":"0x0000000000000000000000000000000000000000","providerIndex":0,"index":0,"amount":"0","correctAmount":"0","proof":[],"allocTreeRoot":null,"allocationRoot":null,"verifies":false}`,
-		},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			for _, v := range []any{tt.a, &tt.a} { // by value and by pointer alike
-				got, err := json.Marshal(v)
-				if err != nil {
-					t.Fatal(err)
-				}
-				if string(got) != tt.want {
-					t.Errorf("got  %s\nwant %s", got, tt.want)
-				}
-			}
-		})
-	}
-}
-
-// TestRecipientAllocationsSingleEntry: a round of one entry has a tree of
-// depth 0, whose proofs are empty (not missing) and verify.
-func TestRecipientAllocationsSingleEntry(t *testing.T) {
-	c := &recompute.Commitments{Providers: []recompute.Provider{{
-		Address: providers[0],
-		Entries: []recompute.Entry{{Recipient: recipients[0]}},
-	}}}
-	c.Round.SetUint64(3)
-	c.Providers[0].Capacity.SetUint64(500)
-	c.Providers[0].Entries[0].MR.SetUint64(1)
-	c.Providers[0].Entries[0].Residual.SetUint64(9)
-	res, err := recompute.Compute(c, recompute.Options{})
+	tr := newTestRound(t, 7, nil)
+	got, err := api.RecipientAllocations(tr.record, tr.get(), recipients[4]) // one entry: provider 1
 	if err != nil {
 		t.Fatal(err)
 	}
-	rd := withBatchData(index.Round{Round: 3, CommitmentRoot: res.CommitmentRoot, Batches: []index.Batch{{}}}, res.AllocationData, res.AllocTreeRoot)
-	got, err := api.RecipientAllocations(rd, recompute.Encode(c), res.AllocationData, recipients[0])
+	b, err := json.Marshal(got)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(got) != 1 || got[0].Proof == nil || len(got[0].Proof) != 0 || !got[0].Verifies || got[0].Amount.Uint64() != 500 {
-		t.Fatalf("got %+v, want one allocation of 500 with an empty proof that verifies", got)
+	var raw struct {
+		Data        string           `json:"data"`
+		Batch       map[string]any   `json:"batch"`
+		Allocations []map[string]any `json:"allocations"`
+	}
+	if err := json.Unmarshal(b, &raw); err != nil || len(raw.Allocations) != 1 || raw.Data != "complete" || raw.Batch["attempt"] != 0.0 {
+		t.Fatalf("%s: %v", b, err)
+	}
+	a := raw.Allocations[0]
+	for _, k := range []string{"provider", "providerIndex", "entry", "index", "recipient", "amount", "correctAmount", "providerAllocRoot",
+		"correctProviderAllocRoot", "entryProof", "providerProof", "allocTreeRoot", "allocationRoot", "verifies", "verifyAllocation"} {
+		if _, ok := a[k]; !ok {
+			t.Errorf("no key %q in %s", k, b)
+		}
+	}
+	want := tr.res.RowAmounts(1)[entryOf(t, tr, 1, recipients[4])]
+	if a["amount"] != want.Dec() || a["correctAmount"] != want.Dec() || a["providerIndex"] != 1.0 {
+		t.Errorf("amount %v, correct %v, want the string %s", a["amount"], a["correctAmount"], want.Dec())
+	}
+	args, _ := a["verifyAllocation"].(map[string]any)
+	for _, k := range []string{"round", "p", "j", "amount"} {
+		if _, ok := args[k].(string); !ok {
+			t.Errorf("verifyAllocation.%s is %v, not a decimal string", k, args[k])
+		}
+	}
+	if args["provider"] != "0x00000000000000000000000000000000000000a2" || args["recipient"] != "0xabcdef0000000000000000000000000000000005" {
+		t.Errorf("addresses %v %v", args["provider"], args["recipient"])
+	}
+	noBatch := tr.record
+	noBatch.Batches = nil
+	got, _ = api.RecipientAllocations(noBatch, tr.get(), recipients[4])
+	b, _ = json.Marshal(got.Allocations[0])
+	var none map[string]any
+	_ = json.Unmarshal(b, &none)
+	for _, k := range []string{"amount", "entryProof", "providerProof", "allocTreeRoot", "verifyAllocation"} {
+		if v, ok := none[k]; !ok || v != nil {
+			t.Errorf("no batch: %s is %v, want null", k, v)
+		}
 	}
 }

@@ -1,105 +1,147 @@
 package api_test
 
 import (
+	"encoding/json"
 	"strings"
 	"testing"
-	"time"
-
-	"github.com/ethereum/go-ethereum/common"
 
 	"github.com/denomwatch/denomwatch/api"
+	"github.com/denomwatch/denomwatch/challenge/solve"
 	"github.com/denomwatch/denomwatch/index"
+	"github.com/denomwatch/denomwatch/judge"
+	"github.com/denomwatch/denomwatch/recompute"
 )
 
-var _ api.ChallengeReader = (*index.Store)(nil)
+var _ api.DecisionReader = (*index.Store)(nil)
 
-// challengeStore is a fakeStore with challenges.
-type challengeStore struct {
+// decisionStore is a fakeStore whose decision records are a real index's.
+type decisionStore struct {
 	*fakeStore
-	challenges []index.Challenge
-	fail       bool
+	solve *index.Store
+	fail  bool
 }
 
-func (s *challengeStore) ChallengesBetween(from, to uint64) ([]index.Challenge, error) {
+func (s *decisionStore) GetSolveRecord(round, attempt uint64) (index.SolveRecord, bool, error) {
 	if s.fail {
-		return nil, errDisk
+		return index.SolveRecord{}, false, errDisk
 	}
-	var out []index.Challenge
-	for _, c := range s.challenges {
-		if c.Round >= from && c.Round <= to {
-			out = append(out, c)
-		}
-	}
-	return out, nil
+	return s.solve.GetSolveRecord(round, attempt)
 }
 
-func TestRoundChallenge(t *testing.T) {
-	voided, live := common.HexToHash("0xb0"), common.HexToHash("0xb1")
-	proof := common.HexToHash("0xf00d")
-	other, otherProof := common.HexToAddress("0x07"), common.HexToHash("0xf11d")
-	store := &challengeStore{fakeStore: plainRounds(3)}
-	r2 := store.rounds[2]
-	r2.Batches = []index.Batch{{TxHash: voided, Status: index.BatchVoided}, {TxHash: live, Status: index.BatchLive}}
-	store.rounds[2] = r2
-	at := time.Unix(1_700_000_000, 0).UTC()
-	store.challenges = []index.Challenge{
-		{Round: 2, BatchTx: voided, Kind: index.KindBadAllocation, Index: 4, State: index.ChallengeConfirmed, TxHash: &proof,
-			Attempts: []index.ChallengeAttempt{{TxHash: proof}, {TxHash: proof}}, GasUsed: 150_000, Bounty: "4800000000000000000", Block: 30, DeadlineBlock: 40, Updated: at},
-		{Round: 3, BatchTx: common.HexToHash("0xb3"), Kind: index.KindBadPublication, State: index.ChallengeProvenByOther, ProvenBy: &other, ProvenTx: &otherProof,
-			Error: "proven by someone else", DeadlineBlock: 50, Updated: at},
+func newDecisionStore(t *testing.T, fs *fakeStore) *decisionStore {
+	t.Helper()
+	st, err := index.Open(index.Options{InMemory: true})
+	if err != nil {
+		t.Fatal(err)
 	}
+	t.Cleanup(func() { st.Close() })
+	return &decisionStore{fakeStore: fs, solve: st}
+}
+
+// putDecision stores the challenger's record of a batch, as the challenger
+// writes it (solve.Record's JSON).
+func (s *decisionStore) putDecision(t *testing.T, rec solve.Record) {
+	t.Helper()
+	b, err := json.Marshal(rec)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.solve.PutSolveRecord(index.SolveRecord{Round: rec.Round, Attempt: rec.Attempt, Open: rec.State != solve.StateSettled, Record: b}); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestRoundDecisions: each round carries the decision records of its
+// batches, by attempt, the record's JSON as stored; a failing read is 503.
+func TestRoundDecisions(t *testing.T) {
+	fraud := newTestRound(t, 2, setAmount(1, 0, 1))
+	zero, one := uint64(0), uint64(1)
+	voided := fraud.record.Batches[0]
+	voided.Status, voided.Attempt = index.BatchVoided, &zero
+	fraud.record.Batches[0].Attempt = &one
+	fraud.record.Batches = append([]index.Batch{voided}, fraud.record.Batches...)
+	store := newDecisionStore(t, newFakeStore())
+	store.put(newTestRound(t, 1, nil))
+	store.put(fraud)
+	settled := solve.NewRecord(2, 0)
+	settled.State = solve.StateSettled
+	store.putDecision(t, settled)
+	store.putDecision(t, solve.NewRecord(2, 1))
 	s, _ := newTestServer(t, testConfig(), store, newFakeStatus(0, 0))
 
-	r := do(t, s.Handler(), "GET", "/v1/rounds/2")
-	if r.code != 200 {
-		t.Fatalf("status %d: %s", r.code, r.body)
+	var v api.RoundView
+	do(t, s.Handler(), "GET", "/v1/rounds/2").decode(t, &v)
+	if len(v.Decisions) != 2 || v.Decisions[0].Attempt != 0 || v.Decisions[0].Open || v.Decisions[1].Attempt != 1 || !v.Decisions[1].Open {
+		t.Fatalf("decisions %+v", v.Decisions)
 	}
+	got, err := solve.DecodeRecord(v.Decisions[0].Record)
+	if err != nil || got.State != solve.StateSettled || got.Round != 2 {
+		t.Fatalf("record %+v: %v", got, err)
+	}
+	var list struct{ Rounds []map[string]any }
+	do(t, s.Handler(), "GET", "/v1/rounds?from=1&to=2").decode(t, &list)
+	if _, ok := list.Rounds[0]["decisions"]; ok || list.Rounds[1]["decisions"] == nil {
+		t.Fatalf("decisions keys: %v / %v", list.Rounds[0]["decisions"], list.Rounds[1]["decisions"])
+	}
+	store.fail = true
+	for _, path := range []string{"/v1/rounds/2", "/v1/rounds?from=1&to=2"} {
+		if r := do(t, s.Handler(), "GET", path); r.code != 503 || strings.Contains(string(r.body), errDisk.Error()) {
+			t.Errorf("%s with failing decision records: %d %s", path, r.code, r.body)
+		}
+	}
+}
+
+// TestRoundV2: /v1/rounds/{round} serves the v2 record (attempt, the
+// judgement, challenges, reveals, notes) and the provider roots of the
+// batch that disagree with the recomputed ones.
+func TestRoundV2(t *testing.T) {
+	fraud := newTestRound(t, 5, setAmount(2, 1, 7))
+	fraud.record.AvailabilityChallenges = []index.AvailabilityChallenge{{Attempt: 0, Kind: "row", Index: 1, State: index.ChallengeOpen, ResolveBy: 90}}
+	fraud.record.Reveals = []index.Reveal{{Attempt: 0, Kind: "row", Index: 0, Key: fraud.rd.Manifest.Headers[0].EntriesRoot}}
+	fraud.record.Notes = []string{"registrations before block 3 not seen"}
+	store := newFakeStore()
+	store.put(fraud)
+	store.put(newTestRound(t, 6, nil))
+	s, _ := newTestServer(t, testConfig(), store, newFakeStatus(0, 0))
+
+	r := do(t, s.Handler(), "GET", "/v1/rounds/5")
 	var obj map[string]any
 	r.decode(t, &obj)
-	ch, ok := obj["challenge"].(map[string]any)
-	if !ok {
-		t.Fatalf("no challenge object: %s", r.body)
-	}
-	want := map[string]any{
-		"state": "confirmed", "kind": "bad-allocation", "index": 4.0, "txHash": proof.Hex(), "attempts": 2.0,
-		"gasUsed": 150000.0, "bounty": "4800000000000000000", "block": 30.0, "batchTx": voided.Hex(), "deadlineBlock": 40.0,
-	}
-	for k, v := range want {
-		if ch[k] != v {
-			t.Errorf("challenge.%s = %v, want %v", k, ch[k], v)
+	for _, k := range []string{"protocol", "providersRoot", "judgement", "availabilityChallenges", "reveals", "notes", "providerRoots", "batches"} {
+		if _, ok := obj[k]; !ok {
+			t.Errorf("no key %q in %s", k, r.body)
 		}
 	}
-	if _, ok := ch["provenTx"]; ok {
-		t.Errorf("a challenge proven by this watcher names another's proof: %v", ch)
+	var v api.RoundView
+	r.decode(t, &v)
+	j := v.Judgement
+	if j == nil || j.Status != judge.StatusFraud || j.Rule != judge.RuleBadAllocation || *j.Provider != 2 || *v.Batches[0].Attempt != 0 {
+		t.Fatalf("judgement %+v", j)
 	}
-	if _, ok := ch["error"]; ok {
-		t.Errorf("a confirmed challenge with an error: %v", ch)
+	pr := v.ProviderRoots
+	if pr == nil || pr.Data != api.DataComplete || len(pr.Wrong) != 1 || pr.Wrong[0].Provider != 2 ||
+		pr.Wrong[0].Claimed != fraud.roots[2] || pr.Wrong[0].Correct != fraud.res.ProviderAllocRoots[2] {
+		t.Fatalf("provider roots %+v", pr)
 	}
-	if obj["round"] != 2.0 || obj["verdict"] != "valid" {
-		t.Errorf("the round's own fields moved: %v", obj)
+	do(t, s.Handler(), "GET", "/v1/rounds/6").decode(t, &v)
+	if v.ProviderRoots == nil || v.ProviderRoots.Wrong == nil || len(v.ProviderRoots.Wrong) != 0 {
+		t.Fatalf("honest round: %+v", v.ProviderRoots)
 	}
-
-	var list api.RoundsResponse
-	do(t, s.Handler(), "GET", "/v1/rounds?from=1&to=3").decode(t, &list)
-	if len(list.Rounds) != 3 || list.Rounds[0].Challenge != nil || list.Rounds[1].Challenge == nil || list.Rounds[2].Challenge == nil {
-		t.Fatalf("rounds %+v", list.Rounds)
+	store.drop(recompute.KindRow, fraud.rd.Manifest.Headers[1].EntriesRoot)
+	do(t, s.Handler(), "GET", "/v1/rounds/5").decode(t, &v)
+	if v.ProviderRoots.Data != api.DataUnavailable || len(v.ProviderRoots.Wrong) != 0 {
+		t.Fatalf("a row withheld: %+v", v.ProviderRoots)
 	}
-	if c := list.Rounds[2].Challenge; c.State != index.ChallengeProvenByOther || c.ProvenBy == nil || *c.ProvenBy != other || c.ProvenTx == nil || *c.ProvenTx != otherProof || c.Error == "" || c.Attempts != 0 {
-		t.Errorf("round 3 challenge %+v", c)
+	var list struct{ Rounds []map[string]any }
+	do(t, s.Handler(), "GET", "/v1/rounds?from=5&to=6").decode(t, &list)
+	if _, ok := list.Rounds[0]["providerRoots"]; ok {
+		t.Error("the list recomputes provider roots")
 	}
-	if list.Rounds[1].Round != 2 || list.Rounds[1].RoundRecord.Verdict != index.VerdictValid {
-		t.Errorf("round 2 record %+v", list.Rounds[1].RoundRecord)
+	if r := do(t, s.Handler(), "GET", "/v1/rounds/5"); r.code != 200 {
+		t.Fatal(r.code)
 	}
-	var raw struct{ Rounds []map[string]any }
-	do(t, s.Handler(), "GET", "/v1/rounds?from=1&to=1").decode(t, &raw)
-	if _, ok := raw.Rounds[0]["challenge"]; ok {
-		t.Errorf("round 1 has no challenge, yet the key is served: %v", raw.Rounds[0])
-	}
-
-	store.fail = true
-	for _, path := range []string{"/v1/rounds/2", "/v1/rounds?from=1&to=3"} {
-		if r := do(t, s.Handler(), "GET", path); r.code != 503 || strings.Contains(string(r.body), errDisk.Error()) {
-			t.Errorf("%s with failing challenges: %d %s", path, r.code, r.body)
-		}
+	store.fail["Object"] = true
+	if r := do(t, s.Handler(), "GET", "/v1/rounds/5"); r.code != 503 {
+		t.Fatalf("objects unreadable: %d %s", r.code, r.body)
 	}
 }

@@ -13,11 +13,12 @@ import (
 
 	"github.com/denomwatch/denomwatch/api"
 	"github.com/denomwatch/denomwatch/index"
+	"github.com/denomwatch/denomwatch/recompute"
 )
 
-// allocationStore holds rounds 7 (correct batch), 8 (one amount wrong), 9
-// (no batch), 10 (no stored commitment data), 11 (garbage commitment data)
-// and 12 (batch data not stored).
+// allocationStore holds rounds 7 (honest batch), 8 (one amount wrong), 9
+// (no batch), 10 (a row not held), 11 (malformed, signed), 12 (no
+// allocations objects) and 13 (a v1 record).
 func allocationStore(t testing.TB) (*fakeStore, map[uint64]*testRound) {
 	t.Helper()
 	store := newFakeStore()
@@ -25,61 +26,59 @@ func allocationStore(t testing.TB) (*fakeStore, map[uint64]*testRound) {
 	add := func(tr *testRound) { trs[tr.n] = tr; store.put(tr) }
 
 	add(newTestRound(t, 7, nil))
-	k := entryIndex(t, trs[7], 1, recipients[2])
-	add(newTestRound(t, 8, setAmount(k, 1)))
-
+	add(newTestRound(t, 8, setAmount(1, entryOf(t, trs[7], 1, recipients[2]), 1)))
 	nine := newTestRound(t, 9, nil)
 	nine.record.Batches, nine.record.AllocationRoot = nil, nil
-	nine.record.Verdict, nine.record.Reason = index.VerdictPending, "no batch yet"
+	nine.record.Verdict = index.VerdictAwaitingBatch
 	add(nine)
-
 	ten := newTestRound(t, 10, nil)
+	ten.record.Verdict = index.VerdictUnavailable
 	add(ten)
-	delete(store.commitments, 10)
-
-	eleven := newTestRound(t, 11, nil)
-	eleven.record.Verdict, eleven.record.Rule = index.VerdictMalformed, "abi"
-	add(eleven)
-	store.commitments[11] = []byte("not abi")
-
+	store.drop(recompute.KindRow, ten.rd.Manifest.Headers[0].EntriesRoot)
+	add(malformedRound(t, 11))
 	twelve := newTestRound(t, 12, nil)
-	twelve.record.Verdict, twelve.record.Reason = index.VerdictUnavailable, "batch data not found"
 	add(twelve)
-	delete(store.batches, twelve.record.Batches[0].TxHash)
+	for _, k := range allocKeys(twelve) {
+		store.drop(k.kind, k.key)
+	}
+	store.rounds[13] = index.Round{Round: 13, Verdict: index.VerdictValid}
 	return store, trs
 }
 
 func TestAllocationsEndpoint(t *testing.T) {
-	store, trs := allocationStore(t)
+	store, _ := allocationStore(t)
 	shared := recipients[2]
 	lower := strings.ToLower(shared.Hex())
+	path := func(n string) string { return "/v1/recipients/" + lower + "/allocations?round=" + n }
 	tests := []struct {
 		name    string
 		path    string
 		code    int
-		n       int  // allocations
-		amounts bool // published amounts present
-		match   bool // every published amount equals the correct one
+		data    api.DataState
+		n       int // allocations
+		amounts int // claimed amounts
+		wrong   bool
 	}{
-		{"correct batch", "/v1/recipients/" + lower + "/allocations?round=7", 200, 3, true, true},
-		{"checksummed address", "/v1/recipients/" + shared.Hex() + "/allocations?round=7", 200, 3, true, true},
-		{"upper-case address", "/v1/recipients/0x" + strings.ToUpper(lower[2:]) + "/allocations?round=7", 200, 3, true, true},
-		{"wrong batch", "/v1/recipients/" + lower + "/allocations?round=8", 200, 3, true, false},
-		{"no batch", "/v1/recipients/" + lower + "/allocations?round=9", 200, 3, false, false},
-		{"batch data not stored", "/v1/recipients/" + lower + "/allocations?round=12", 200, 3, false, false},
-		{"no entries", "/v1/recipients/" + stranger.Hex() + "/allocations?round=7", 200, 0, false, false},
-		{"no round", "/v1/recipients/" + lower + "/allocations", 400, 0, false, false},
-		{"empty round", "/v1/recipients/" + lower + "/allocations?round=", 400, 0, false, false},
-		{"round twice", "/v1/recipients/" + lower + "/allocations?round=7&round=8", 400, 0, false, false},
-		{"non-numeric round", "/v1/recipients/" + lower + "/allocations?round=seven", 400, 0, false, false},
-		{"negative round", "/v1/recipients/" + lower + "/allocations?round=-7", 400, 0, false, false},
-		{"short address", "/v1/recipients/0x1234/allocations?round=7", 400, 0, false, false},
-		{"no 0x", "/v1/recipients/" + lower[2:] + "/allocations?round=7", 400, 0, false, false},
-		{"not hex", "/v1/recipients/0x" + strings.Repeat("g", 40) + "/allocations?round=7", 400, 0, false, false},
-		{"bad checksum", "/v1/recipients/" + badChecksum(shared) + "/allocations?round=7", 400, 0, false, false},
-		{"unknown round", "/v1/recipients/" + lower + "/allocations?round=99", 404, 0, false, false},
-		{"commitment data not stored", "/v1/recipients/" + lower + "/allocations?round=10", 409, 0, false, false},
-		{"malformed commitment data", "/v1/recipients/" + lower + "/allocations?round=11", 409, 0, false, false},
+		{"honest batch", path("7"), 200, api.DataComplete, 3, 3, false},
+		{"checksummed address", "/v1/recipients/" + shared.Hex() + "/allocations?round=7", 200, api.DataComplete, 3, 3, false},
+		{"upper-case address", "/v1/recipients/0x" + strings.ToUpper(lower[2:]) + "/allocations?round=7", 200, api.DataComplete, 3, 3, false},
+		{"wrong batch", path("8"), 200, api.DataComplete, 3, 3, true},
+		{"no batch", path("9"), 200, api.DataComplete, 3, 0, false},
+		{"a row not held", path("10"), 200, api.DataUnavailable, 2, 2, false},
+		{"malformed, signed", path("11"), 200, api.DataMalformed, 3, 3, true},
+		{"no allocations objects", path("12"), 200, api.DataComplete, 3, 3, false},
+		{"no entries", "/v1/recipients/" + stranger.Hex() + "/allocations?round=7", 200, api.DataComplete, 0, 0, false},
+		{"no round", "/v1/recipients/" + lower + "/allocations", 400, "", 0, 0, false},
+		{"empty round", path(""), 400, "", 0, 0, false},
+		{"round twice", path("7&round=8"), 400, "", 0, 0, false},
+		{"non-numeric round", path("seven"), 400, "", 0, 0, false},
+		{"negative round", path("-7"), 400, "", 0, 0, false},
+		{"short address", "/v1/recipients/0x1234/allocations?round=7", 400, "", 0, 0, false},
+		{"no 0x", "/v1/recipients/" + lower[2:] + "/allocations?round=7", 400, "", 0, 0, false},
+		{"not hex", "/v1/recipients/0x" + strings.Repeat("g", 40) + "/allocations?round=7", 400, "", 0, 0, false},
+		{"bad checksum", "/v1/recipients/" + badChecksum(shared) + "/allocations?round=7", 400, "", 0, 0, false},
+		{"unknown round", path("99"), 404, "", 0, 0, false},
+		{"protocol v1 round", path("13"), 409, "", 0, 0, false},
 	}
 	s, _ := newTestServer(t, testConfig(), store, newFakeStatus(0, 0))
 	for _, tt := range tests {
@@ -94,51 +93,23 @@ func TestAllocationsEndpoint(t *testing.T) {
 			}
 			var got api.AllocationsResponse
 			r.decode(t, &got)
-			n := got.Round
-			if got.Verdict != trs[n].record.Verdict || got.Allocations == nil || len(got.Allocations) != tt.n {
-				t.Fatalf("round %d verdict %s, %d allocations; want %s, %d", n, got.Verdict, len(got.Allocations), trs[n].record.Verdict, tt.n)
+			if got.Data != tt.data || got.Allocations == nil || len(got.Allocations) != tt.n || got.Wrong() != tt.wrong || got.Verdict != store.rounds[got.Round].Verdict {
+				t.Fatalf("data %s, %d allocations, wrong %t, verdict %s; want %+v", got.Data, len(got.Allocations), got.Wrong(), got.Verdict, tt)
 			}
-			mismatches := 0
+			amounts := 0
 			for _, a := range got.Allocations {
-				if (a.Amount != nil) != tt.amounts || (a.Proof != nil) != tt.amounts || a.Verifies != tt.amounts {
-					t.Errorf("index %d: amount %v, proof %v, verifies %t; want published %t", a.Index, a.Amount, a.Proof, a.Verifies, tt.amounts)
-				}
-				want := trs[n].res.Amount(a.Index)
-				if !a.CorrectAmount.Eq(&want) {
-					t.Errorf("index %d: correct amount %s, want %s", a.Index, a.CorrectAmount.Dec(), want.Dec())
-				}
-				if a.Amount != nil && !a.Amount.Eq(a.CorrectAmount) {
-					mismatches++
+				if a.Amount != nil {
+					amounts++
 				}
 			}
-			if tt.amounts && (mismatches == 0) != tt.match {
-				t.Errorf("%d published amounts differ from the correct ones; want a difference: %t", mismatches, !tt.match)
+			if amounts != tt.amounts {
+				t.Errorf("%d claimed amounts, want %d", amounts, tt.amounts)
 			}
-
-			// The raw JSON: stable keys, nulls where nothing is published.
-			var raw struct {
-				Round       uint64           `json:"round"`
-				Recipient   string           `json:"recipient"`
-				Verdict     string           `json:"verdict"`
-				Allocations []map[string]any `json:"allocations"`
-			}
-			if err := json.Unmarshal(r.body, &raw); err != nil {
-				t.Fatal(err)
-			}
-			if !strings.EqualFold(raw.Recipient, lower) && tt.n > 0 {
-				t.Errorf("recipient %s", raw.Recipient)
-			}
-			for _, a := range raw.Allocations {
-				for _, k := range []string{"provider", "providerIndex", "index", "amount", "correctAmount", "proof", "allocTreeRoot", "allocationRoot", "verifies"} {
-					if _, ok := a[k]; !ok {
-						t.Errorf("allocation lacks key %q: %v", k, a)
-					}
-				}
-				if _, ok := a["correctAmount"].(string); !ok {
-					t.Errorf("correctAmount %v is not a decimal string", a["correctAmount"])
-				}
-				if !tt.amounts && (a["amount"] != nil || a["proof"] != nil) {
-					t.Errorf("amount %v, proof %v; want null", a["amount"], a["proof"])
+			var raw map[string]any
+			r.decode(t, &raw)
+			for _, k := range []string{"round", "recipient", "verdict", "data", "batch", "allocations"} {
+				if _, ok := raw[k]; !ok {
+					t.Errorf("no key %q in %s", k, r.body)
 				}
 			}
 		})
@@ -147,7 +118,7 @@ func TestAllocationsEndpoint(t *testing.T) {
 
 func TestAllocationsEndpointStoreFailures(t *testing.T) {
 	path := "/v1/recipients/" + recipients[2].Hex() + "/allocations?round=7"
-	for _, method := range []string{"Round", "CommitmentData", "BatchData"} {
+	for _, method := range []string{"Round", "Object"} {
 		t.Run(method, func(t *testing.T) {
 			store, _ := allocationStore(t)
 			store.fail[method] = true

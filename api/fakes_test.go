@@ -6,6 +6,7 @@ import (
 	"sort"
 	"sync"
 	"sync/atomic"
+	"time"
 
 	"github.com/ethereum/go-ethereum/common"
 
@@ -23,6 +24,7 @@ type fakeStore struct {
 	rounds      map[uint64]index.Round
 	commitments map[uint64][]byte
 	batches     map[common.Hash][]byte
+	objects     map[objectKey][]byte
 	fail        map[string]bool
 	panics      map[string]bool
 }
@@ -32,6 +34,7 @@ func newFakeStore() *fakeStore {
 		rounds:      make(map[uint64]index.Round),
 		commitments: make(map[uint64][]byte),
 		batches:     make(map[common.Hash][]byte),
+		objects:     make(map[objectKey][]byte),
 		fail:        make(map[string]bool),
 		panics:      make(map[string]bool),
 	}
@@ -47,15 +50,21 @@ func (s *fakeStore) check(method string) error {
 	return nil
 }
 
-// put stores a test round: its record, commitment data and batch data.
+// put stores a test round: its record and its objects.
 func (s *fakeStore) put(tr *testRound) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.rounds[tr.n] = tr.record
-	s.commitments[tr.n] = tr.commitments
-	if n := len(tr.record.Batches); n > 0 {
-		s.batches[tr.record.Batches[n-1].TxHash] = tr.published
+	for k, b := range tr.objects {
+		s.objects[k] = b
 	}
+}
+
+// drop deletes an object.
+func (s *fakeStore) drop(kind recompute.ObjectKind, key common.Hash) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	delete(s.objects, objectKey{kind, key})
 }
 
 func (s *fakeStore) Checkpoint() (index.Checkpoint, bool, error) {
@@ -126,12 +135,16 @@ func (s *fakeStore) BatchData(tx common.Hash) ([]byte, bool, error) {
 	return d, ok, nil
 }
 
-// Object keeps no object: the object endpoint's tests use a real index.
+// Object returns an object put; the object endpoint's tests use a real
+// index.
 func (s *fakeStore) Object(kind recompute.ObjectKind, key common.Hash) ([]byte, index.Provenance, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if err := s.check("Object"); err != nil {
 		return nil, index.Provenance{}, err
+	}
+	if b, ok := s.objects[objectKey{kind, key}]; ok {
+		return b, index.FromSource("https://da.example", time.Unix(0, 0)), nil
 	}
 	return nil, index.Provenance{}, fmt.Errorf("%s %s: %w", kind, key.Hex(), index.ErrObjectNotFound)
 }

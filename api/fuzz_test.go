@@ -1,11 +1,18 @@
 package api_test
 
 import (
+	"bytes"
 	"encoding/json"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
+	"slices"
 	"testing"
+
+	"github.com/ethereum/go-ethereum/common"
+
+	"github.com/denomwatch/denomwatch/api"
+	"github.com/denomwatch/denomwatch/recompute"
 )
 
 // FuzzRoundsQuery: arbitrary from/to parameters, and arbitrary raw query
@@ -110,6 +117,45 @@ func FuzzPathParams(f *testing.F) {
 			}
 			if !json.Valid(rec.Body.Bytes()) {
 				t.Fatalf("%s: body is not JSON: %q", target, rec.Body.Bytes())
+			}
+		}
+	})
+}
+
+// FuzzRecipientAllocations: whatever bytes a getter returns under a key
+// (a lying source), RecipientAllocations never panics, and an allocation
+// it calls verified does verify against the batch's root.
+func FuzzRecipientAllocations(f *testing.F) {
+	tr := newTestRound(f, 7, nil)
+	keys := make([]objectKey, 0, len(tr.objects))
+	for k := range tr.objects {
+		keys = append(keys, k)
+	}
+	slices.SortFunc(keys, func(a, b objectKey) int { return bytes.Compare(a.key[:], b.key[:]) })
+	for i, k := range keys {
+		f.Add(uint8(i), tr.objects[k])
+	}
+	f.Add(uint8(0), []byte{})
+	f.Fuzz(func(t *testing.T, which uint8, data []byte) {
+		lie := keys[int(which)%len(keys)]
+		get := func(kind recompute.ObjectKind, key common.Hash) ([]byte, bool) {
+			if kind == lie.kind && key == lie.key {
+				return data, true
+			}
+			b, ok := tr.objects[objectKey{kind, key}]
+			return b, ok
+		}
+		got, err := api.RecipientAllocations(tr.record, get, recipients[2])
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, a := range got.Allocations {
+			if !a.Verifies {
+				continue
+			}
+			ap := &recompute.AllocProof{P: a.ProviderIndex, J: a.Entry, Provider: a.Provider, Recipient: a.Recipient, Amount: *a.Amount, EntryProof: a.EntryProof, ProviderProof: a.ProviderProof}
+			if !recompute.VerifyAllocation(tr.tree.Root(), len(providers), ap) || a.Wrong() {
+				t.Fatalf("a lying %s object made allocation (%d, %d) verify wrongly", lie.kind, a.ProviderIndex, a.Entry)
 			}
 		}
 	})

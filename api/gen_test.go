@@ -7,7 +7,8 @@ import (
 	"github.com/holiman/uint256"
 
 	"github.com/denomwatch/denomwatch/index"
-	"github.com/denomwatch/denomwatch/internal/v1/recompute"
+	"github.com/denomwatch/denomwatch/judge"
+	"github.com/denomwatch/denomwatch/recompute"
 )
 
 // Addresses of the generated round: providers and recipients ascending, as
@@ -33,116 +34,166 @@ var (
 	stranger = common.HexToAddress("0x2000000000000000000000000000000000000000")
 )
 
-// genCommitments makes a small valid round n: 3 providers of 4 entries
-// each, with recipients shared between rows, one residual per recipient.
-func genCommitments(t testing.TB, n uint64) *recompute.Commitments {
+// genRound makes a small well-formed v2 round n (recompute.NewRound): 3
+// providers of 4 entries each, with recipients shared between rows, one
+// residual per recipient.
+func genRound(t testing.TB, n uint64) *recompute.Round {
 	t.Helper()
-	c := &recompute.Commitments{}
-	c.Round.SetUint64(n)
+	prs := make([]recompute.ProviderRow, len(rows))
 	for p, row := range rows {
-		prov := recompute.Provider{Address: providers[p]}
-		prov.Capacity.SetUint64(1_000_000_007 * uint64(p+1))
+		entries := make([]recompute.Entry, len(row))
 		for j, r := range row {
-			var e recompute.Entry
-			e.Recipient = recipients[r]
-			e.MR.SetUint64(uint64(3*p + 2*j + 1))
-			e.Residual.SetUint64(uint64(1000 + 97*r)) // a function of the recipient alone
-			prov.Entries = append(prov.Entries, e)
+			entries[j].Recipient = recipients[r]
+			entries[j].MR.SetUint64(uint64(3*p+2*j+1) + n)     // rows differ from round to round
+			entries[j].Residual.SetUint64(uint64(1000 + 97*r)) // a function of the recipient alone
 		}
-		c.Providers = append(c.Providers, prov)
+		prs[p] = recompute.ProviderRow{Provider: providers[p], Row: recompute.NewRow(entries)}
+		prs[p].Capacity.SetUint64(1_000_000_007 * uint64(p+1))
 	}
-	if err := c.Validate(uint256.NewInt(n)); err != nil {
-		t.Fatalf("generated round is not valid: %v", err)
-	}
-	return c
+	return recompute.NewRound(uint256.NewInt(n), prs)
 }
 
-// testRound is a generated round with its recomputation, stored data and
-// record.
+// objectKey names a section 9 object.
+type objectKey struct {
+	kind recompute.ObjectKind
+	key  common.Hash
+}
+
+// testRound is a generated round with its honest recomputation, the
+// objects a watcher would hold (manifest, rows, the batch's allocations
+// objects), the batch's claimed amounts and roots, and the record.
 type testRound struct {
-	n           uint64
-	c           *recompute.Commitments
-	res         *recompute.Result
-	commitments []byte // encoded commitment data
-	published   []byte // the latest batch's data
-	tree        *recompute.Tree
-	record      index.Round
+	n       uint64
+	rd      *recompute.Round
+	res     *recompute.Result
+	claimed [][]uint256.Int // the batch's amounts, by provider
+	roots   []common.Hash   // the batch's providerAllocRoots
+	tree    *recompute.Tree // over roots
+	objects map[objectKey][]byte
+	record  index.Round
 }
 
-// newTestRound builds round n whose one batch publishes the data that
-// tamper makes of the correct data (nil: the correct data), with the roots
-// of that data, as a batch that signed it would carry.
-func newTestRound(t testing.TB, n uint64, tamper func([]byte) []byte) *testRound {
+// newTestRound builds round n with one live batch (attempt 0) whose amounts
+// are what tamper makes of the correct ones (nil: the correct ones), with
+// the roots of those amounts, as a batch that signed them would carry.
+func newTestRound(t testing.TB, n uint64, tamper func([][]uint256.Int)) *testRound {
 	t.Helper()
-	c := genCommitments(t, n)
-	res, err := recompute.Compute(c, recompute.Options{})
-	if err != nil {
-		t.Fatal(err)
+	tr := newTestRoundOf(t, genRound(t, n), tamper)
+	if tr.res == nil {
+		t.Fatal("the generated round is malformed")
 	}
-	published := append([]byte(nil), res.AllocationData...)
+	return tr
+}
+
+// newTestRoundOf is newTestRound over rd, which may be malformed: its batch
+// then claims zero for every entry.
+func newTestRoundOf(t testing.TB, rd *recompute.Round, tamper func([][]uint256.Int)) *testRound {
+	t.Helper()
+	n := rd.Manifest.Round.Uint64()
+	tr := &testRound{n: n, rd: rd, objects: map[objectKey][]byte{}}
+	commitment, res := evaluateRound(rd, tr.objects)
+	tr.res = res
+	for p := range rd.Rows {
+		amounts := make([]uint256.Int, rd.Rows[p].Len())
+		if res != nil {
+			copy(amounts, res.RowAmounts(p))
+		}
+		tr.claimed = append(tr.claimed, amounts)
+	}
 	if tamper != nil {
-		published = tamper(published)
+		tamper(tr.claimed)
 	}
-	tree, err := recompute.AllocTreeFromData(published, 1)
-	if err != nil {
-		t.Fatal(err)
+	for p, hd := range rd.Manifest.Headers {
+		root := recompute.ProviderAllocRoot(hd.Provider, rd.Rows[p], tr.claimed[p])
+		tr.roots = append(tr.roots, root)
+		tr.objects[objectKey{recompute.KindAllocations, root}] = recompute.EncodeAllocations(tr.claimed[p])
 	}
-	dataHash := recompute.DataHash(published)
-	allocRoot := recompute.AllocationRoot(res.CommitmentRoot, tree.Root(), dataHash)
-	verdict := index.VerdictValid
-	if tamper != nil {
-		verdict = index.VerdictFraud
+	tr.tree = recompute.NewTree(tr.roots)
+	tr.record = v2Record(n, commitment, rd, tr.roots, tr.tree.Root())
+	if res == nil {
+		tr.record.Verdict, tr.record.Judgement.Status = index.VerdictFraud, judge.StatusFraud
+		return tr
 	}
-	rec := index.Round{
-		Round:          n,
-		Verdict:        verdict,
-		CommitmentRoot: res.CommitmentRoot,
-		CommitTx:       common.BigToHash(uint256.NewInt(1000 + n).ToBig()),
-		CommitBlock:    10 * n,
-		ProviderCount:  res.ProviderCount,
-		EntryCount:     res.EntryCount,
+	if p, wrong := res.FirstWrongProvider(tr.roots); wrong {
+		tr.record.Verdict = index.VerdictFraud
+		tr.record.Judgement = &judge.Verdict{Round: n, Status: judge.StatusFraud, Rule: judge.RuleBadAllocation, Provider: &p,
+			BadAllocation: &judge.BadAllocation{CorrectProviderAllocRoot: res.ProviderAllocRoots[p], ClaimedProviderAllocRoot: tr.roots[p]},
+			Reason:        "bad allocation"}
+	}
+	return tr
+}
+
+// evaluateRound stores rd's manifest and rows in objects and evaluates
+// them from there, as a watcher does; the result is nil when the round is
+// malformed.
+func evaluateRound(rd *recompute.Round, objects map[objectKey][]byte) (common.Hash, *recompute.Result) {
+	_, _, commitment := rd.Manifest.CommitArgs()
+	objects[objectKey{recompute.KindManifest, commitment}] = recompute.EncodeManifest(&rd.Manifest)
+	for p, hd := range rd.Manifest.Headers {
+		if hd.NeedsRow() {
+			objects[objectKey{recompute.KindRow, hd.EntriesRoot}] = rd.Rows[p].Bytes()
+		}
+	}
+	res, v := recompute.EvaluateObjects(commitment, objects[objectKey{recompute.KindManifest, commitment}], &rd.Manifest.Round,
+		func(k common.Hash) []byte { return objects[objectKey{recompute.KindRow, k}] }, recompute.Options{Workers: 1})
+	if v != nil {
+		return commitment, nil
+	}
+	return commitment, res
+}
+
+// v2Record is the v2 watcher's record of a round with one live batch of
+// the given roots.
+func v2Record(n uint64, commitment common.Hash, rd *recompute.Round, roots []common.Hash, treeRoot common.Hash) index.Round {
+	providersRoot, P, _ := rd.Manifest.CommitArgs()
+	allocRoot := recompute.AllocationRoot(commitment, treeRoot)
+	attempt := uint64(0)
+	return index.Round{
+		Round: n, Protocol: index.ProtocolV2, Verdict: index.VerdictValid,
+		CommitmentRoot: commitment, ProvidersRoot: providersRoot,
+		CommitTx:      common.BigToHash(uint256.NewInt(1000 + n).ToBig()),
+		CommitBlock:   10 * n,
+		ProviderCount: P, EntryCount: int(rd.Manifest.E.Uint64()),
 		AllocationRoot: &allocRoot,
 		Signers:        []index.Signer{{Index: 0, Address: common.HexToAddress("0x0b"), Stake: "32000000000000000000"}},
 		DeadlineBlock:  10*n + 50,
 		Batches: []index.Batch{{
-			TxHash:         common.BigToHash(uint256.NewInt(2000 + n).ToBig()),
-			Block:          10*n + 1,
-			AllocationRoot: allocRoot,
-			AllocTreeRoot:  tree.Root(),
-			DataHash:       dataHash,
-			SignerBitmap:   "0x01",
-			DeadlineBlock:  10*n + 50,
-			Status:         index.BatchLive,
-			DataAvailable:  true,
+			TxHash: common.BigToHash(uint256.NewInt(2000 + n).ToBig()), Block: 10*n + 1,
+			AllocationRoot: allocRoot, AllocTreeRoot: treeRoot, SignerBitmap: "0x01",
+			DeadlineBlock: 10*n + 50, Status: index.BatchLive,
+			Attempt: &attempt, ProviderAllocRoots: roots,
 		}},
-	}
-	if tamper != nil {
-		correct := res.AllocationRoot
-		rec.CorrectAllocationRoot = &correct
-	}
-	return &testRound{
-		n: n, c: c, res: res, commitments: recompute.Encode(c),
-		published: published, tree: tree, record: rec,
+		Judgement: &judge.Verdict{Round: n, Attempt: &attempt, Status: judge.StatusValid, Reason: "every provider root matches"},
 	}
 }
 
-// entryIndex returns the global index of recipient r's entry in provider
-// p's row.
-func entryIndex(t testing.TB, tr *testRound, p int, r common.Address) int {
+// entryOf returns j, the entry of recipient r in provider p's row.
+func entryOf(t testing.TB, tr *testRound, p int, r common.Address) int {
 	t.Helper()
-	for j, e := range tr.c.Providers[p].Entries {
-		if e.Recipient == r {
-			return tr.res.Offsets[p] + j
+	for j := range tr.rd.Rows[p].Len() {
+		if tr.rd.Rows[p].Entry(j).Recipient == r {
+			return j
 		}
 	}
 	t.Fatalf("recipient %s has no entry in provider %d", r, p)
 	return 0
 }
 
-// setAmount returns a tamper function that publishes amount v at index k.
-func setAmount(k int, v uint64) func([]byte) []byte {
-	return func(d []byte) []byte {
-		uint256.NewInt(v).PutUint256(d[32*k : 32*(k+1)])
-		return d
+// setAmount returns a tamper function that claims amount v at entry j of
+// provider p.
+func setAmount(p, j int, v uint64) func([][]uint256.Int) {
+	return func(a [][]uint256.Int) { a[p][j].SetUint64(v) }
+}
+
+// get is the round's objects as an api.ObjectGetter, less those withheld.
+func (tr *testRound) get(withheld ...objectKey) func(recompute.ObjectKind, common.Hash) ([]byte, bool) {
+	return func(kind recompute.ObjectKind, key common.Hash) ([]byte, bool) {
+		for _, w := range withheld {
+			if w.kind == kind && w.key == key {
+				return nil, false
+			}
+		}
+		b, ok := tr.objects[objectKey{kind, key}]
+		return b, ok
 	}
 }

@@ -16,6 +16,7 @@ import (
 	"github.com/denomwatch/denomwatch/health"
 	"github.com/denomwatch/denomwatch/index"
 	"github.com/denomwatch/denomwatch/metrics"
+	"github.com/denomwatch/denomwatch/recompute"
 )
 
 // Health is the body of /healthz.
@@ -47,12 +48,15 @@ type RoundsResponse struct {
 	Rounds []RoundView `json:"rounds"`
 }
 
-// AllocationsResponse is the body of /v1/recipients/{address}/allocations.
+// AllocationsResponse is the body of /v1/recipients/{address}/allocations:
+// the round, the recipient, the watcher's verdict on the round and
+// RoundAllocations' fields (data, rule, reason, missing, batch,
+// allocations) at the top level.
 type AllocationsResponse struct {
-	Round       uint64         `json:"round"`
-	Recipient   common.Address `json:"recipient"`
-	Verdict     index.Verdict  `json:"verdict"`
-	Allocations []Allocation   `json:"allocations"`
+	Round     uint64         `json:"round"`
+	Recipient common.Address `json:"recipient"`
+	Verdict   index.Verdict  `json:"verdict"`
+	RoundAllocations
 }
 
 // ErrorResponse is the body of every error.
@@ -137,9 +141,9 @@ func (s *Server) rounds(w http.ResponseWriter, r *http.Request) {
 		s.storeFailed(w, "read rounds", err, "from", from, "to", to)
 		return
 	}
-	views, err := s.roundViews(rounds, from, to)
+	views, err := s.roundViews(rounds)
 	if err != nil {
-		s.storeFailed(w, "read challenges", err, "from", from, "to", to)
+		s.storeFailed(w, "read decision records", err, "from", from, "to", to)
 		return
 	}
 	writeJSON(w, http.StatusOK, RoundsResponse{From: from, To: to, Rounds: views})
@@ -155,11 +159,25 @@ func (s *Server) round(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	views, err := s.roundViews([]index.Round{rd}, n, n)
+	views, err := s.roundViews([]index.Round{rd})
 	if err != nil {
-		s.storeFailed(w, "read challenges", err, "round", n)
+		s.storeFailed(w, "read decision records", err, "round", n)
 		return
 	}
+	if !s.acquireRecompute(w, r) {
+		return
+	}
+	defer s.releaseRecompute()
+	get, storeErr := s.objectGetter()
+	check, err := checkProviderRoots(&rd, get)
+	if err == nil {
+		err = *storeErr
+	}
+	if err != nil {
+		s.storeFailed(w, "read the round's objects", err, "round", n)
+		return
+	}
+	views[0].ProviderRoots = check
 	writeJSON(w, http.StatusOK, views[0])
 }
 
@@ -200,52 +218,66 @@ func (s *Server) allocations(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	commitments, ok, err := s.store.CommitmentData(n)
-	if err != nil {
-		s.storeFailed(w, "read commitment data", err, "round", n)
+	if !s.acquireRecompute(w, r) {
 		return
 	}
-	if !ok {
-		writeError(w, http.StatusConflict, fmt.Sprintf("the commitment data of round %d is not stored (verdict %s)", n, rd.Verdict))
-		return
+	defer s.releaseRecompute()
+	get, storeErr := s.objectGetter()
+	allocs, err := RecipientAllocations(rd, get, recipient)
+	if err == nil {
+		err = *storeErr
 	}
-	var published []byte
-	if k := len(rd.Batches); k > 0 {
-		tx := rd.Batches[k-1].TxHash
-		data, ok, err := s.store.BatchData(tx)
-		if err != nil {
-			s.storeFailed(w, "read batch data", err, "round", n, "tx", tx)
-			return
-		}
-		if ok {
-			published = data
-		}
-	}
-
-	select {
-	case s.recomputes <- struct{}{}:
-		defer func() { <-s.recomputes }()
-	case <-r.Context().Done():
-		writeError(w, http.StatusServiceUnavailable, "the request ended while waiting for a recomputation slot")
-		return
-	}
-	allocs, err := RecipientAllocations(rd, commitments, published, recipient)
 	switch {
-	case errors.Is(err, ErrCommitmentData), errors.Is(err, ErrCommitmentMismatch):
+	case errors.Is(err, ErrNotV2), errors.Is(err, ErrNoCommitment):
 		writeError(w, http.StatusConflict, fmt.Sprintf("round %d (verdict %s): %v", n, rd.Verdict, err))
+		return
+	case err != nil && !errors.Is(err, recompute.ErrRowsShape):
+		s.storeFailed(w, "read the round's objects", err, "round", n)
 		return
 	case err != nil:
 		s.log.Error("API recipient allocations", "round", n, "err", err)
 		writeError(w, http.StatusInternalServerError, "internal error")
 		return
 	}
-	writeJSON(w, http.StatusOK, AllocationsResponse{Round: n, Recipient: recipient, Verdict: rd.Verdict, Allocations: allocs})
+	writeJSON(w, http.StatusOK, AllocationsResponse{Round: n, Recipient: recipient, Verdict: rd.Verdict, RoundAllocations: *allocs})
 }
 
-// roundData answers a round's commitment data as the index holds it (v1:
-// the whole round's commitment data, as committed on chain): 0x-hex text by
-// default, the raw bytes with ?format=raw. Either is the --data input of
-// `denomwatch recompute`.
+// acquireRecompute takes a recomputation slot, or answers 503 when the
+// request ends first.
+func (s *Server) acquireRecompute(w http.ResponseWriter, r *http.Request) bool {
+	select {
+	case s.recomputes <- struct{}{}:
+		return true
+	case <-r.Context().Done():
+		writeError(w, http.StatusServiceUnavailable, "the request ended while waiting for a recomputation slot")
+		return false
+	}
+}
+
+func (s *Server) releaseRecompute() { <-s.recomputes }
+
+// objectGetter reads objects from the store for RecipientAllocations; a
+// store failure other than an object not kept is left in *err (the first
+// one), and the object then counts as not held.
+func (s *Server) objectGetter() (ObjectGetter, *error) {
+	var storeErr error
+	get := func(kind recompute.ObjectKind, key common.Hash) ([]byte, bool) {
+		data, _, err := s.store.Object(kind, key)
+		if err != nil && !errors.Is(err, index.ErrObjectNotFound) && storeErr == nil {
+			storeErr = err
+		}
+		return data, err == nil
+	}
+	return get, &storeErr
+}
+
+// roundData answers a round's data as a whole-round file, the --data input
+// of `denomwatch recompute`: 0x-hex text by default, the raw bytes with
+// ?format=raw. v1: the commitment data as the index holds it. v2: the file
+// that the round's manifest and rows determine (PROTOCOL.md section 9),
+// built from the objects the index keeps, when every one is kept and the
+// file gives the round's commitmentRoot; otherwise a JSON error pointing to
+// /v1/objects (DataMovedResponse).
 func (s *Server) roundData(w http.ResponseWriter, r *http.Request) {
 	n, err := parseUint("round", r.PathValue("round"))
 	if err != nil {
@@ -265,19 +297,66 @@ func (s *Server) roundData(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	data, ok, err := s.store.CommitmentData(n)
+	var data []byte
+	if rd.Protocol == index.ProtocolV2 {
+		data, ok = s.v2RoundFile(w, r, &rd)
+	} else {
+		data, ok = s.v1RoundData(w, &rd)
+	}
+	if ok {
+		writeRoundData(w, n, format, data)
+	}
+}
+
+// v1RoundData reads a v1 round's commitment data, answering 503, 404 or 410
+// itself when it cannot.
+func (s *Server) v1RoundData(w http.ResponseWriter, rd *index.Round) ([]byte, bool) {
+	data, ok, err := s.store.CommitmentData(rd.Round)
 	if err != nil {
-		s.storeFailed(w, "read commitment data", err, "round", n)
-		return
+		s.storeFailed(w, "read commitment data", err, "round", rd.Round)
+		return nil, false
 	}
 	if !ok {
 		code, why := http.StatusNotFound, "was never available"
 		if rd.DataPruned {
 			code, why = http.StatusGone, "was pruned (retention)"
 		}
-		writeError(w, code, fmt.Sprintf("the commitment data of round %d %s (verdict %s)", n, why, rd.Verdict))
-		return
+		writeError(w, code, fmt.Sprintf("the commitment data of round %d %s (verdict %s)", rd.Round, why, rd.Verdict))
+		return nil, false
 	}
+	return data, true
+}
+
+// v2RoundFile builds a v2 round's whole-round file from the objects kept,
+// answering itself when it cannot: 503 (store), 404 (an object not kept),
+// 410 (pruned), 409 (a manifest no whole-round file gives).
+func (s *Server) v2RoundFile(w http.ResponseWriter, r *http.Request, rd *index.Round) ([]byte, bool) {
+	if !s.acquireRecompute(w, r) {
+		return nil, false
+	}
+	defer s.releaseRecompute()
+	get, storeErr := s.objectGetter()
+	file, err := RoundFile(rd, get)
+	if *storeErr != nil {
+		s.storeFailed(w, "read the round's objects", *storeErr, "round", rd.Round)
+		return nil, false
+	}
+	if err != nil {
+		code := http.StatusNotFound
+		switch {
+		case errors.Is(err, ErrNotRoundFile):
+			code = http.StatusConflict
+		case rd.DataPruned:
+			code = http.StatusGone
+		}
+		writeJSON(w, code, v2DataMoved(rd, err))
+		return nil, false
+	}
+	return file, true
+}
+
+// writeRoundData answers a round's data as hex text or raw bytes.
+func writeRoundData(w http.ResponseWriter, n uint64, format string, data []byte) {
 	w.Header().Set("X-Content-Type-Options", "nosniff")
 	w.Header().Set("Content-Disposition", fmt.Sprintf("attachment; filename=round-%d.%s", n, map[bool]string{true: "bin", false: "hex"}[format == "raw"]))
 	if format == "raw" {
@@ -287,6 +366,31 @@ func (s *Server) roundData(w http.ResponseWriter, r *http.Request) {
 	}
 	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
 	_, _ = w.Write([]byte(ExportData(data)))
+}
+
+// DataMovedResponse is the error body of /v1/rounds/{round}/data for a v2
+// round whose whole-round file cannot be built: its data is the manifest
+// and the rows, section 9 objects served by /v1/objects.
+type DataMovedResponse struct {
+	Error string `json:"error"`
+	// Manifest is the path of the round's manifest object ("" when the
+	// watcher has no commitment root for the round); Objects the base of
+	// the object transport, {Objects}/{kind}/{key}.
+	Manifest string `json:"manifest,omitempty"`
+	Objects  string `json:"objects"`
+}
+
+// v2DataMoved is the error answer of /data for a v2 round, why the file
+// could not be built.
+func v2DataMoved(rd *index.Round, why error) DataMovedResponse {
+	out := DataMovedResponse{Objects: "/v1/objects"}
+	msg := fmt.Sprintf("round %d is a protocol v2 round whose whole-round file cannot be built (%v): its data is the manifest and the rows, section 9 objects served by /v1/objects/{kind}/{key}", rd.Round, why)
+	if rd.CommitmentRoot != (common.Hash{}) {
+		out.Manifest = "/v1/objects/manifest/" + rd.CommitmentRoot.Hex()
+		msg += "; the manifest is " + out.Manifest + " and each row is /v1/objects/row/{entriesRoot} of its header"
+	}
+	out.Error = msg
+	return out
 }
 
 // ExportData is a round's data as the API exports it and `denomwatch

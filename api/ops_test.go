@@ -2,6 +2,7 @@ package api_test
 
 import (
 	"encoding/hex"
+	"fmt"
 	"net/http"
 	"strconv"
 	"strings"
@@ -9,9 +10,12 @@ import (
 	"testing"
 	"time"
 
+	"github.com/holiman/uint256"
+
 	"github.com/denomwatch/denomwatch/api"
 	"github.com/denomwatch/denomwatch/health"
 	"github.com/denomwatch/denomwatch/index"
+	"github.com/denomwatch/denomwatch/recompute"
 )
 
 // fakeHealth is a NodeHealth with a settable verdict.
@@ -51,23 +55,25 @@ func TestReadyzNodeStalled(t *testing.T) {
 // for data pruned, 400 for a bad format.
 func TestRoundData(t *testing.T) {
 	store := newFakeStore()
-	tr := newTestRound(t, 3, nil)
-	store.put(tr)
+	v1data := []byte("a v1 round's commitment data")
+	store.rounds[3] = index.Round{Round: 3, Verdict: index.VerdictValid}
+	store.commitments[3] = v1data
 	pruned := index.Round{Round: 4, Verdict: index.VerdictValid, DataPruned: true}
 	store.rounds[4] = pruned
 	store.rounds[5] = index.Round{Round: 5, Verdict: index.VerdictUnavailable}
 	s, _ := newTestServer(t, testConfig(), store, newFakeStatus(0, 0))
 	r := do(t, s.Handler(), "GET", "/v1/rounds/3/data")
-	if r.code != 200 || string(r.body) != "0x"+hex.EncodeToString(tr.commitments)+"\n" || !strings.HasPrefix(r.header.Get("Content-Type"), "text/plain") {
+	if r.code != 200 || string(r.body) != "0x"+hex.EncodeToString(v1data)+"\n" || !strings.HasPrefix(r.header.Get("Content-Type"), "text/plain") {
 		t.Fatalf("hex: %d %q", r.code, r.header.Get("Content-Type"))
 	}
-	if got := api.ExportData(tr.commitments); got != string(r.body) {
+	if got := api.ExportData(v1data); got != string(r.body) {
 		t.Fatal("ExportData differs from the endpoint")
 	}
 	r = do(t, s.Handler(), "GET", "/v1/rounds/3/data?format=raw")
-	if r.code != 200 || string(r.body) != string(tr.commitments) || r.header.Get("Content-Type") != "application/octet-stream" {
+	if r.code != 200 || string(r.body) != string(v1data) || r.header.Get("Content-Type") != "application/octet-stream" {
 		t.Fatalf("raw: %d %q", r.code, r.header.Get("Content-Type"))
 	}
+	checkV2RoundData(t, store)
 	for _, tc := range []struct {
 		path string
 		code int
@@ -82,6 +88,50 @@ func TestRoundData(t *testing.T) {
 		r := do(t, s.Handler(), "GET", tc.path)
 		if r.code != tc.code || !strings.Contains(string(r.body), tc.want) {
 			t.Errorf("%s: %d %s", tc.path, r.code, r.body)
+		}
+	}
+}
+
+// checkV2RoundData: a v2 round's /data is the whole-round file its objects
+// determine (the recompute CLI's --data), malformed or not; a row not kept
+// is a 404 and a manifest no file gives a 409, each pointing to its manifest
+// object, which /v1/objects serves.
+func checkV2RoundData(t *testing.T, store *fakeStore) {
+	t.Helper()
+	good, mal, missing := newTestRound(t, 6, nil), malformedRound(t, 7), newTestRound(t, 8, nil)
+	rd := genRound(t, 10)
+	rd.Manifest.Headers[1].EntryOffset.AddUint64(&rd.Manifest.Headers[1].EntryOffset, 1) // not the prefix sum: rule entry-offset
+	offsets := newTestRoundOf(t, rd, nil)
+	for _, tr := range []*testRound{good, mal, missing, offsets} {
+		store.put(tr)
+	}
+	store.drop(recompute.KindRow, missing.rd.Manifest.Headers[2].EntriesRoot)
+	s, _ := newTestServer(t, testConfig(), store, newFakeStatus(0, 0))
+	for _, tc := range []struct {
+		tr   *testRound
+		rule recompute.Rule
+	}{{good, ""}, {mal, recompute.RuleMRRange}} {
+		r := do(t, s.Handler(), "GET", fmt.Sprintf("/v1/rounds/%d/data?format=raw", tc.tr.n))
+		res, v := recompute.EvaluateRoundFile(r.body, uint256.NewInt(tc.tr.n), recompute.Options{Workers: 1})
+		if r.code != 200 || res == nil || res.CommitmentRoot != tc.tr.record.CommitmentRoot || (v == nil) != (tc.rule == "") || (v != nil && v.Rule != tc.rule) {
+			t.Fatalf("round %d: %d, %v", tc.tr.n, r.code, v)
+		}
+		if hx := do(t, s.Handler(), "GET", fmt.Sprintf("/v1/rounds/%d/data", tc.tr.n)); string(hx.body) != api.ExportData(r.body) {
+			t.Fatalf("round %d: hex and raw differ", tc.tr.n)
+		}
+	}
+	for _, tc := range []struct {
+		tr   *testRound
+		code int
+	}{{missing, 404}, {offsets, 409}} {
+		var moved api.DataMovedResponse
+		r := do(t, s.Handler(), "GET", fmt.Sprintf("/v1/rounds/%d/data", tc.tr.n))
+		r.decode(t, &moved)
+		if r.code != tc.code || moved.Manifest != "/v1/objects/manifest/"+tc.tr.record.CommitmentRoot.Hex() || moved.Objects != "/v1/objects" || !strings.Contains(moved.Error, "/v1/objects") {
+			t.Fatalf("round %d: %d %s", tc.tr.n, r.code, r.body)
+		}
+		if r := do(t, s.Handler(), "GET", moved.Manifest); r.code != 200 || string(r.body) != string(recompute.EncodeManifest(&tc.tr.rd.Manifest)) {
+			t.Fatalf("%s: %d", moved.Manifest, r.code)
 		}
 	}
 }

@@ -16,9 +16,9 @@ import (
 	"github.com/holiman/uint256"
 
 	"github.com/denomwatch/denomwatch/api"
-	"github.com/denomwatch/denomwatch/index"
 	"github.com/denomwatch/denomwatch/internal/browsertest"
-	"github.com/denomwatch/denomwatch/internal/v1/recompute"
+	"github.com/denomwatch/denomwatch/judge"
+	"github.com/denomwatch/denomwatch/recompute"
 )
 
 // browserTimeout bounds each browser test, start included.
@@ -41,19 +41,53 @@ func startPage(t *testing.T, store api.Reader, width, height int) (*browsertest.
 }
 
 // verifierVectors are the Go side of TestVerifierInBrowser: inputs and what
-// go-ethereum and the v1 engine make of them.
+// go-ethereum and the v2 engine (recompute) make of them.
 type verifierVectors struct {
 	Keccak []struct{ In, Out string }
 	Trees  []treeVector
-	Signed []struct{ CommitmentRoot, AllocTreeRoot, DataHash, AllocationRoot string }
+	Signed []struct{ CommitmentRoot, AllocTreeRoot, AllocationRoot string }
 	Checks []struct{ Lower, Checksummed string }
 }
 
-// treeVector is leaf k of a published allocation tree of n amounts.
+// treeVector is entry J of provider P of a round of Providers providers:
+// its allocation leaf and two-level proof against the allocTreeRoot.
 type treeVector struct {
-	N, K               int
-	Amount, Leaf, Root string
-	Proof              []string
+	Providers, P, J     int
+	Provider, Recipient string
+	Amount, Leaf, Root  string
+	EntryProof          []string
+	ProviderProof       []string
+}
+
+// vectorRound draws a well-formed round of len(sizes) providers with the
+// given row sizes and recomputes it.
+func vectorRound(t *testing.T, rng *rand.Rand, sizes []int) *recompute.Result {
+	t.Helper()
+	prs := make([]recompute.ProviderRow, len(sizes))
+	for p, k := range sizes {
+		entries := make([]recompute.Entry, k)
+		for j := range entries {
+			entries[j].Recipient = common.Address{0: byte(j + 1), 19: byte(rng.UintN(256))}
+			entries[j].MR.SetUint64(1 + rng.Uint64N(1<<40))
+			entries[j].Residual.SetUint64(1000 + uint64(j)) // one residual per recipient
+		}
+		prs[p] = recompute.ProviderRow{Provider: common.Address{0: byte(p + 1)}, Row: recompute.NewRow(entries)}
+		prs[p].Capacity.SetUint64(rng.Uint64N(1 << 62))
+	}
+	rd := recompute.NewRound(uint256.NewInt(9), prs)
+	res, v := recompute.EvaluateRoundFile(recompute.EncodeRoundFile(rd), nil, recompute.Options{Workers: 1})
+	if v != nil {
+		t.Fatal(v)
+	}
+	return res
+}
+
+func hexes(hs []common.Hash) []string {
+	out := []string{}
+	for _, h := range hs {
+		out = append(out, h.Hex())
+	}
+	return out
 }
 
 func makeVerifierVectors(t *testing.T) verifierVectors {
@@ -66,27 +100,20 @@ func makeVerifierVectors(t *testing.T) verifierVectors {
 		}
 		v.Keccak = append(v.Keccak, struct{ In, Out string }{hexutil.Encode(in), hexutil.Encode(crypto.Keccak256(in))})
 	}
-	for _, n := range []int{1, 2, 3, 5, 8, 13} {
-		data := make([]byte, 32*n)
-		for i := range data {
-			data[i] = byte(rng.UintN(256)) >> (rng.UintN(2) * 7) // big and small amounts
-		}
-		tree, err := recompute.AllocTreeFromData(data, 1)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for k := range n {
-			amount := new(uint256.Int).SetBytes32(data[32*k : 32*(k+1)])
-			proof, _ := tree.Proof(k)
-			tv := treeVector{N: n, K: k, Amount: amount.Dec(), Leaf: recompute.AllocLeaf(k, amount).Hex(), Root: tree.Root().Hex()}
-			for _, h := range proof {
-				tv.Proof = append(tv.Proof, h.Hex())
+	for _, sizes := range [][]int{{1}, {2, 1}, {3, 5, 1}, {8, 0, 2, 13, 1}} {
+		res := vectorRound(t, rng, sizes)
+		for p, k := range sizes {
+			for j := range k {
+				ap, err := res.AllocationProof(p, j)
+				if err != nil {
+					t.Fatal(err)
+				}
+				v.Trees = append(v.Trees, treeVector{Providers: len(sizes), P: p, J: j, Provider: ap.Provider.Hex(), Recipient: ap.Recipient.Hex(),
+					Amount: ap.Amount.Dec(), Leaf: ap.Leaf.Hex(), Root: res.AllocTreeRoot.Hex(), EntryProof: hexes(ap.EntryProof), ProviderProof: hexes(ap.ProviderProof)})
 			}
-			v.Trees = append(v.Trees, tv)
 		}
-		cr, dh := common.Hash{byte(n)}, recompute.DataHash(data)
-		v.Signed = append(v.Signed, struct{ CommitmentRoot, AllocTreeRoot, DataHash, AllocationRoot string }{
-			cr.Hex(), tree.Root().Hex(), dh.Hex(), recompute.AllocationRoot(cr, tree.Root(), dh).Hex()})
+		v.Signed = append(v.Signed, struct{ CommitmentRoot, AllocTreeRoot, AllocationRoot string }{
+			res.CommitmentRoot.Hex(), res.AllocTreeRoot.Hex(), res.AllocationRoot.Hex()})
 	}
 	for range 8 {
 		var a common.Address
@@ -110,30 +137,36 @@ const verifierHarness = `(async () => {
   const enc = (s) => V.hexToBytes(s);
   for (const k of v.Keccak) out.keccak.push(V.bytesToHex(V.keccak256(enc(k.In))));
   for (const t of v.Trees) {
-    const a = { index: t.K, amount: t.Amount, proof: t.Proof || [], root: t.Root };
-    const r = { entryCount: t.N };
+    const a = { provider: t.Provider, recipient: t.Recipient, providerIndex: t.P, entry: t.J, amount: t.Amount,
+      entryProof: t.EntryProof || [], providerProof: t.ProviderProof || [], root: t.Root };
+    const r = { providerCount: t.Providers };
     const res = { leaf: V.bytesToHex(A.leaf(a).hash), verified: A.verify(a, r).verified };
     const flip = (h) => h.slice(0, -1) + (h.endsWith('0') ? '1' : '0');
-    if (a.proof.length > 0) {
-      const sib = a.proof.map((h, i) => (i === a.proof.length - 1 ? flip(h) : h));
-      res.tamperedSibling = A.verify({ ...a, proof: sib }, r).verified;
-      res.neighbour = A.verify({ ...a, index: t.K ^ 1 }, r).verified;
-      res.beyond = V.foldPath(A.leaf(a).hash, t.K + (1 << a.proof.length), a.proof.map(enc)).ok;
+    if (a.entryProof.length > 0) {
+      res.tamperedSibling = A.verify({ ...a, entryProof: a.entryProof.map((h, i) => (i === 0 ? flip(h) : h)) }, r).verified;
+      res.neighbour = A.verify({ ...a, entry: t.J ^ 1 }, r).verified;
+      res.beyond = A.verify({ ...a, entry: t.J + (1 << a.entryProof.length) }, r).verified;
+    }
+    if (a.providerProof.length > 0) {
+      res.tamperedProvider = A.verify({ ...a, providerProof: a.providerProof.map((h, i) => (i === 0 ? flip(h) : h)) }, r).verified;
+      res.otherProvider = A.verify({ ...a, providerIndex: t.P ^ 1 }, r).verified;
     }
     res.tamperedAmount = A.verify({ ...a, amount: (BigInt(t.Amount) + 1n).toString() }, r).verified;
-    const other = A.verify(a, { entryCount: 2 * t.N + 1 });
+    res.otherRecipient = A.verify({ ...a, recipient: t.Provider }, r).verified;
+    const other = A.verify(a, { providerCount: 2 * t.Providers + 1 });
     res.otherSize = other.verified;
     res.otherSizeReason = other.reason;
+    res.pastP = A.verify({ ...a, providerIndex: t.Providers }, r).verified;
     out.trees.push(res);
   }
   for (const s of v.Signed) {
     const r = A.round({ round: 1, verdict: 'valid', commitmentRoot: s.CommitmentRoot,
-      batches: [{ txHash: '0x' + '00'.repeat(32), allocTreeRoot: s.AllocTreeRoot, allocationRoot: s.AllocationRoot, dataHash: s.DataHash, status: 'live' }] });
+      batches: [{ txHash: '0x' + '00'.repeat(32), allocTreeRoot: s.AllocTreeRoot, allocationRoot: s.AllocationRoot, status: 'live', attempt: 0 }] });
     out.signed.push(A.signedRoot(r).computed);
   }
-  const byOther = A.round({ round: 1, verdict: 'valid', batches: [],
-    challenge: { state: 'proven-by-other', kind: 'bad-allocation', index: 3, txHash: '0x' + 'aa'.repeat(32), provenTx: '0x' + 'bb'.repeat(32) } });
-  out.provenByOther = byOther.challenge.tx + (byOther.challenge.proven ? ' proven' : '');
+  const fraud = A.round({ round: 1, verdict: 'fraud', batches: [], judgement: { round: 1, status: 'fraud', rule: 'bad-allocation', provider: 2,
+    badAllocation: { firstWrongEntry: { entry: 1, globalIndex: 9, claimed: '5', correct: '4' } } } });
+  out.fraud = [fraud.fraud.kind, fraud.fraud.provider, fraud.fraud.index, fraud.fraud.claimed, fraud.fraud.correct].join(' ');
   for (const c of v.Checks) out.checks.push(V.checksumAddress(c.Lower));
   try { V.checksumAddress(v.Checks[0].Checksummed.replace(/[a-f]/, (x) => x.toUpperCase())); } catch (e) { out.badChecksum = e.message; }
   return out;
@@ -142,12 +175,13 @@ const verifierHarness = `(async () => {
 type harnessTree struct {
 	Leaf                                                                    string
 	Verified, TamperedSibling, Neighbour, Beyond, TamperedAmount, OtherSize bool
+	TamperedProvider, OtherProvider, OtherRecipient, PastP                  bool
 	OtherSizeReason                                                         string
 }
 
 // TestVerifierInBrowser runs verify.js and adapter.js in Chromium against
-// go-ethereum's keccak and the v1 engine's trees: every hash equal, every
-// honest proof verified, every tampered one refused.
+// go-ethereum's keccak and the v2 engine's two-level proofs: every hash
+// equal, every honest proof verified, every tampered one refused.
 func TestVerifierInBrowser(t *testing.T) {
 	b, _ := startPage(t, newFakeStore(), 1024, 768)
 	v := makeVerifierVectors(t)
@@ -159,7 +193,7 @@ func TestVerifierInBrowser(t *testing.T) {
 		Keccak, Signed, Checks []string
 		Trees                  []harnessTree
 		BadChecksum            string
-		ProvenByOther          string
+		Fraud                  string
 	}
 	raw, err := chromedp.Run(b.Ctx, chromedp.Evaluate[[]byte](strings.Replace(verifierHarness, "VECTORS", string(js), 1), chromedp.EvalAwaitPromise))
 	if err != nil {
@@ -175,13 +209,13 @@ func TestVerifierInBrowser(t *testing.T) {
 	}
 	for i, tv := range v.Trees {
 		g := got.Trees[i]
-		hasPath := len(tv.Proof) > 0
-		if g.Leaf != strings.ToLower(tv.Leaf) || !g.Verified || g.TamperedAmount || g.OtherSize ||
-			hasPath && (g.TamperedSibling || g.Neighbour || g.Beyond) {
-			t.Errorf("tree of %d, leaf %d: %+v (leaf want %s)", tv.N, tv.K, g, tv.Leaf)
+		if g.Leaf != strings.ToLower(tv.Leaf) || !g.Verified || g.TamperedAmount || g.OtherSize || g.OtherRecipient || g.PastP ||
+			len(tv.EntryProof) > 0 && (g.TamperedSibling || g.Neighbour || g.Beyond) ||
+			len(tv.ProviderProof) > 0 && (g.TamperedProvider || g.OtherProvider) {
+			t.Errorf("round of %d providers, provider %d entry %d: %+v (leaf want %s)", tv.Providers, tv.P, tv.J, g, tv.Leaf)
 		}
 		if !strings.Contains(g.OtherSizeReason, "needs") {
-			t.Errorf("tree of %d: another size refused for %q", tv.N, g.OtherSizeReason)
+			t.Errorf("round of %d providers: another size refused for %q", tv.Providers, g.OtherSizeReason)
 		}
 	}
 	for i, s := range v.Signed {
@@ -194,8 +228,8 @@ func TestVerifierInBrowser(t *testing.T) {
 			t.Errorf("EIP-55 %s, want %s", got.Checks[i], c.Checksummed)
 		}
 	}
-	if want := "0x" + strings.Repeat("bb", 32) + " proven"; got.ProvenByOther != want {
-		t.Errorf("a fraud proven by another challenger links %q, want %q", got.ProvenByOther, want)
+	if want := "bad-allocation 2 9 5 4"; got.Fraud != want {
+		t.Errorf("a bad-allocation judgement reads %q, want %q", got.Fraud, want)
 	}
 	if !strings.Contains(got.BadChecksum, "checksum") {
 		t.Errorf("a wrong checksum: %q", got.BadChecksum)
@@ -203,30 +237,35 @@ func TestVerifierInBrowser(t *testing.T) {
 	b.CheckNoErrors(t)
 }
 
-// TestPageInBrowser: on a watcher whose round 4 publishes a wrong amount
-// for one recipient (the latest batch, unproven), the page flags that
-// amount for the victim, verifies every proof in the browser (the wrong
-// amount's too: the operators signed it), and shows a bystander nothing
-// wrong; the detail view gives the proof's steps and the exact
-// verifyAllocation call. Then the same at a phone's width.
+// TestPageInBrowser: on a watcher whose round 4's live batch claims a wrong
+// amount for one recipient (unproven), the page flags that amount for the
+// victim, verifies every two-level proof in the browser (the wrong amount's
+// too: the operators signed it), and shows a bystander nothing wrong; the
+// detail view gives the proof's steps and the exact verifyAllocation call.
+// Round 5's data is malformed and round 6 lacks a row: neither shows an
+// amount owed. Then the same at a phone's width.
 func TestPageInBrowser(t *testing.T) {
 	store := newFakeStore()
 	store.put(newTestRound(t, 3, nil))
 	victim, bystander := recipients[3], recipients[4]
 	honest := newTestRound(t, 4, nil)
-	k := entryIndex(t, honest, 2, victim)
-	fraud := newTestRound(t, 4, setAmount(k, 12345))
-	idx := uint64(k)
-	fraud.record.Kind, fraud.record.Index, fraud.record.Claimed = index.KindBadAllocation, &idx, "12345"
-	correct := honest.res.Amount(k)
-	fraud.record.Correct = correct.Dec()
+	j := entryOf(t, honest, 2, victim)
+	fraud := newTestRound(t, 4, setAmount(2, j, 12345))
+	correct := honest.res.RowAmounts(2)[j]
+	k := fraud.rd.Manifest.Headers[2].EntryOffset.Uint64() + uint64(j)
+	fraud.record.Judgement.BadAllocation.FirstWrongEntry = &judge.WrongEntry{Entry: j, GlobalIndex: k, Recipient: victim, Claimed: uint256.NewInt(12345), Correct: &correct}
 	store.put(fraud)
+	store.put(malformedRound(t, 5))
+	six := newTestRound(t, 6, nil)
+	store.put(six)
+	store.drop(recompute.KindRow, six.rd.Manifest.Headers[0].EntriesRoot)
 
 	b, _ := startPage(t, store, 1280, 900)
 	row := fmt.Sprintf(`tr[data-round="4"][data-index="%d"]`, k)
 	lookup(t, b, victim.Hex(), row+" .proof-ok")
 	text := pageText(t, b, "#results")
-	for _, want := range []string{"1 wrong amount", "proofs verified in this browser", "fraud (bad-allocation at #" + fmt.Sprint(k) + ")"} {
+	for _, want := range []string{"1 wrong amount", "proofs verified in this browser", fmt.Sprintf("fraud (bad-allocation at #%d)", k),
+		"malformed data (rule mr-range): nothing is owed", "data unavailable (row 0): no amount can be called correct"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("the results lack %q:\n%s", want, text)
 		}
@@ -234,8 +273,14 @@ func TestPageInBrowser(t *testing.T) {
 	if got := pageText(t, b, row+" td.amount.wrong"); !strings.Contains(got, "12345") || !strings.Contains(got, "wrong") {
 		t.Errorf("the wrong amount's cell: %q", got)
 	}
-	if got := pageText(t, b, row+" td.correct"); got != fraud.record.Correct {
-		t.Errorf("the correct amount's cell: %q, want %s", got, fraud.record.Correct)
+	if got := pageText(t, b, row+" td.correct"); got != correct.Dec() {
+		t.Errorf("the correct amount's cell: %q, want %s", got, correct.Dec())
+	}
+	if n := count(t, b, `tbody[data-round="5"] td.correct`); n != 0 || count(t, b, `tbody[data-round="5"] td.correct-unknown`) == 0 {
+		t.Errorf("round 5 (malformed) shows %d correct amounts", n)
+	}
+	if got := pageText(t, b, `tbody[data-round="5"] td[data-label="Correct amount"]`); got != "none: malformed round" {
+		t.Errorf("round 5's correct amount: %q", got)
 	}
 	if n := count(t, b, "tbody tr.wrong"); n != 1 {
 		t.Errorf("%d rows flagged wrong, want 1", n)
@@ -247,8 +292,9 @@ func TestPageInBrowser(t *testing.T) {
 		t.Fatal(err)
 	}
 	detail := pageText(t, b, "#detail")
-	wantCall := fmt.Sprintf("verifyAllocation(4, %d, 12345, [", k)
-	for _, want := range []string{wantCall, "verified: the proof reaches the signed tree root", "commits to this tree", "keccak256(abi.encode(uint256 index, uint256 amount))"} {
+	wantCall := fmt.Sprintf("verifyAllocation(4, 2, %d, %s, %s, 12345, [", j, strings.ToLower(providers[2].Hex()), strings.ToLower(victim.Hex()))
+	for _, want := range []string{wantCall, "verified: the proof reaches the signed tree root", "commits to this tree",
+		"keccak256(abi.encode(address provider, address recipient, uint256 amount))", "row tree", "provider tree"} {
 		if !strings.Contains(detail, want) {
 			t.Errorf("the detail lacks %q:\n%s", want, detail)
 		}

@@ -102,8 +102,9 @@ async function lookup(input, count) {
 async function roundAllocations(addr, r) {
   const res = await getJSON(A.endpoints.allocations(addr.toLowerCase(), r.number)).catch((e) => ({ ok: false, status: 0, body: { error: e.message } }));
   if (!res.ok) return { round: r, error: res.body ? res.body.error : `HTTP ${res.status}`, allocations: [] };
-  const allocations = A.allocations(res.body).map((a) => ({ ...a, check: safeVerify(a, r) }));
-  return { round: r, error: '', allocations };
+  const data = A.roundData(res.body);
+  const allocations = A.allocations(res.body).map((a) => ({ ...a, data, check: safeVerify(a, r) }));
+  return { round: { ...r, data }, error: '', allocations };
 }
 
 // safeVerify is A.verify, with malformed data (a bad hex string, say)
@@ -127,10 +128,10 @@ function message(text, kind = 'info') {
 
 // ---- the table
 
-const isWrong = (a) => a.amount !== null && BigInt(a.amount) !== BigInt(a.correct);
+const isWrong = (a) => A.wrong(a);
 // challengedAt: the round's fraud proof (proven, sent, or only simulated)
 // names this very entry; provenAt: and it was mined.
-const challengedAt = (r, a) => !!r.challenge && r.challenge.kind === 'bad-allocation' && r.challenge.index === a.index;
+const challengedAt = (r, a) => !!r.challenge && r.challenge.kind === 'bad-allocation' && r.challenge.index === a.providerIndex;
 const provenAt = (r, a) => challengedAt(r, a) && r.challenge.proven;
 
 function render(addr) {
@@ -175,9 +176,28 @@ function roundRow(r) {
   return el('tr', { class: 'round-head' }, el('th', { colspan: COLUMNS.length, scope: 'rowgroup' },
     `Round ${r.number}: `, el('span', { class: `verdict-${r.verdict}` }, r.verdict),
     r.fraud && r.fraud.kind ? ` (${r.fraud.kind}${r.fraud.index !== null ? ` at #${r.fraud.index}` : ''})` : '',
+    r.fraud && r.fraud.provider !== null && r.fraud.index === null ? ` (provider ${r.fraud.provider})` : '',
     r.rule ? ` (rule ${r.rule})` : '', r.reason ? ` (${r.reason})` : '', `, ${A.status(r, state.head)}`,
+    dataNote(r), r.decision ? el('span', { class: 'decision' }, ` · challenger: ${r.decision.state} (attempt ${r.decision.attempt})`) : null,
+    r.notes.length ? el('span', { class: 'notes' }, ` · the watcher cannot know: ${r.notes.join('; ')}`) : null,
     c ? el('span', { class: `challenge challenge-${c.state}` }, ` · ${CHALLENGE_STATES[c.state] || c.state}: ${c.kind} at #${c.index}`,
       c.tx ? el('span', {}, ', proof tx ', txLink(c.tx, 'proof-tx')) : null) : null));
+}
+
+// dataNote says honestly what the round's data allows: nothing is owed
+// under malformed data, and no amount is called correct while objects are
+// missing.
+function dataNote(r) {
+  const d = r.data;
+  if (!d || d.data === 'complete' || !d.data) return null;
+  if (d.data === 'malformed') return el('span', { class: 'data-malformed' }, ` · malformed data (rule ${d.rule}): nothing is owed under it`);
+  return el('span', { class: 'data-unavailable' }, ` · data unavailable${d.missing ? ` (${d.missing})` : ''}: no amount can be called correct`);
+}
+
+// correctText is the correct amount, or why there is none.
+function correctText(a) {
+  if (a.correct !== null) return a.correct;
+  return a.data && a.data.data === 'malformed' ? 'none: malformed round' : 'unknown: data unavailable';
 }
 
 // cell is a table cell; its content is one span, so that a phone's card
@@ -192,8 +212,8 @@ function allocationRow(r, a) {
     cell('Round', 'round', String(r.number)),
     cell('Provider', 'provider', el('code', { title: a.provider }, short(a.provider)), ` (${a.providerIndex})`),
     cell('Entry', 'entry', a.position),
-    cell('Amount', wrong ? 'amount wrong' : 'amount', a.amount === null ? 'not published' : a.amount, wrong ? el('span', { class: 'badge bad' }, 'wrong') : null),
-    cell('Correct amount', 'correct', a.correct),
+    cell('Amount', wrong ? 'amount wrong' : 'amount', a.amount === null ? 'not known' : a.amount, wrong ? el('span', { class: 'badge bad' }, 'wrong') : null),
+    cell('Correct amount', a.correct === null ? 'correct-unknown' : 'correct', correctText(a)),
     cell('Status', 'status', A.status(r, state.head)),
     cell('Verdict', 'verdict', verdictCell(r, a)),
     cell('Deadline', 'deadline', deadlineText(r)),
@@ -226,6 +246,7 @@ const CHALLENGE_STATES = {
 function verdictCell(r, a) {
   const parts = [el('span', { class: `verdict-${r.verdict}` }, r.verdict)];
   if (r.fraud && r.fraud.index === a.index) parts.push(el('span', { class: 'badge bad' }, 'fraud at your entry'));
+  else if (r.fraud && r.fraud.index === null && r.fraud.provider === a.providerIndex) parts.push(el('span', { class: 'badge bad' }, 'fraud in this provider\'s row'));
   const c = r.challenge;
   if (challengedAt(r, a)) {
     parts.push(el('div', { class: `challenge challenge-${c.state}` }, `your entry: ${CHALLENGE_STATES[c.state] || c.state}`,
@@ -250,7 +271,7 @@ function showDetail(r, a) {
   fill(d,
     el('h2', {}, `Round ${r.number} · provider ${a.providerIndex} · entry ${a.position}`),
     facts(r, a),
-    a.check ? proofSection(a) : el('p', {}, 'No proof: the batch\'s data is not available to this watcher, or the round has no batch.'),
+    a.check ? proofSection(a) : el('p', {}, 'No proof: the batch\'s claim for this row is not known to this watcher (no allocations object, and its root is not the recomputed one), or the round has no live batch.'),
     a.check && a.check.verified && isWrong(a) ? el('p', { class: 'evidence' }, 'The wrong amount is in the tree the operators signed: this proof is the evidence that they signed it, which is what a fraud proof shows on chain.') : null,
     A.signedRoot(r) ? signedSection(A.signedRoot(r)) : null,
     a.check ? callSection(r, a) : null,
@@ -269,11 +290,12 @@ function facts(r, a) {
   return dl([
     ['Recipient', el('code', {}, state.address)],
     ['Provider', el('code', {}, a.provider)],
-    ['Amount published', a.amount === null ? 'not published' : a.amount],
-    ['Correct amount', a.correct],
+    ['Amount claimed by the batch', a.amount === null ? 'not known' : a.amount],
+    ['Correct amount', correctText(a)],
     ['Status', A.status(r, state.head)],
     ['Verdict', r.verdict + (r.fraud && r.fraud.claimed ? ` (claimed ${r.fraud.claimed}, correct ${r.fraud.correct})` : '')],
-    r.latest ? ['Batch', txLink(r.latest.tx)] : null,
+    r.live ? ['Batch', txLink(r.live.tx)] : null,
+    r.live && r.live.attempt !== null ? ['Attempt', String(r.live.attempt)] : null,
     a.root ? ['allocTreeRoot', el('code', {}, a.root)] : null,
   ]);
 }

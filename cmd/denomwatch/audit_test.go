@@ -1,41 +1,50 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
-	"github.com/denomwatch/denomwatch/api"
-	"github.com/denomwatch/denomwatch/index"
-	"github.com/denomwatch/denomwatch/internal/testutil"
-	"github.com/denomwatch/denomwatch/internal/v1/watcher"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/ethereum/go-ethereum/common"
 
-	"github.com/denomwatch/denomwatch/internal/v1/contracts"
-	"github.com/denomwatch/denomwatch/internal/v1/devnet"
-	"github.com/denomwatch/denomwatch/internal/v1/recompute"
+	"github.com/denomwatch/denomwatch/api"
+	"github.com/denomwatch/denomwatch/da"
+	"github.com/denomwatch/denomwatch/devnet"
+	"github.com/denomwatch/denomwatch/index"
+	"github.com/denomwatch/denomwatch/internal/testutil"
+	"github.com/denomwatch/denomwatch/recompute"
 )
 
-// TestAudit audits, straight from a devnet's JSON-RPC, the recipient whose
-// amount a colluding quorum changed (exit 3, the wrong amount shown) and one
-// whose amounts are right (exit 0).
-func TestAudit(t *testing.T) {
-	port := testutil.FreePort(t)
-	cfg := devnet.DefaultConfig()
-	cfg.HTTPPort, cfg.WSPort, cfg.Describe = port, 0, ""
-	cfg.BlockInterval, cfg.PollInterval = 20*time.Millisecond, 5*time.Millisecond
-	cfg.ChallengeWindow, cfg.RoundEvery, cfg.Rounds, cfg.Seed = 3, 1, 2, 3
-	cfg.Providers, cfg.Recipients, cfg.EntriesPerRow, cfg.Operators = 3, 8, 4, 4
-	cfg.Faults = devnet.Schedule{2: {Kind: devnet.FaultAmount, Index: 5}}
+// auditFaults are the rounds of the audit devnet: 1 honest, 2 one amount
+// wrong (provider 1, entry 2), 3 row 1 withheld under a wrong batch, 4
+// malformed data signed by a colluding quorum.
+const auditFaults = "2:amount@1.2,3:withheld-row@1,4:malformed:mr-range:signed"
+
+// auditDevnet runs the audit devnet to its end, its chain served over HTTP.
+func auditDevnet(t *testing.T) (*devnet.Devnet, string) {
+	t.Helper()
+	cfg := devnet.TestingConfig(t.TempDir(), testutil.FreePort(t))
+	cfg.HTTPPort, cfg.Rounds = testutil.FreePort(t), 4
+	cfg.Log = slog.New(slog.NewTextHandler(io.Discard, nil))
+	var err error
+	if cfg.Faults, err = devnet.ParseFaults(auditFaults); err != nil {
+		t.Fatal(err)
+	}
 	d, err := devnet.New(cfg)
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(d.Close)
-	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
 	defer cancel()
 	if err := d.Start(ctx); err != nil {
 		t.Fatal(err)
@@ -43,106 +52,303 @@ func TestAudit(t *testing.T) {
 	if err := d.Run(ctx); err != nil {
 		t.Fatal(err)
 	}
+	return d, fmt.Sprintf("http://127.0.0.1:%d", cfg.HTTPPort)
+}
+
+// roundObjects reads round n's manifest, rows and batches' allocations
+// objects from the devnet's DA source (what is published).
+func roundObjects(t *testing.T, d *devnet.Devnet, n uint64) (*recompute.Manifest, []recompute.Object) {
+	t.Helper()
+	dr := d.Description().Rounds[n-1]
+	c, err := da.NewClient(da.Options{Sources: []string{d.DASource()}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, data, err := c.Manifest(t.Context(), dr.CommitmentRoot)
+	if err != nil {
+		t.Fatal(err)
+	}
+	objs := []recompute.Object{{Kind: recompute.KindManifest, Key: dr.CommitmentRoot, Data: data}}
+	for p, r := range c.Rows(t.Context(), m) {
+		if r.Err != nil {
+			continue
+		}
+		objs = append(objs, recompute.Object{Kind: recompute.KindRow, Key: m.Headers[p].EntriesRoot, Data: r.Data})
+		for _, b := range dr.Batches {
+			if _, data, err := c.Allocations(t.Context(), b.ProviderRoots[p], m.Headers[p].Provider, r.Row); err == nil {
+				objs = append(objs, recompute.Object{Kind: recompute.KindAllocations, Key: b.ProviderRoots[p], Data: data})
+			}
+		}
+	}
+	return m, objs
+}
+
+// recipientAt is the recipient of entry j of provider p in round n.
+func recipientAt(t *testing.T, d *devnet.Devnet, n uint64, p, j int) common.Address {
+	t.Helper()
+	m, objs := roundObjects(t, d, n)
+	for _, o := range objs {
+		if o.Kind == recompute.KindRow && o.Key == m.Headers[p].EntriesRoot {
+			row, err := recompute.VerifyRow(&m.Headers[p], o.Data)
+			if err != nil {
+				t.Fatal(err)
+			}
+			return row.Entry(j).Recipient
+		}
+	}
+	t.Fatalf("round %d: row %d not published", n, p)
+	return common.Address{}
+}
+
+// indexDevnet is a watcher's index of the devnet's rounds: each round's
+// record (as the events give it) and the objects published.
+func indexDevnet(t *testing.T, d *devnet.Devnet) *index.Store {
+	t.Helper()
+	store, err := index.Open(index.Options{InMemory: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { store.Close() })
+	u := &index.BlockUpdate{Number: 1, Hash: common.Hash{1}}
+	for _, dr := range d.Description().Rounds {
+		rec := index.Round{Round: dr.Round, Protocol: index.ProtocolV2, Verdict: devnetVerdict(dr.Fault), CommitmentRoot: dr.CommitmentRoot,
+			ProvidersRoot: dr.ProvidersRoot, ProviderCount: dr.Providers, EntryCount: int(dr.Entries), Finalized: dr.Finalized}
+		for i, b := range dr.Batches {
+			status, attempt := index.BatchVoided, b.Attempt
+			if i == len(dr.Batches)-1 {
+				status = map[bool]string{true: index.BatchFinalized, false: index.BatchLive}[dr.Finalized]
+			}
+			rec.Batches = append(rec.Batches, index.Batch{TxHash: b.Tx, Block: b.Block, AllocationRoot: b.AllocationRoot,
+				AllocTreeRoot: recompute.NewTree(b.ProviderRoots).Root(), Status: status, Attempt: &attempt, ProviderAllocRoots: b.ProviderRoots})
+		}
+		u.Rounds = append(u.Rounds, rec)
+		_, objs := roundObjects(t, d, dr.Round)
+		for _, o := range objs {
+			if err := store.PutObject(o.Kind, o.Key, o.Data, index.FromSource(d.DASource(), time.Now()), dr.Round); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	if err := store.Apply(u); err != nil {
+		t.Fatal(err)
+	}
+	return store
+}
+
+// devnetVerdict is the verdict a watcher reaches on a devnet round with
+// fault (the index's record carries it; the audit does not read it).
+func devnetVerdict(fault string) index.Verdict {
+	switch {
+	case fault == "":
+		return index.VerdictValid
+	case strings.HasPrefix(fault, "withheld"):
+		return index.VerdictUnavailable
+	}
+	return index.VerdictFraud
+}
+
+// serveIndex serves store through the API package's server.
+func serveIndex(t *testing.T, store *index.Store) string { return serveIndexWith(t, store, "") }
+
+// fixedStatus is a watcher at block 0 (the API's readiness is not tested here).
+type fixedStatus struct{}
+
+func (fixedStatus) Head() uint64      { return 0 }
+func (fixedStatus) Processed() uint64 { return 0 }
+
+// auditJSON is what the tests read of audit --json.
+type auditJSON struct {
+	Rounds []struct {
+		Round       uint64
+		Status      string
+		Result      string
+		Data        string
+		Rule        string
+		Error       string
+		Allocations []map[string]any
+	}
+}
+
+// TestAuditV2 audits the devnet's rounds from the chain and its DA source,
+// and through a watcher's API over the same data: exit 0 when all is
+// correct, 3 for a wrong amount or a batch over malformed data (never an
+// amount owed), 4 for unavailable data, 1 for a round not committed.
+func TestAuditV2(t *testing.T) {
+	d, rpcURL := auditDevnet(t)
 	desc := d.Description()
-	// The recipient at global index 5 of round 2, from the commit transaction.
-	tx, _, err := d.Client().TransactionByHash(ctx, desc.Rounds[1].CommitTx)
-	if err != nil {
-		t.Fatal(err)
+	at := desc.Rounds[1].FaultAt
+	if at == nil || at.Provider != 1 || at.Entry != 2 {
+		t.Fatalf("round 2's fault at %+v", at)
 	}
-	args, err := contracts.ABI().GetABI().Methods["commitRound"].Inputs.Unpack(tx.Data()[4:])
-	if err != nil {
-		t.Fatal(err)
+	victim := recipientAt(t, d, 2, 1, 2)
+	bystander := recipientAt(t, d, 2, 0, 0)
+	if bystander == victim {
+		bystander = recipientAt(t, d, 2, 0, 1)
 	}
-	c, err := recompute.Decode(args[2].([]byte))
-	if err != nil {
-		t.Fatal(err)
+	chain := []string{"audit", "--rpc", rpcURL, "--contract", desc.AVS.Hex(), "--da-sources", d.DASource()}
+	viaAPI := []string{"audit", "--api", serveIndex(t, indexDevnet(t, d))}
+	tests := []struct {
+		name      string
+		recipient common.Address
+		rounds    []string
+		code      int
+		results   []string
+	}{
+		{"honest round", bystander, []string{"--round", "1"}, 0, []string{resultOK}},
+		{"the wrong amount", victim, []string{"--round", "2"}, exitWrong, []string{resultWrong}},
+		{"a right amount beside it", bystander, []string{"--round", "2"}, 0, []string{resultOK}},
+		{"a withheld row", bystander, []string{"--round", "3"}, exitUnavailable, []string{resultUnavailable}},
+		{"malformed, signed", bystander, []string{"--round", "4"}, exitWrong, []string{resultMalformed}},
+		{"wrong before unavailable", victim, []string{"--from", "1", "--to", "4"}, exitWrong, []string{resultOK, resultWrong, resultUnavailable, resultMalformed}},
+		{"unavailable before ok", bystander, []string{"--from", "2", "--to", "3"}, exitUnavailable, []string{resultOK, resultUnavailable}},
+		{"not committed", bystander, []string{"--round", "99"}, exitIO, []string{resultError}},
 	}
-	res, err := recompute.Compute(c, recompute.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	p, j, _ := res.Locate(5)
-	victim := c.Providers[p].Entries[j].Recipient
-	var bystander common.Address
-	for _, e := range c.Providers[0].Entries { // someone not at index 5
-		if e.Recipient != victim {
-			bystander = e.Recipient
-			break
+	for _, src := range []struct {
+		name string
+		args []string
+	}{{"chain", chain}, {"api", viaAPI}} {
+		for _, tt := range tests {
+			t.Run(src.name+"/"+tt.name, func(t *testing.T) {
+				args := append(append(append([]string{}, src.args...), tt.rounds...), "--recipient", tt.recipient.Hex(), "--json")
+				code, stdout, stderr := runCLI(t, nil, args...)
+				var out auditJSON
+				if err := json.Unmarshal([]byte(stdout), &out); err != nil || code != tt.code || len(out.Rounds) != len(tt.results) {
+					t.Fatalf("exit %d (want %d), %v: %s\n%s", code, tt.code, err, stderr, stdout)
+				}
+				for i, r := range out.Rounds {
+					if r.Result != tt.results[i] {
+						t.Errorf("round %d: result %s, want %s (%s)", r.Round, r.Result, tt.results[i], stdout)
+					}
+					checkAuditRound(t, r.Round, r.Data, r.Rule, r.Allocations)
+				}
+			})
 		}
 	}
-	rpcURL := fmt.Sprintf("http://127.0.0.1:%d", port)
-	base := []string{"audit", "--rpc", rpcURL, "--contract", desc.AVS.Hex(), "--from", "1", "--to", "2"}
-
-	code, stdout, stderr := runCLI(t, nil, append(base, "--recipient", victim.Hex(), "--json")...)
-	if code != exitWrong {
-		t.Fatalf("victim: exit %d (%s)\n%s", code, stderr, stdout)
+	code, stdout, _ := runCLI(t, nil, append(chain, "--from", "1", "--to", "4", "--recipient", victim.Hex())...)
+	for _, want := range []string{"WRONG", "MALFORMED (rule mr-range): nothing is owed", "UNAVAILABLE"} {
+		if code != exitWrong || !strings.Contains(stdout, want) {
+			t.Errorf("the table lacks %q (exit %d):\n%s", want, code, stdout)
+		}
 	}
-	var out struct {
-		Rounds []struct {
-			Round       uint64
-			Status      string
-			Allocations []struct {
-				Index         int
-				Amount        string
-				CorrectAmount string
-				Verifies      bool
+}
+
+// checkAuditRound: a malformed round shows no correct amount, the others'
+// claims verify.
+func checkAuditRound(t *testing.T, n uint64, data, rule string, allocs []map[string]any) {
+	t.Helper()
+	for _, a := range allocs {
+		switch data {
+		case string(api.DataMalformed):
+			if a["correctAmount"] != nil || rule != "mr-range" {
+				t.Errorf("round %d (malformed, %s): correct amount %v", n, rule, a["correctAmount"])
+			}
+		case string(api.DataComplete):
+			if a["amount"] != nil && a["verifies"] != true {
+				t.Errorf("round %d: a claim that does not verify: %v", n, a)
 			}
 		}
 	}
-	if err := json.Unmarshal([]byte(stdout), &out); err != nil || len(out.Rounds) != 2 {
-		t.Fatalf("json %q: %v", stdout, err)
-	}
-	found := false
-	for _, a := range out.Rounds[1].Allocations {
-		if a.Index == 5 {
-			found = true
-			if a.Amount == a.CorrectAmount || !a.Verifies {
-				t.Fatalf("index 5: %+v", a)
-			}
-		}
-	}
-	if !found || out.Rounds[1].Status != "final" {
-		t.Fatalf("round 2: %+v", out.Rounds[1])
-	}
-	code, stdout, stderr = runCLI(t, nil, append(base, "--recipient", bystander.Hex())...)
-	if code != 0 || !strings.Contains(stdout, "ok") || strings.Contains(stdout, "WRONG") {
-		t.Fatalf("bystander: exit %d (%s)\n%s", code, stderr, stdout)
-	}
-	code, _, stderr = runCLI(t, nil, "audit", "--recipient", victim.Hex())
-	if code != exitUsage || !strings.Contains(stderr, "--rpc") {
-		t.Fatalf("no source: exit %d %s", code, stderr)
-	}
+}
 
-	// The same through a running watcher's API (audit --api).
+// TestAuditRoundWrap: the largest round number ends the loop (the counter
+// would wrap to 0 and audit forever), each round once.
+func TestAuditRoundWrap(t *testing.T) {
 	store, err := index.Open(index.Options{InMemory: true})
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer store.Close()
-	w, err := watcher.New(ctx, watcher.Config{AVS: desc.AVS, StartBlock: desc.StartBlock}, d.Client(), store, &watcher.CalldataSource{Chain: d.Client(), AVS: desc.AVS}, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for caughtUp := false; !caughtUp; {
-		if caughtUp, err = w.Step(ctx); err != nil {
-			t.Fatal(err)
+	base := []string{"audit", "--api", serveIndex(t, store), "--recipient", common.Address{1}.Hex(), "--json"}
+	const top = "18446744073709551615"
+	for _, tc := range []struct {
+		args   []string
+		rounds int
+	}{
+		{[]string{"--round", top}, 1},
+		{[]string{"--from", "18446744073709551614", "--to", top}, 2},
+	} {
+		ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+		var out, errOut bytes.Buffer
+		code := run(ctx, append(append([]string{"denomwatch"}, base...), tc.args...), nil, &out, &errOut)
+		timedOut := ctx.Err() != nil
+		cancel()
+		var got auditJSON
+		if err := json.Unmarshal(out.Bytes(), &got); err != nil || code != exitIO || len(got.Rounds) != tc.rounds ||
+			strconv.FormatUint(got.Rounds[tc.rounds-1].Round, 10) != top || timedOut {
+			t.Fatalf("%v: exit %d, %v, %s\n%s", tc.args, code, err, errOut.String(), out.String())
 		}
 	}
-	acfg := api.DefaultConfig()
-	acfg.Addr = "127.0.0.1:0"
-	srv, err := api.New(acfg, api.Deps{Store: store, Status: w})
-	if err != nil {
-		t.Fatal(err)
+}
+
+// TestAuditCancel: a cancelled context (Ctrl-C) stops an audit stuck on a
+// node or an API that does not answer, promptly, and the node's URL, token
+// and all, appears in no error but redacted.
+func TestAuditCancel(t *testing.T) {
+	stop := make(chan struct{})
+	hang := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		_, _ = io.Copy(io.Discard, r.Body) // so that the server sees the client go
+		select {
+		case <-r.Context().Done():
+		case <-stop:
+		}
+	}))
+	defer hang.Close()
+	defer close(stop)
+	secret := hang.URL + "/SECRET-TOKEN?key=HUSH"
+	for name, args := range map[string][]string{
+		"rpc": {"--rpc", secret, "--contract", common.Address{2}.Hex(), "--da-sources", hang.URL},
+		"api": {"--api", hang.URL},
+	} {
+		t.Run(name, func(t *testing.T) {
+			ctx, cancel := context.WithCancel(context.Background())
+			time.AfterFunc(300*time.Millisecond, cancel)
+			var out, errOut bytes.Buffer
+			start := time.Now()
+			code := run(ctx, append([]string{"denomwatch", "audit", "--recipient", common.Address{1}.Hex(), "--from", "1", "--to", "5000"}, args...), nil, &out, &errOut)
+			if took := time.Since(start); code != exitIO || took > 5*time.Second {
+				t.Fatalf("exit %d after %v: %s", code, took, errOut.String())
+			}
+			if strings.Contains(errOut.String()+out.String(), "SECRET") || strings.Contains(errOut.String(), "HUSH") {
+				t.Fatalf("the node's token leaked: %s", errOut.String())
+			}
+		})
 	}
-	if err := srv.Start(ctx); err != nil {
-		t.Fatal(err)
+}
+
+// TestAuditRedactsRPC: a node that refuses connections is named by its
+// redacted URL.
+func TestAuditRedactsRPC(t *testing.T) {
+	port := testutil.FreePort(t)
+	raw := fmt.Sprintf("http://user:pass@127.0.0.1:%d/v3/SECRET-TOKEN", port)
+	code, stdout, stderr := runCLI(t, nil, "audit", "--rpc", raw, "--contract", common.Address{2}.Hex(), "--da-sources", t.TempDir(),
+		"--recipient", common.Address{1}.Hex(), "--round", "1")
+	if code != exitIO || !strings.Contains(stdout+stderr, fmt.Sprintf("http://127.0.0.1:%d", port)) {
+		t.Fatalf("exit %d: %s\n%s", code, stderr, stdout)
 	}
-	defer srv.Stop(context.Background())
-	viaAPI := []string{"audit", "--api", "http://" + srv.Addr(), "--from", "1", "--to", "2"}
-	if code, stdout, stderr := runCLI(t, nil, append(viaAPI, "--recipient", victim.Hex())...); code != exitWrong || !strings.Contains(stdout, "WRONG") {
-		t.Fatalf("victim via the API: exit %d (%s)\n%s", code, stderr, stdout)
+	for _, leak := range []string{"SECRET", "pass", "user"} {
+		if strings.Contains(stdout+stderr, leak) {
+			t.Fatalf("%q leaked: %s\n%s", leak, stderr, stdout)
+		}
 	}
-	if code, stdout, stderr := runCLI(t, nil, append(viaAPI, "--recipient", bystander.Hex())...); code != 0 || strings.Contains(stdout, "WRONG") {
-		t.Fatalf("bystander via the API: exit %d (%s)\n%s", code, stderr, stdout)
+}
+
+// TestAuditUsage: the sources' flags are checked before anything is read.
+func TestAuditUsage(t *testing.T) {
+	r := common.Address{1}.Hex()
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"audit", "--recipient", r}, "--rpc"},
+		{[]string{"audit", "--rpc", "http://127.0.0.1:1", "--recipient", r}, "--contract"},
+		{[]string{"audit", "--rpc", "http://127.0.0.1:1", "--contract", r, "--recipient", r}, "--da-sources"},
+		{[]string{"audit", "--api", "http://127.0.0.1:1", "--recipient", "nope"}, "--recipient"},
+		{[]string{"audit", "--api", "http://127.0.0.1:1", "--recipient", r, "--round", "1", "--from", "1"}, "not both"},
+		{[]string{"audit", "--api", "http://127.0.0.1:1", "--recipient", r, "--from", "0", "--to", "1"}, "start at 1"},
+		{[]string{"audit", "--api", "http://127.0.0.1:1", "--recipient", r, "--from", "1", "--to", "10001"}, "at most"},
+	} {
+		if code, _, stderr := runCLI(t, nil, tc.args...); code != exitUsage || !strings.Contains(stderr, tc.want) {
+			t.Errorf("%v: exit %d, %s", tc.args, code, stderr)
+		}
 	}
 }
