@@ -2,12 +2,14 @@ package challenge
 
 import (
 	"fmt"
+	"slices"
 
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/core/types"
 
 	"github.com/denomwatch/denomwatch/alerts"
 	"github.com/denomwatch/denomwatch/challenge/solve"
+	"github.com/denomwatch/denomwatch/judge"
 )
 
 // The alerts, all through the alerts package's constructors:
@@ -18,6 +20,7 @@ import (
 //	settled failed or expired                  challenge_failed
 //	a move the balance cannot pay              balance_low (once per move)
 //	the open work above the balance            balance_low (once per episode)
+//	a live batch judged wrong near its deadline deadline_at_risk (once per batch and deadline)
 
 func (e *Executor) meta() alerts.Meta {
 	return alerts.Meta{ChainID: e.chainID.Uint64(), AVS: e.cfg.AVS, Now: e.now}
@@ -123,5 +126,60 @@ func (e *Executor) alertUnderfunded(w *work, a solve.Action) error {
 		return err
 	}
 	e.alerted[key] = true
+	return nil
+}
+
+// deadlineAlerts raises deadline_at_risk for each batch judged fraudulent
+// or unavailable that is still live within DeadlineAlertBlocks of its
+// deadline: no move that would void it has been mined, and people should
+// know before the window closes.
+func (e *Executor) deadlineAlerts(p *pass, ws []*work) error {
+	for _, w := range ws {
+		if !e.deadlineAtRisk(p.head, w) {
+			continue
+		}
+		b := w.facts.Batch
+		key := batch{w.rec.Round, w.rec.Attempt}
+		if e.deadlineAlerted[key] == b.Deadline {
+			continue
+		}
+		ev := alerts.DeadlineAtRiskEvent(e.meta(), w.rec.Round, batchTx(w), b.Deadline, p.head, wronged(w.facts.Verdict))
+		if _, err := e.d.Store.Enqueue(e.marshal(ev)...); err != nil {
+			return err
+		}
+		e.log.Warn("a wrong batch is still live near its deadline", "round", w.rec.Round, "attempt", w.rec.Attempt,
+			"deadline", b.Deadline, "head", p.head, "state", string(w.rec.State))
+		e.deadlineAlerted[key] = b.Deadline
+	}
+	return nil
+}
+
+// deadlineAtRisk reports whether w's batch is live, judged wrong, and head
+// within DeadlineAlertBlocks of its deadline (whatever the record's state:
+// a monitor-only, dry-run or failed record is settled on a batch that
+// stays live, which is when the alert matters most). A
+// batch this challenger holds an open availability challenge against is
+// not at risk: it cannot be finalized until the challenge is resolved or
+// slashed (PROTOCOL.md section 7.3).
+func (e *Executor) deadlineAtRisk(head uint64, w *work) bool {
+	b, v := w.facts.Batch, w.facts.Verdict
+	switch {
+	case e.cfg.DeadlineAlertBlocks == 0 || b == nil || v == nil || b.State != solve.BatchLive:
+		return false
+	case head > b.Deadline:
+		return false
+	case v.Status != judge.StatusFraud && v.Status != judge.StatusUnavailable:
+		return false
+	case slices.ContainsFunc(w.rec.Challenges, func(c solve.Bond) bool { return c.Fate == solve.FateOpen }):
+		return false
+	}
+	return b.Deadline-head <= e.cfg.DeadlineAlertBlocks
+}
+
+// wronged is the recipient a verdict names as wronged, if any.
+func wronged(v *judge.Verdict) []common.Address {
+	if v != nil && v.BadAllocation != nil && v.BadAllocation.FirstWrongEntry != nil {
+		return []common.Address{v.BadAllocation.FirstWrongEntry.Recipient}
+	}
 	return nil
 }

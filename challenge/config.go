@@ -54,6 +54,10 @@ type Config struct {
 	// on a live batch (monitor-only, dry-run, failed) until the batch is
 	// no longer live.
 	SettledDepth uint64
+	// DeadlineAlertBlocks: deadline_at_risk is raised once for a batch
+	// judged fraudulent or unavailable that is still live this many blocks
+	// (or fewer) before its deadline (0: never).
+	DeadlineAlertBlocks uint64
 	// Recompute tunes the recomputation proofs are built from.
 	Recompute recompute.Options
 	// Clock stamps alerts (nil: time.Now).
@@ -62,20 +66,21 @@ type Config struct {
 
 // Defaults of Config.
 const (
-	DefaultPollInterval = 2 * time.Second
-	DefaultSettledDepth = 64
+	DefaultPollInterval        = 2 * time.Second
+	DefaultSettledDepth        = 64
+	DefaultDeadlineAlertBlocks = 10
 )
 
 // DefaultConfig returns the defaults for the AVS at avs: solve's decision
 // defaults (2 confirmations, a bump after 3 blocks, at most 5 bumps, a 500
 // gwei fee cap, a 25% gas margin, one bond per round), a 2 s poll, settled
-// records watched 64 blocks.
+// records watched 64 blocks, deadline_at_risk 10 blocks before a deadline.
 func DefaultConfig(avs common.Address) Config {
 	d := solve.DefaultConfig()
 	return Config{
 		AVS: avs, Confirmations: d.Confirmations, BumpAfter: d.BumpAfter, MaxBumps: d.MaxBumps,
 		MaxFeeCap: d.MaxFeeCap.ToBig(), GasMarginPct: d.GasMarginPct,
-		PollInterval: DefaultPollInterval, SettledDepth: DefaultSettledDepth,
+		PollInterval: DefaultPollInterval, SettledDepth: DefaultSettledDepth, DeadlineAlertBlocks: DefaultDeadlineAlertBlocks,
 	}
 }
 

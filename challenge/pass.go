@@ -29,9 +29,11 @@ type state struct {
 	// sent: attempts this process handed to the node; a move in flight
 	// whose latest attempt is not in it is sent again (a restart).
 	sent map[common.Hash]bool
-	// alerted: underfunded alerts raised, by batch and target.
-	alerted     map[proofKey]bool
-	underfunded bool
+	// alerted: underfunded alerts raised, by batch and target;
+	// deadlineAlerted: the deadline deadline_at_risk was raised for.
+	alerted         map[proofKey]bool
+	deadlineAlerted map[batch]uint64
+	underfunded     bool
 	// retired sums the records no longer followed (settled long enough),
 	// for the metrics: their count and their bonds by fate.
 	retired retired
@@ -53,7 +55,7 @@ func (r *retired) retire(rec *solve.Record) {
 
 func newState() state {
 	return state{works: map[batch]*work{}, scan: newRoundScan(), proofs: map[proofKey][]byte{},
-		sent: map[common.Hash]bool{}, alerted: map[proofKey]bool{}}
+		sent: map[common.Hash]bool{}, alerted: map[proofKey]bool{}, deadlineAlerted: map[batch]uint64{}}
 }
 
 // batch names a record: (round, attempt).
@@ -107,6 +109,9 @@ func (e *Executor) Step(ctx context.Context) error {
 		}
 	}
 	e.observe(p, ready)
+	if err := e.deadlineAlerts(p, ready); err != nil {
+		errs = append(errs, err)
+	}
 	return errors.Join(errs...)
 }
 

@@ -170,6 +170,7 @@ func challengerConfig(c *cli.Context) (challenge.Config, error) {
 	cfg := challenge.DefaultConfig(common.Address{})
 	cfg.DryRun = c.Bool("dry-run")
 	cfg.Confirmations, cfg.BumpAfter, cfg.MaxBumps = c.Uint64("challenge-confirmations"), c.Uint64("bump-after-blocks"), c.Int("max-bumps")
+	cfg.DeadlineAlertBlocks = c.Uint64("deadline-alert-blocks")
 	cfg.MaxFeeCap = nil
 	if g := c.Uint64("max-fee-gwei"); g > 0 {
 		cfg.MaxFeeCap = new(big.Int).Mul(new(big.Int).SetUint64(g), big.NewInt(params.GWei))

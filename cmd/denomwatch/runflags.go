@@ -78,6 +78,7 @@ func challengerFlags() []cli.Flag {
 		&cli.Uint64Flag{Name: "bump-after-blocks", Value: def.BumpAfter, Usage: "replace a move not mined after `BLOCKS` with fees 12.5% higher", EnvVars: env("bump-after-blocks")},
 		&cli.IntFlag{Name: "max-bumps", Value: def.MaxBumps, Usage: "replace a move at most `N` times", EnvVars: env("max-bumps")},
 		&cli.Uint64Flag{Name: "max-fee-gwei", Value: weiToGwei(def.MaxFeeCap), Usage: "never pay more than `GWEI` per gas for a move (0: no cap)", EnvVars: env("max-fee-gwei")},
+		&cli.Uint64Flag{Name: "deadline-alert-blocks", Value: def.DeadlineAlertBlocks, Usage: "raise deadline_at_risk when a batch judged wrong is still live `BLOCKS` before its deadline (0: never)", EnvVars: env("deadline-alert-blocks")},
 		&cli.StringFlag{Name: "max-bond", Usage: "put at most `WEI` at risk in one round's availability challenges (a decimal amount, or with the unit gwei or ether: 0.5ether; none: one bond, the contract's)", EnvVars: env("max-bond")},
 		&cli.Uint64Flag{Name: "proof-gas", Value: defaultProofGas, Usage: "`GAS` one proof is budgeted at: the key must pay one at start, and balance_low is raised below --low-balance-proofs of them", EnvVars: env("proof-gas")},
 		&cli.Uint64Flag{Name: "low-balance-proofs", Value: defaultLowBalanceProofs, Usage: "raise balance_low when the key's balance pays fewer than `N` proofs at the current fees", EnvVars: env("low-balance-proofs")},
