@@ -324,7 +324,7 @@ func (e *env) evaluate(n uint64, extra ...recompute.Row) *recompute.Result {
 	for _, r := range extra {
 		rows[recompute.EntriesRoot(r)] = r.Bytes()
 	}
-	m, manifest, err := e.reader.Manifest(e.ctx, commitment)
+	m, manifest, _, err := e.reader.Manifest(e.ctx, commitment)
 	if err != nil {
 		e.t.Fatal(err)
 	}
