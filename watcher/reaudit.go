@@ -36,14 +36,12 @@ type ReauditOptions struct {
 }
 
 // Mismatch is a round whose stored verdict judging it again does not
-// reproduce. Error, when set, says why judging it again gave no verdict
-// (facts no honest chain produces: judge.ErrImpossible); Rejudged is then
-// empty.
+// reproduce. When judging it again finds facts no honest chain produces
+// (judge.ErrImpossible), Rejudged is incomplete with the error as reason.
 type Mismatch struct {
 	Round    uint64        `json:"round"`
 	Stored   judge.Verdict `json:"stored"`
 	Rejudged judge.Verdict `json:"rejudged"`
-	Error    string        `json:"error,omitempty"`
 }
 
 // ReauditReport is the outcome of one re-audit: the rounds judged again
@@ -114,15 +112,23 @@ func reauditable(r *index.Round) bool {
 	if r.Judgement == nil || r.Finalized || len(r.Judgement.Missing) > 0 {
 		return false
 	}
+	return r.JudgedFacts == FactsDigest(r)
+}
+
+// FactsDigest is the digest of the facts r's record gives that the watcher
+// stores in JudgedFacts with a verdict: when they differ, the verdict is
+// due again.
+func FactsDigest(r *index.Round) common.Hash {
 	f := factsOf(r)
-	return r.JudgedFacts == factsDigest(r, &f)
+	return factsDigest(r, &f)
 }
 
 // reauditRound judges r again and returns the mismatch, if any.
 func reauditRound(ctx context.Context, r *index.Round, opts *ReauditOptions) (*Mismatch, error) {
 	v, _, err := rejudge(ctx, r, opts.Objects, opts.Logs, opts.AVS, opts.Recompute, true)
 	if errors.Is(err, judge.ErrImpossible) {
-		return &Mismatch{Round: r.Round, Stored: *r.Judgement, Error: err.Error()}, nil
+		v = judge.Verdict{Round: r.Round, Status: judge.StatusIncomplete, Reason: fmt.Sprintf("judged again, the record's facts are impossible: %v", err)}
+		return &Mismatch{Round: r.Round, Stored: *r.Judgement, Rejudged: v}, nil
 	}
 	if err != nil {
 		return nil, err
