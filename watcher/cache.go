@@ -53,7 +53,9 @@ type DA interface {
 }
 
 // Objects are where a watcher gets round objects: the DA client and the
-// cache (nil: a MemoryCache of DefaultCacheBytes).
+// cache (nil: for New over a store that keeps objects (ObjectStore, as
+// *index.Store does), an IndexCache over it; otherwise, and for Rejudge, a
+// MemoryCache of DefaultCacheBytes).
 type Objects struct {
 	DA    DA
 	Cache ObjectCache

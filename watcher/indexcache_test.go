@@ -111,6 +111,20 @@ func serveDA(t *testing.T, objs []recompute.Object) (url string, stop func()) {
 	return "http://" + srv.Addr().String(), stop
 }
 
+// newDAClient is a da client of sources whose idle connections are closed
+// by hangUp and at the test's end (before the servers' cleanups stop them:
+// a server's shutdown waits for connections opened but never used).
+func newDAClient(t *testing.T, sources ...string) (client *da.Client, hangUp func()) {
+	t.Helper()
+	tr := http.DefaultTransport.(*http.Transport).Clone()
+	t.Cleanup(tr.CloseIdleConnections)
+	client, err := da.NewClient(da.Options{Sources: sources, Timeout: 2 * time.Second, Logger: slog.New(slog.DiscardHandler), HTTPClient: &http.Client{Transport: tr}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return client, tr.CloseIdleConnections
+}
+
 // proofOf judges the round again as a challenger does and returns the
 // verdict and the bad-allocation proof's calldata.
 func proofOf(t *testing.T, b *badRound, objs Objects) (judge.Verdict, []byte) {
@@ -141,10 +155,7 @@ func TestObjectsOutliveSources(t *testing.T) {
 	good, stop := serveDA(t, b.objects)
 	absent := httptest.NewServer(http.NotFoundHandler())
 	defer absent.Close()
-	client, err := da.NewClient(da.Options{Sources: []string{absent.URL, good}, Timeout: 2 * time.Second, Logger: slog.New(slog.DiscardHandler)})
-	if err != nil {
-		t.Fatal(err)
-	}
+	client, hangUp := newDAClient(t, absent.URL, good)
 	dir := t.TempDir()
 	store := openStore(t, dir)
 	// The watcher's way: the first wrong entry named with the batch's
@@ -159,6 +170,7 @@ func TestObjectsOutliveSources(t *testing.T) {
 	}
 	checkServed(t, store, b, client.SourceNames()[1])
 
+	hangUp()
 	stop()
 	absent.Close()
 	if err := store.Close(); err != nil {
@@ -263,10 +275,7 @@ func TestIndexCacheReferences(t *testing.T) {
 	b5, b6 := newBadRoundN(t, 5), newBadRoundN(t, 6)
 	store := openStore(t, t.TempDir())
 	good, _ := serveDA(t, append(b5.objects, b6.objects[0])) // round 6's manifest; the rows are the same
-	client, err := da.NewClient(da.Options{Sources: []string{good}, Logger: slog.New(slog.DiscardHandler)})
-	if err != nil {
-		t.Fatal(err)
-	}
+	client, _ := newDAClient(t, good)
 	objs := Objects{DA: client, Cache: NewIndexCache(store, 0)}
 	for _, b := range []*badRound{b5, b6} {
 		if v, _, err := Rejudge(context.Background(), &b.rec, objs, nil, common.Address{1}, recompute.Options{}); err != nil || v.Status != judge.StatusFraud {

@@ -2,12 +2,10 @@ package watcher
 
 import (
 	"context"
-	"log/slog"
 	"testing"
 
 	"github.com/ethereum/go-ethereum/common"
 
-	"github.com/denomwatch/denomwatch/da"
 	"github.com/denomwatch/denomwatch/index"
 	"github.com/denomwatch/denomwatch/judge"
 	"github.com/denomwatch/denomwatch/recompute"
@@ -19,11 +17,9 @@ import (
 func judgedRecord(t *testing.T, b *badRound, store *index.Store) index.Round {
 	t.Helper()
 	good, stop := serveDA(t, b.objects)
+	client, hangUp := newDAClient(t, good)
 	defer stop()
-	client, err := da.NewClient(da.Options{Sources: []string{good}, Logger: slog.New(slog.DiscardHandler)})
-	if err != nil {
-		t.Fatal(err)
-	}
+	defer hangUp()
 	r := b.rec
 	f := factsOf(&r)
 	v, res, err := rejudge(context.Background(), &r, Objects{DA: client, Cache: NewIndexCache(store, 0)}, nil, common.Address{1}, recompute.Options{}, true)
