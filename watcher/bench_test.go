@@ -98,7 +98,8 @@ func openBenchStore(b *testing.B) *index.Store {
 
 // BenchmarkBackfillSeedScale measures a backfill of seed-scale rounds (one
 // in five wrong at one entry) into an on-disk index, the DA store served
-// over HTTP on the loopback, in rounds per second.
+// over HTTP on the loopback, in rounds per second; every round's objects
+// are stored in the index too.
 func BenchmarkBackfillSeedScale(b *testing.B) {
 	const rounds = 10
 	cfg := testConfig(b)
@@ -122,6 +123,11 @@ func BenchmarkBackfillSeedScale(b *testing.B) {
 		for n := uint64(1); n <= rounds; n++ {
 			if r := round(b, store, n); r.Judgement == nil || r.Judgement.Status == judge.StatusUnavailable {
 				b.Fatalf("round %d: %s", n, describe(&r))
+			}
+			// The watcher keeps every round's objects in the index
+			// (IndexCache): the manifest and the 100 rows at least.
+			if refs, err := store.ObjectsOfRound(n); err != nil || len(refs) < 101 {
+				b.Fatalf("round %d: %d objects in the index (%v)", n, len(refs), err)
 			}
 		}
 		store.Close()
