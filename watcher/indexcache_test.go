@@ -307,3 +307,43 @@ func TestIndexCacheReferences(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+// failingCache is an ObjectCache whose Put fails while fail is set.
+type failingCache struct {
+	ObjectCache
+	fail bool
+}
+
+var errCacheDown = errors.New("cache down")
+
+func (c *failingCache) Put(round uint64, objs ...CachedObject) error {
+	if c.fail {
+		return errCacheDown
+	}
+	return c.ObjectCache.Put(round, objs...)
+}
+
+// TestPutRetried: objects a failed Put did not store are put again by the
+// next gathering of the round, though the holdings already have them.
+func TestPutRetried(t *testing.T) {
+	b := newBadRound(t)
+	store := openStore(t, t.TempDir())
+	good, _ := serveDA(t, b.objects)
+	client, _ := newDAClient(t, good)
+	cache := &failingCache{ObjectCache: NewIndexCache(store, 0), fail: true}
+	src, err := newObjectSource(Objects{DA: client, Cache: cache}, &Config{Log: slog.New(slog.DiscardHandler), HeldRounds: 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := factsOf(&b.rec).Commitment
+	if _, err := src.hold(context.Background(), &b.rec, *c, true); !errors.Is(err, errCacheDown) {
+		t.Fatalf("hold with the cache down: %v", err)
+	}
+	cache.fail = false
+	if _, err := src.hold(context.Background(), &b.rec, *c, true); err != nil {
+		t.Fatal(err)
+	}
+	if refs, err := store.ObjectsOfRound(badRoundN); err != nil || len(refs) != len(b.objects)-1 {
+		t.Fatalf("round %d references %d objects after the retry, want %d (%v)", badRoundN, len(refs), len(b.objects)-1, err)
+	}
+}

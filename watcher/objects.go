@@ -58,7 +58,9 @@ func (hr *heldRound) obtained(o CachedObject) {
 	hr.pending = append(hr.pending, o)
 }
 
-// flush puts the objects obtained for the round in the cache.
+// flush puts the objects obtained for the round in the cache. When the
+// cache fails they stay pending, for the next gathering of the round to
+// put again (the holdings have them: nothing else would).
 func (s *objectSource) flush(hr *heldRound) error {
 	hr.mu.Lock()
 	objs := hr.pending
@@ -68,6 +70,9 @@ func (s *objectSource) flush(hr *heldRound) error {
 		return nil
 	}
 	if err := s.cache.Put(hr.round, objs...); err != nil {
+		hr.mu.Lock()
+		hr.pending = append(objs, hr.pending...)
+		hr.mu.Unlock()
 		return fmt.Errorf("object cache: %w", err)
 	}
 	return nil
