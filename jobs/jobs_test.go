@@ -261,24 +261,17 @@ func TestObjectsReleasable(t *testing.T) {
 	}
 }
 
-// TestPruneObjects: RunPrune releases the objects of the old final rounds
-// only (and then their data), keeps those of every other round, and the
-// kept ones survive closing and opening the store again.
-func TestPruneObjects(t *testing.T) {
-	dir := t.TempDir()
-	s, err := index.Open(index.Options{Dir: dir, DeferSync: true, UndoDepth: 4})
-	if err != nil {
-		t.Fatal(err)
-	}
-	now := time.Unix(1_800_000_000, 0)
+// seedRetention stores rounds 1-7, each with its objects, as of now:
+// 1 old final; 2 recent final; 3 old, live batch; 4 old, no batch; 5 old
+// final (the test keeps it busy); 6 old final, a decision record open;
+// 7 objects but no record. Blocks up to 20 follow.
+func seedRetention(t *testing.T, s *index.Store, now time.Time) {
+	t.Helper()
 	old, recent := uint64(now.Unix())-10*24*3600, uint64(now.Unix())-3600
 	type state struct {
 		commit           uint64
 		finalized, batch bool
 	}
-	// 1 old final; 2 recent final; 3 old, live batch; 4 old, no batch;
-	// 5 old final, the challenger busy with it; 6 old final, a decision
-	// open; 7 objects but no record.
 	states := map[uint64]state{1: {old, true, true}, 2: {recent, true, true}, 3: {old, false, true}, 4: {old, false, false}, 5: {old, true, true}, 6: {old, true, true}}
 	var recs []index.Round
 	for n := uint64(1); n <= 7; n++ {
@@ -306,6 +299,19 @@ func TestPruneObjects(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
+}
+
+// TestPruneObjects: RunPrune releases the objects of the old final rounds
+// only (and then their data), keeps those of every other round, and the
+// kept ones survive closing and opening the store again.
+func TestPruneObjects(t *testing.T) {
+	dir := t.TempDir()
+	s, err := index.Open(index.Options{Dir: dir, DeferSync: true, UndoDepth: 4})
+	if err != nil {
+		t.Fatal(err)
+	}
+	now := time.Unix(1_800_000_000, 0)
+	seedRetention(t, s, now)
 	var pos position
 	pos.head.Store(20)
 	pos.processed.Store(20)
