@@ -424,3 +424,24 @@ func TestPutObjects(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+// TestPutObjectsConflict: other bytes under a stored key are refused even
+// for a round that already references it, and the batch stores nothing.
+func TestPutObjectsConflict(t *testing.T) {
+	s := openMem(t, 8)
+	key := hashOf("row", 1, 0)
+	mustPut(t, s, row, key, testData("row", 1, 0, 100), served("https://da.example"), 3)
+	other := ObjectPut{Kind: row, Key: key, Data: testData("row", 1, 1, 100), Prov: served("https://da.example")}
+	fresh := ObjectPut{Kind: row, Key: hashOf("row", 2, 0), Data: testData("row", 2, 0, 100), Prov: served("https://da.example")}
+	for _, round := range []uint64{3, 4} {
+		if err := s.PutObjects(round, fresh, other); !errors.Is(err, ErrObjectConflict) {
+			t.Fatalf("round %d: other bytes: %v, want ErrObjectConflict", round, err)
+		}
+	}
+	if _, _, err := s.Object(row, fresh.Key); !errors.Is(err, ErrObjectNotFound) {
+		t.Fatalf("a refused batch stored an object: %v", err)
+	}
+	if data, _ := mustObject(t, s, row, key); !bytes.Equal(data, testData("row", 1, 0, 100)) {
+		t.Fatal("the stored bytes changed")
+	}
+}

@@ -3,7 +3,6 @@ package watcher
 import (
 	"errors"
 	"fmt"
-	"sync"
 
 	"github.com/ethereum/go-ethereum/common"
 
@@ -24,15 +23,11 @@ import (
 // depends on the index.
 //
 // A round's objects are written in one Put, in as few transactions as the
-// index allows; a reference already written (known in memory, up to
-// maxKnownRefs of them) is not written again. It is safe for concurrent
-// use.
+// index allows; an object the round already references costs the index a
+// key lookup. It is safe for concurrent use.
 type IndexCache struct {
 	store ObjectStore
 	mem   *MemoryCache
-
-	mu    sync.Mutex
-	known map[objectRef]struct{}
 }
 
 // ObjectStore is what an IndexCache reads and writes (*index.Store).
@@ -41,25 +36,13 @@ type ObjectStore interface {
 	Object(kind recompute.ObjectKind, key common.Hash) ([]byte, index.Provenance, error)
 }
 
-// objectRef is a round's reference to an object.
-type objectRef struct {
-	kind  recompute.ObjectKind
-	key   common.Hash
-	round uint64
-}
-
-// maxKnownRefs bounds the references an IndexCache remembers having
-// written (about 100 bytes each); past it they are forgotten, which costs
-// only a write that changes nothing.
-const maxKnownRefs = 100_000
-
 // NewIndexCache returns a cache over store with a MemoryCache of memBytes
 // in front (0: DefaultCacheBytes).
 func NewIndexCache(store ObjectStore, memBytes int) *IndexCache {
 	if memBytes <= 0 {
 		memBytes = DefaultCacheBytes
 	}
-	return &IndexCache{store: store, mem: NewMemoryCache(memBytes), known: map[objectRef]struct{}{}}
+	return &IndexCache{store: store, mem: NewMemoryCache(memBytes)}
 }
 
 // Get implements ObjectCache: the memory first, then the index (an object
@@ -80,29 +63,17 @@ func (c *IndexCache) Get(kind recompute.ObjectKind, key common.Hash) (CachedObje
 	return o, true, nil
 }
 
-// Put implements ObjectCache: the objects whose reference by round is not
-// known to be written are stored in the index, then kept in memory.
+// Put implements ObjectCache: the objects are stored in the index for
+// round (those it already references for round are left as they are), then
+// kept in memory. An object in memory whose round the jobs released is
+// thus stored again when a round uses it again.
 func (c *IndexCache) Put(round uint64, objs ...CachedObject) error {
-	c.mu.Lock()
-	puts := make([]index.ObjectPut, 0, len(objs))
-	for _, o := range objs {
-		if _, ok := c.known[objectRef{o.Kind, o.Key, round}]; !ok {
-			puts = append(puts, index.ObjectPut{Kind: o.Kind, Key: o.Key, Data: o.Data, Prov: o.Prov})
-		}
+	puts := make([]index.ObjectPut, len(objs))
+	for i, o := range objs {
+		puts[i] = index.ObjectPut{Kind: o.Kind, Key: o.Key, Data: o.Data, Prov: o.Prov}
 	}
-	c.mu.Unlock()
-	if len(puts) > 0 {
-		if err := c.store.PutObjects(round, puts...); err != nil {
-			return fmt.Errorf("index cache: %w", err)
-		}
+	if err := c.store.PutObjects(round, puts...); err != nil {
+		return fmt.Errorf("index cache: %w", err)
 	}
-	c.mu.Lock()
-	if len(c.known)+len(puts) > maxKnownRefs {
-		clear(c.known)
-	}
-	for _, p := range puts {
-		c.known[objectRef{p.Kind, p.Key, round}] = struct{}{}
-	}
-	c.mu.Unlock()
 	return c.mem.Put(round, objs...)
 }
