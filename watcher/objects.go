@@ -142,7 +142,10 @@ func (s *objectSource) hold(ctx context.Context, r *index.Round, c judge.Commitm
 		return nil, err
 	}
 	err = s.gather(ctx, hr, r, fetch)
-	if err = errors.Join(err, s.flush(hr)); err != nil {
+	if ferr := s.flush(hr); ferr != nil {
+		err = errors.Join(err, ferr)
+	}
+	if err != nil {
 		return nil, err
 	}
 	return hr, nil
