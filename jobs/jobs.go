@@ -91,6 +91,7 @@ type Store interface {
 	ObjectRounds() ([]uint64, error)
 	PruneObjects(release func(round uint64) bool, limit int) (index.ObjectPrune, error)
 	OpenSolveRecords() ([]index.SolveRecord, error)
+	UndoDepth() uint64
 }
 
 // Progress is the watcher's position.
@@ -455,7 +456,7 @@ func (s *Scheduler) RunPrune() (PruneReport, error) {
 	if before <= 0 {
 		return rep, nil
 	}
-	release, withObjects, err := s.releaseRule(uint64(before))
+	release, withObjects, err := s.releaseRule(uint64(before), s.settledBelow())
 	if err != nil {
 		return rep, fmt.Errorf("prune: %w", err)
 	}
@@ -485,6 +486,16 @@ func (s *Scheduler) RunPrune() (PruneReport, error) {
 	return rep, nil
 }
 
+// settledBelow is the block below which no rollback reaches: a record last
+// changed below it stays as it is (0: none yet).
+func (s *Scheduler) settledBelow() uint64 {
+	processed, depth := s.deps.Progress.Processed(), s.deps.Store.UndoDepth()
+	if processed <= depth {
+		return 0
+	}
+	return processed - depth
+}
+
 // releaseObjects releases the objects of the rounds release lets go, a
 // thousand rounds a call, adding to out.
 func (s *Scheduler) releaseObjects(release func(uint64) bool, out *index.ObjectPrune) error {
@@ -503,7 +514,7 @@ func (s *Scheduler) releaseObjects(release func(uint64) bool, out *index.ObjectP
 // stored records, the challenger's rounds in flight, Keep, and the open
 // decision records) and the rounds that reference objects. A record that
 // cannot be read keeps its round's objects.
-func (s *Scheduler) releaseRule(cutoff uint64) (func(uint64) bool, map[uint64]bool, error) {
+func (s *Scheduler) releaseRule(cutoff, settledBelow uint64) (func(uint64) bool, map[uint64]bool, error) {
 	open, err := s.deps.Store.OpenSolveRecords()
 	if err != nil {
 		return nil, nil, err
@@ -530,22 +541,24 @@ func (s *Scheduler) releaseRule(cutoff uint64) (func(uint64) bool, map[uint64]bo
 		if ok {
 			rec = &r
 		}
-		return ObjectsReleasable(rec, busy[round] || s.deps.Keep != nil && s.deps.Keep(round), cutoff)
+		return ObjectsReleasable(rec, busy[round] || s.deps.Keep != nil && s.deps.Keep(round), cutoff, settledBelow)
 	}
 	return release, withObjects, nil
 }
 
 // ObjectsReleasable is the retention rule of a round's objects: they may
 // be released once the round is final (RoundFinalized seen: no live batch,
-// no availability challenge open) and was committed before cutoff (unix
-// seconds: now less the retention), and nothing is busy with it (busy: a
-// challenge in flight or a decision record open). Kept: a round with a live
-// batch, a round with no batch or only voided ones (a batch may come), a
-// round with an open availability challenge, and a round with no record
-// (r nil: the watcher stores a block's objects before the block's records,
-// so a record may be on its way).
-func ObjectsReleasable(r *index.Round, busy bool, cutoff uint64) bool {
-	if r == nil || busy || !r.Finalized {
+// no availability challenge open) for good (its record last changed below
+// settledBelow, the block no rollback reaches), was committed before cutoff
+// (unix seconds: now less the retention), and nothing is busy with it
+// (busy: a challenge in flight or a decision record open). Kept: a round
+// with a live batch, a round with no batch or only voided ones (a batch may
+// come), a round with an open availability challenge, one whose finality a
+// reorganisation could still undo, and a round with no record (r nil: the
+// watcher stores a block's objects before the block's records, so a record
+// may be on its way).
+func ObjectsReleasable(r *index.Round, busy bool, cutoff, settledBelow uint64) bool {
+	if r == nil || busy || !r.Finalized || r.UpdatedBlock == 0 || r.UpdatedBlock >= settledBelow {
 		return false
 	}
 	for _, c := range r.AvailabilityChallenges {

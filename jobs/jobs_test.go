@@ -224,9 +224,9 @@ func TestReauditAlert(t *testing.T) {
 
 // TestObjectsReleasable: the retention rule of a round's objects.
 func TestObjectsReleasable(t *testing.T) {
-	const cutoff = 1000
+	const cutoff, settledBelow = 1000, 100
 	final := func(change func(r *index.Round)) *index.Round {
-		r := &index.Round{Round: 1, CommitTime: 500, Finalized: true, Batches: []index.Batch{{Status: index.BatchFinalized}}}
+		r := &index.Round{Round: 1, CommitTime: 500, Finalized: true, UpdatedBlock: 50, Batches: []index.Batch{{Status: index.BatchFinalized}}}
 		change(r)
 		return r
 	}
@@ -240,6 +240,9 @@ func TestObjectsReleasable(t *testing.T) {
 		{"final, committed at the cutoff", final(func(r *index.Round) { r.CommitTime = cutoff }), false, false},
 		{"final, committed after the cutoff", final(func(r *index.Round) { r.CommitTime = 2000 }), false, false},
 		{"final, commit time unknown", final(func(r *index.Round) { r.CommitTime = 0 }), false, false},
+		{"final in a block a rollback reaches", final(func(r *index.Round) { r.UpdatedBlock = settledBelow }), false, false},
+		{"final, last changed just below the rollbacks' reach", final(func(r *index.Round) { r.UpdatedBlock = settledBelow - 1 }), false, true},
+		{"final, block unknown", final(func(r *index.Round) { r.UpdatedBlock = 0 }), false, false},
 		{"final, a challenge in flight or a decision open", final(func(*index.Round) {}), true, false},
 		{"final, an availability challenge open", final(func(r *index.Round) {
 			r.AvailabilityChallenges = []index.AvailabilityChallenge{{State: index.ChallengeResolved}, {State: index.ChallengeOpen}}
@@ -254,7 +257,7 @@ func TestObjectsReleasable(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			if got := ObjectsReleasable(tc.r, tc.busy, cutoff); got != tc.want {
+			if got := ObjectsReleasable(tc.r, tc.busy, cutoff, settledBelow); got != tc.want {
 				t.Fatalf("ObjectsReleasable = %v, want %v", got, tc.want)
 			}
 		})
