@@ -157,6 +157,11 @@ type Deps struct {
 	Recompute recompute.Options
 }
 
+// reauditCacheBytes bounds the memory in front of the index of the
+// re-audit's own IndexCache: it reads each round once a run, and the
+// index is the copy that matters.
+const reauditCacheBytes = 4 << 20
+
 // Scheduler runs the jobs.
 type Scheduler struct {
 	cfg  Config
@@ -186,7 +191,7 @@ func New(cfg Config, deps Deps) (*Scheduler, error) {
 		cfg.Now = time.Now
 	}
 	if deps.Objects.Cache == nil {
-		deps.Objects.Cache = watcher.NewIndexCache(deps.Store, 0)
+		deps.Objects.Cache = watcher.NewIndexCache(deps.Store, reauditCacheBytes)
 	}
 	if err := cfg.Check(); err != nil {
 		return nil, err
