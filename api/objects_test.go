@@ -234,7 +234,7 @@ func evaluate(t testing.TB, commitment common.Hash, objects []recompute.Object) 
 func readRound(t testing.TB, c *da.Client, mr *mirrorRound) []recompute.Object {
 	t.Helper()
 	ctx := t.Context()
-	m, mdata, err := c.Manifest(ctx, mr.commitment)
+	m, mdata, _, err := c.Manifest(ctx, mr.commitment)
 	if err != nil {
 		t.Fatalf("Manifest: %v", err)
 	}
@@ -255,7 +255,7 @@ func readRound(t testing.TB, c *da.Client, mr *mirrorRound) []recompute.Object {
 		if !m.Headers[p].NeedsRow() {
 			continue
 		}
-		amounts, data, err := c.Allocations(ctx, mr.allocKeys[p], m.Headers[p].Provider, r.Row)
+		amounts, data, _, err := c.Allocations(ctx, mr.allocKeys[p], m.Headers[p].Provider, r.Row)
 		if err != nil {
 			t.Fatalf("allocations of provider %d: %v", p, err)
 		}
@@ -344,11 +344,11 @@ func TestMirrorRound(t *testing.T) {
 	}
 
 	absent := common.Hash{0xde, 0xad}
-	if _, _, err := c3.Manifest(t.Context(), absent); !errors.Is(err, da.ErrNotFound) {
+	if _, _, _, err := c3.Manifest(t.Context(), absent); !errors.Is(err, da.ErrNotFound) {
 		t.Fatalf("an absent manifest: %v, want da.ErrNotFound", err)
 	}
 	row := recompute.NewRow([]recompute.Entry{{Recipient: common.Address{1}}})
-	if _, _, err := c3.Allocations(t.Context(), absent, common.Address{19: 1}, row); !errors.Is(err, da.ErrNotFound) {
+	if _, _, _, err := c3.Allocations(t.Context(), absent, common.Address{19: 1}, row); !errors.Is(err, da.ErrNotFound) {
 		t.Fatalf("absent allocations: %v, want da.ErrNotFound", err)
 	}
 }

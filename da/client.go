@@ -172,23 +172,24 @@ func (s *srcState) result(reason Reason, now time.Time) {
 type verifier func(data []byte) error
 
 // get fetches kind/key from each source in turn until one serves bytes that
-// verify. It returns ctx's error when ctx ends, else ErrInvalid when some
-// copy failed verification, ErrUnavailable when some source failed
-// otherwise, ErrNotFound when every source said absent; each wrapping every
-// source's reason.
-func (c *Client) get(ctx context.Context, kind recompute.ObjectKind, key common.Hash, limit int, verify verifier) ([]byte, error) {
+// verify, and returns them with the name of the source that served them.
+// It returns ctx's error when ctx ends, else ErrInvalid when some copy
+// failed verification, ErrUnavailable when some source failed otherwise,
+// ErrNotFound when every source said absent; each wrapping every source's
+// reason.
+func (c *Client) get(ctx context.Context, kind recompute.ObjectKind, key common.Hash, limit int, verify verifier) ([]byte, string, error) {
 	var errs []error
 	for _, s := range c.order() {
 		data, err := c.attempt(ctx, s, kind, key, limit, verify)
 		if err == nil {
-			return data, nil
+			return data, s.name, nil
 		}
 		if ctx.Err() != nil {
-			return nil, ctx.Err()
+			return nil, "", ctx.Err()
 		}
 		errs = append(errs, fmt.Errorf("%s: %w", s.name, err))
 	}
-	return nil, fmt.Errorf("%s %s: %w: %w", kind, key.Hex(), summarise(errs), errors.Join(errs...))
+	return nil, "", fmt.Errorf("%s %s: %w: %w", kind, key.Hex(), summarise(errs), errors.Join(errs...))
 }
 
 // summarise picks the sentinel of a failed get from its sources' reasons.
@@ -241,62 +242,67 @@ func (c *Client) attempt(ctx context.Context, s *srcState, kind recompute.Object
 	return data, nil
 }
 
-// Manifest returns the manifest whose key is commitmentRoot, verified, and
-// its bytes.
-func (c *Client) Manifest(ctx context.Context, commitmentRoot common.Hash) (*recompute.Manifest, []byte, error) {
-	var m *recompute.Manifest
-	data, err := c.get(ctx, recompute.KindManifest, commitmentRoot, recompute.MaxManifestSize, func(b []byte) error {
+// Every object the client returns comes with source, the name of the source
+// that served it, as SourceNames gives it (scheme and host of an HTTP base
+// URL, "#n" added for a second source at one host; file://DIR for a
+// directory): the provenance a store of objects records.
+
+// Manifest returns the manifest whose key is commitmentRoot, verified, its
+// bytes, and the source that served them.
+func (c *Client) Manifest(ctx context.Context, commitmentRoot common.Hash) (m *recompute.Manifest, data []byte, source string, err error) {
+	data, source, err = c.get(ctx, recompute.KindManifest, commitmentRoot, recompute.MaxManifestSize, func(b []byte) error {
 		var err error
 		m, _, err = recompute.VerifyManifest(commitmentRoot, b)
 		return err
 	})
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, "", err
 	}
-	return m, data, nil
+	return m, data, source, nil
 }
 
 // Row returns the row of header hd, verified (its entry count and
-// entriesRoot), and its bytes. A header with entryCount 0 and a zero root
-// needs no object: an empty row, no fetch.
-func (c *Client) Row(ctx context.Context, hd *recompute.Header) (recompute.Row, []byte, error) {
+// entriesRoot), its bytes, and the source that served them. A header with
+// entryCount 0 and a zero root needs no object: an empty row, no fetch, no
+// source.
+func (c *Client) Row(ctx context.Context, hd *recompute.Header) (row recompute.Row, data []byte, source string, err error) {
 	if !hd.NeedsRow() {
-		return recompute.Row{}, nil, nil
+		return recompute.Row{}, nil, "", nil
 	}
-	var row recompute.Row
-	data, err := c.get(ctx, recompute.KindRow, hd.EntriesRoot, recompute.MaxRowSize, func(b []byte) error {
+	data, source, err = c.get(ctx, recompute.KindRow, hd.EntriesRoot, recompute.MaxRowSize, func(b []byte) error {
 		var err error
 		row, err = recompute.VerifyRow(hd, b)
 		return err
 	})
 	if err != nil {
-		return recompute.Row{}, nil, err
+		return recompute.Row{}, nil, "", err
 	}
-	return row, data, nil
+	return row, data, source, nil
 }
 
 // Allocations returns the allocations object under key, verified against
-// provider's row, as amounts, and its bytes. It reads at most 32 bytes per
-// entry of row (+1).
-func (c *Client) Allocations(ctx context.Context, key common.Hash, provider common.Address, row recompute.Row) ([]uint256.Int, []byte, error) {
-	var amounts []uint256.Int
+// provider's row, as amounts, its bytes, and the source that served them.
+// It reads at most 32 bytes per entry of row (+1).
+func (c *Client) Allocations(ctx context.Context, key common.Hash, provider common.Address, row recompute.Row) (amounts []uint256.Int, data []byte, source string, err error) {
 	limit := min(row.Len()*32, recompute.MaxAllocationsSize) // exactly 32 bytes an entry
-	data, err := c.get(ctx, recompute.KindAllocations, key, limit, func(b []byte) error {
+	data, source, err = c.get(ctx, recompute.KindAllocations, key, limit, func(b []byte) error {
 		var err error
 		amounts, err = recompute.VerifyAllocations(key, provider, row, b)
 		return err
 	})
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, "", err
 	}
-	return amounts, data, nil
+	return amounts, data, source, nil
 }
 
-// RowResult is the outcome of one provider's row.
+// RowResult is the outcome of one provider's row: Source names the source
+// that served Data ("" when none did, or none was needed).
 type RowResult struct {
-	Row  recompute.Row
-	Data []byte
-	Err  error
+	Row    recompute.Row
+	Data   []byte
+	Source string
+	Err    error
 }
 
 // Rows fetches the row of every header of m, at most Concurrency at once,
@@ -313,7 +319,7 @@ func (c *Client) Rows(ctx context.Context, m *recompute.Manifest) []RowResult {
 				return nil
 			}
 			r := &out[p]
-			r.Row, r.Data, r.Err = c.Row(gctx, &m.Headers[p])
+			r.Row, r.Data, r.Source, r.Err = c.Row(gctx, &m.Headers[p])
 			return nil
 		})
 	}

@@ -120,9 +120,12 @@ func TestClientFailover(t *testing.T) {
 			}
 			c, m, _ := newClient(t, da.Options{Sources: []string{bad, good.URL}})
 			start := time.Now()
-			man, data, err := c.Manifest(context.Background(), f.commitment)
+			man, data, source, err := c.Manifest(context.Background(), f.commitment)
 			if err != nil || !bytes.Equal(data, f.objects[0].Data) || len(man.Headers) != 3 {
 				t.Fatalf("Manifest: %v", err)
+			}
+			if want := c.SourceNames()[1]; source != want {
+				t.Fatalf("served by %q, want the second source %q", source, want)
 			}
 			if tc.fault == faultHang && time.Since(start) > 5*time.Second {
 				t.Fatalf("the timeout did not cut the hang: %v", time.Since(start))
@@ -164,7 +167,7 @@ func TestClientAllFail(t *testing.T) {
 				srcs = append(srcs, newFaulty(t, fl).URL)
 			}
 			c, _, _ := newClient(t, da.Options{Sources: srcs})
-			_, _, err := c.Manifest(context.Background(), f.commitment)
+			_, _, _, err := c.Manifest(context.Background(), f.commitment)
 			if !errors.Is(err, tc.want) {
 				t.Fatalf("err %v, want %v", err, tc.want)
 			}
@@ -190,29 +193,32 @@ func TestClientDirSource(t *testing.T) {
 		t.Fatal(err)
 	}
 	c, m, _ := newClient(t, da.Options{Sources: []string{partial.Dir(), "file://" + full.Dir()}})
-	man, _, err := c.Manifest(context.Background(), f.commitment)
-	if err != nil {
-		t.Fatal(err)
+	names := c.SourceNames()
+	man, _, source, err := c.Manifest(context.Background(), f.commitment)
+	if err != nil || source != names[0] {
+		t.Fatalf("manifest served by %q (want %q): %v", source, names[0], err)
 	}
 	for p, r := range c.Rows(context.Background(), man) {
 		if r.Err != nil || r.Row.Len() != f.round.Rows[p].Len() {
 			t.Fatalf("row %d: %v", p, r.Err)
 		}
+		if r.Source != names[1] {
+			t.Fatalf("row %d served by %q, want %q (the first source lacks it)", p, r.Source, names[1])
+		}
 	}
-	names := c.SourceNames()
 	if got := counter(t, m, metrics.MetricDAFailures, names[0], "not_found"); got != 3 {
 		t.Fatalf("not_found at the partial dir: %v", got)
 	}
-	row, _, err := c.Row(context.Background(), &man.Headers[0])
+	row, _, _, err := c.Row(context.Background(), &man.Headers[0])
 	if err != nil {
 		t.Fatal(err)
 	}
-	amounts, _, err := c.Allocations(context.Background(), f.allocKey, man.Headers[0].Provider, row)
-	if err != nil || len(amounts) != row.Len() {
+	amounts, _, source, err := c.Allocations(context.Background(), f.allocKey, man.Headers[0].Provider, row)
+	if err != nil || len(amounts) != row.Len() || source != names[1] {
 		t.Fatalf("Allocations: %v", err)
 	}
 	// Allocations that do not rebuild their key, with the wrong provider.
-	if _, _, err := c.Allocations(context.Background(), f.allocKey, common.Address{1}, row); !errors.Is(err, da.ErrInvalid) {
+	if _, _, _, err := c.Allocations(context.Background(), f.allocKey, common.Address{1}, row); !errors.Is(err, da.ErrInvalid) {
 		t.Fatalf("Allocations for another provider: %v", err)
 	}
 }
@@ -241,7 +247,7 @@ func TestClientCoolDown(t *testing.T) {
 	clk := newClock()
 	c, _, _ := newClient(t, da.Options{Sources: []string{flaky.URL, backup.URL}, CoolDown: time.Minute, MaxCoolDown: 10 * time.Minute, Now: clk.Now})
 	ctx := context.Background()
-	get := func() error { _, _, err := c.Manifest(ctx, f.commitment); return err }
+	get := func() error { _, _, _, err := c.Manifest(ctx, f.commitment); return err }
 
 	if err := get(); err != nil || hits.Load() != 1 {
 		t.Fatalf("first get: %v, hits %d", err, hits.Load())
@@ -252,7 +258,7 @@ func TestClientCoolDown(t *testing.T) {
 	// The backup lacks the row: the cooling source is tried, last.
 	fail.Store(false)
 	hd := &f.round.Manifest.Headers[0]
-	if _, _, err := c.Row(ctx, hd); err != nil || hits.Load() != 2 {
+	if _, _, _, err := c.Row(ctx, hd); err != nil || hits.Load() != 2 {
 		t.Fatalf("row from the cooling source: %v, hits %d", err, hits.Load())
 	}
 	// Its success ended the cool-down: first again.
@@ -294,10 +300,10 @@ func TestClientRedaction(t *testing.T) {
 		return strings.Replace(u, "http://", "http://user:SECRETU@", 1) + "/tok-SECRETP?key=SECRETQ"
 	}
 	c, m, logs := newClient(t, da.Options{Sources: []string{withToken(srv.URL), withToken(good.URL)}})
-	if _, _, err := c.Manifest(context.Background(), f.commitment); err != nil {
-		t.Fatalf("through a token URL: %v", err)
+	if _, _, source, err := c.Manifest(context.Background(), f.commitment); err != nil || strings.Contains(source, "SECRET") || source != good.URL {
+		t.Fatalf("through a token URL: served by %q: %v", source, err)
 	}
-	_, _, err := c.Row(context.Background(), &recompute.Header{EntryCount: f.round.Manifest.Headers[0].EntryCount, EntriesRoot: common.Hash{5}})
+	_, _, _, err := c.Row(context.Background(), &recompute.Header{EntryCount: f.round.Manifest.Headers[0].EntryCount, EntriesRoot: common.Hash{5}})
 	if err == nil || !sawToken.Load() {
 		t.Fatalf("err %v, token sent %v", err, sawToken.Load())
 	}
@@ -356,7 +362,7 @@ func TestClientCancel(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	time.AfterFunc(100*time.Millisecond, cancel)
 	start := time.Now()
-	_, _, err := c.Manifest(ctx, f.commitment)
+	_, _, _, err := c.Manifest(ctx, f.commitment)
 	if !errors.Is(err, context.Canceled) || time.Since(start) > 5*time.Second {
 		t.Fatalf("err %v after %v", err, time.Since(start))
 	}
@@ -375,8 +381,8 @@ func TestClientCancel(t *testing.T) {
 func TestClientEmptyRow(t *testing.T) {
 	srv := newFaulty(t, fault500)
 	c, _, _ := newClient(t, da.Options{Sources: []string{srv.URL}})
-	row, data, err := c.Row(context.Background(), &recompute.Header{})
-	if err != nil || row.Len() != 0 || data != nil || srv.hits.Load() != 0 {
+	row, data, source, err := c.Row(context.Background(), &recompute.Header{})
+	if err != nil || row.Len() != 0 || data != nil || source != "" || srv.hits.Load() != 0 {
 		t.Fatalf("empty row: %v, %d hits", err, srv.hits.Load())
 	}
 }

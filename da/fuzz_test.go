@@ -89,13 +89,13 @@ func fetchKind(c *da.Client, o recompute.Object, hd *recompute.Header, row recom
 	ctx := context.Background()
 	switch o.Kind {
 	case recompute.KindManifest:
-		_, data, err := c.Manifest(ctx, o.Key)
+		_, data, _, err := c.Manifest(ctx, o.Key)
 		return data, err
 	case recompute.KindRow:
-		_, data, err := c.Row(ctx, hd)
+		_, data, _, err := c.Row(ctx, hd)
 		return data, err
 	default:
-		_, data, err := c.Allocations(ctx, o.Key, hd.Provider, row)
+		_, data, _, err := c.Allocations(ctx, o.Key, hd.Provider, row)
 		return data, err
 	}
 }

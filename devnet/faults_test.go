@@ -55,7 +55,7 @@ func TestWrongAmounts(t *testing.T) {
 		if got, _ := res.FirstWrongProvider(claimed); got != p {
 			t.Fatalf("round %d: first wrong provider %d, want %d", n, got, p)
 		}
-		amounts, _, err := ts.reader.Allocations(ts.ctx, claimed[p], res.Manifest.Headers[p].Provider, res.Rows[p])
+		amounts, _, _, err := ts.reader.Allocations(ts.ctx, claimed[p], res.Manifest.Headers[p].Provider, res.Rows[p])
 		if err != nil {
 			t.Fatalf("round %d: the batch's allocations of row %d: %v", n, p, err)
 		}

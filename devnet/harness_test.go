@@ -142,7 +142,7 @@ func (ts *tester) evaluate(n uint64, extra ...recompute.Row) (*recompute.Result,
 	for _, r := range extra {
 		rows[recompute.EntriesRoot(r)] = r.Bytes()
 	}
-	m, manifest, err := ts.reader.Manifest(ts.ctx, commitment)
+	m, manifest, _, err := ts.reader.Manifest(ts.ctx, commitment)
 	if err == nil {
 		for _, r := range ts.reader.Rows(ts.ctx, m) {
 			if r.Err == nil {

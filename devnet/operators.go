@@ -134,7 +134,7 @@ func (d *Devnet) quorum(ctx context.Context) ([]*operatorSim, error) {
 // on-chain commitment root, and recomputes the round. A violation (an object
 // it cannot obtain, or a broken rule) means it signs nothing.
 func (d *Devnet) check(ctx context.Context, n uint64, commitment common.Hash) (*recompute.Result, *recompute.Violation, error) {
-	m, manifest, err := d.reader.Manifest(ctx, commitment)
+	m, manifest, _, err := d.reader.Manifest(ctx, commitment)
 	if ctx.Err() != nil {
 		return nil, nil, ctx.Err()
 	}

@@ -38,7 +38,9 @@
 //	| v1/roundobj/<8-byte round>/<kind>/<32-byte key> | empty: the same reference, found by round                 |
 //
 // <kind> is an object kind's name as section 9's transport spells it
-// (manifest, row, allocations), so that kinds are separate namespaces. An
+// (manifest, row, allocations), or manifest-part for a manifest part
+// revealed on chain (KindManifestPart), so that kinds are separate
+// namespaces. An
 // object shared by several rounds is stored once, with one reference per
 // round under both reference keys.
 //

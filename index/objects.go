@@ -28,7 +28,8 @@ import (
 //	| v1/roundobj/<8-byte round>/<kind>/<32-byte key> | empty: the same reference, by round        |
 //
 // <kind> is the kind's name as the transport spells it (manifest, row,
-// allocations): kinds are separate namespaces, as section 9 requires. An
+// allocations), or manifest-part (KindManifestPart, a revealed manifest
+// part): kinds are separate namespaces, as section 9 requires. An
 // object is stored once however many rounds reference it (identical rows
 // share a key).
 //
@@ -170,17 +171,24 @@ func decodeProvenance(b []byte) (Provenance, error) {
 	return p, nil
 }
 
+// KindManifestPart is the kind of a manifest part revealed on chain
+// (ManifestRevealed): the part's headers encoded as a manifest object
+// (round, E 0, headers), keyed by the keccak256 of those bytes. It is the
+// watcher's own kind (watcher.KindManifestPart), in a namespace apart from
+// section 9's, stored with OriginChain.
+const KindManifestPart recompute.ObjectKind = "manifest-part"
+
 // ObjectRef names an object: its kind and key.
 type ObjectRef struct {
 	Kind recompute.ObjectKind
 	Key  common.Hash
 }
 
-// maxObjectSize returns the largest object of kind (recompute.Max*Size), or
-// ErrObjectKind.
+// maxObjectSize returns the largest object of kind (recompute.Max*Size; a
+// manifest part is a manifest of at most 512 headers), or ErrObjectKind.
 func maxObjectSize(kind recompute.ObjectKind) (int, error) {
 	switch kind {
-	case recompute.KindManifest:
+	case recompute.KindManifest, KindManifestPart:
 		return recompute.MaxManifestSize, nil
 	case recompute.KindRow:
 		return recompute.MaxRowSize, nil

@@ -24,25 +24,29 @@ func designRound(round uint64) []recompute.Object {
 }
 
 // BenchmarkPutRoundObjects stores the objects of a design-size round per
-// iteration in a store on disk, one transaction per object as PutObject
-// runs, with synced writes (as Open configures it) and unsynced (DeferSync,
-// as the watcher opens it); it reports the disk the store takes per round
-// kept, and logs how long pruning them all took.
+// iteration in a store on disk, with synced writes (as Open configures it)
+// and unsynced (DeferSync, as the watcher opens it), one transaction per
+// object as PutObject runs ("each") or the round's at once as PutObjects
+// runs ("round", as the watcher's IndexCache writes); it reports the disk
+// the store takes per round kept, and logs how long pruning them all took.
 func BenchmarkPutRoundObjects(b *testing.B) {
 	for _, deferSync := range []bool{false, true} {
-		b.Run(map[bool]string{false: "synced", true: "unsynced"}[deferSync], func(b *testing.B) {
-			dir := b.TempDir()
-			s, err := Open(Options{Dir: dir, DeferSync: deferSync})
-			if err != nil {
-				b.Fatal(err)
-			}
-			defer s.Close()
-			putRounds(b, s)
-		})
+		for _, batched := range []bool{false, true} {
+			name := map[bool]string{false: "synced", true: "unsynced"}[deferSync] + "/" + map[bool]string{false: "each", true: "round"}[batched]
+			b.Run(name, func(b *testing.B) {
+				dir := b.TempDir()
+				s, err := Open(Options{Dir: dir, DeferSync: deferSync})
+				if err != nil {
+					b.Fatal(err)
+				}
+				defer s.Close()
+				putRounds(b, s, batched)
+			})
+		}
 	}
 }
 
-func putRounds(b *testing.B, s *Store) {
+func putRounds(b *testing.B, s *Store, batched bool) {
 	var size int64
 	for _, o := range designRound(0) {
 		size += int64(len(o.Data))
@@ -51,10 +55,8 @@ func putRounds(b *testing.B, s *Store) {
 	round := uint64(0)
 	for b.Loop() {
 		round++
-		for _, o := range designRound(round) {
-			if err := s.PutObject(o.Kind, o.Key, o.Data, FromSource("https://da.example", at), round); err != nil {
-				b.Fatal(err)
-			}
+		if err := putRound(s, round, batched); err != nil {
+			b.Fatal(err)
 		}
 	}
 	if err := s.Sync(); err != nil {
@@ -67,6 +69,25 @@ func putRounds(b *testing.B, s *Store) {
 		b.Fatalf("PruneObjects = %+v, %v", res, err)
 	}
 	b.Logf("pruned %d rounds (%d objects, %d MB) in %v", round, res.Objects, res.Bytes>>20, time.Since(start))
+}
+
+// putRound stores a design round's objects, each in its transaction or all
+// at once.
+func putRound(s *Store, round uint64, batched bool) error {
+	objs := designRound(round)
+	if !batched {
+		for _, o := range objs {
+			if err := s.PutObject(o.Kind, o.Key, o.Data, FromSource("https://da.example", at), round); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	puts := make([]ObjectPut, len(objs))
+	for i, o := range objs {
+		puts[i] = ObjectPut{Kind: o.Kind, Key: o.Key, Data: o.Data, Prov: FromSource("https://da.example", at)}
+	}
+	return s.PutObjects(round, puts...)
 }
 
 func dirSize(tb testing.TB, dir string) int64 {

@@ -2,6 +2,7 @@ package index
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"math"
 
@@ -26,40 +27,109 @@ const defaultObjectPruneLimit = 1000
 // fail with ErrObjectConflict and change nothing. prov.Size is set from
 // data. Rollback never undoes it.
 func (s *Store) PutObject(kind recompute.ObjectKind, key common.Hash, data []byte, prov Provenance, round uint64) error {
-	what := fmt.Sprintf("put %s %s of round %d", kind, key.Hex(), round)
-	limit, err := maxObjectSize(kind)
+	return s.PutObjects(round, ObjectPut{Kind: kind, Key: key, Data: data, Prov: prov})
+}
+
+// ObjectPut is an object to store: its kind, key, bytes and provenance.
+type ObjectPut struct {
+	Kind recompute.ObjectKind
+	Key  common.Hash
+	Data []byte
+	Prov Provenance
+}
+
+// preparedPut is an ObjectPut checked, with its provenance encoded.
+type preparedPut struct {
+	o    ObjectRef
+	data []byte
+	prov []byte
+}
+
+// prepare checks what PutObject refuses of p and encodes its provenance.
+func (p *ObjectPut) prepare() (preparedPut, error) {
+	limit, err := maxObjectSize(p.Kind)
 	if err != nil {
-		return fmt.Errorf("index: %s: %w", what, err)
+		return preparedPut{}, err
 	}
-	if len(data) > limit {
-		return fmt.Errorf("index: %s: %w: %d bytes, at most %d", what, ErrObjectTooLarge, len(data), limit)
+	if len(p.Data) > limit {
+		return preparedPut{}, fmt.Errorf("%w: %d bytes, at most %d", ErrObjectTooLarge, len(p.Data), limit)
 	}
-	prov.Size = len(data)
+	prov := p.Prov
+	prov.Size = len(p.Data)
 	if err := prov.validate(); err != nil {
-		return fmt.Errorf("index: %s: %w", what, err)
+		return preparedPut{}, err
 	}
 	pb, err := encodeProvenance(&prov)
 	if err != nil {
-		return fmt.Errorf("index: %s: %w", what, err)
+		return preparedPut{}, err
 	}
-	o := ObjectRef{Kind: kind, Key: key}
-	return s.update(what, func(txn *badger.Txn) error {
-		old, stored, err := get(txn, objKey(o))
-		switch {
-		case err != nil:
-			return err
-		case stored && !bytes.Equal(old, data):
-			return fmt.Errorf("%w: %d bytes stored, %d offered", ErrObjectConflict, len(old), len(data))
-		case !stored:
-			if err := txn.Set(objKey(o), nonNil(data)); err != nil {
-				return err
-			}
-			if err := txn.Set(provKey(o), pb); err != nil {
+	return preparedPut{o: ObjectRef{Kind: p.Kind, Key: p.Key}, data: p.Data, prov: pb}, nil
+}
+
+// PutObjects stores objects that round references, as PutObject does each,
+// in as few transactions as Badger allows (one for a round's objects
+// unless they are too large together; each object with its provenance and
+// references always in one): the watcher stores a round's objects at once.
+// Every object is checked before anything is written; a failure of one
+// leaves the transactions already committed in place (each object in them
+// complete), which a second call completes, PutObject being idempotent.
+func (s *Store) PutObjects(round uint64, objs ...ObjectPut) error {
+	puts := make([]preparedPut, len(objs))
+	for i := range objs {
+		var err error
+		if puts[i], err = objs[i].prepare(); err != nil {
+			return fmt.Errorf("index: put %s %s of round %d: %w", objs[i].Kind, objs[i].Key.Hex(), round, err)
+		}
+	}
+	return s.putPrepared(round, puts)
+}
+
+// putPrepared writes puts in one transaction, or, when Badger finds that
+// too large, in two halves, recursively.
+func (s *Store) putPrepared(round uint64, puts []preparedPut) error {
+	if len(puts) == 0 {
+		return nil
+	}
+	what := fmt.Sprintf("put %d objects of round %d", len(puts), round)
+	if len(puts) == 1 {
+		what = fmt.Sprintf("put %s %s of round %d", puts[0].o.Kind, puts[0].o.Key.Hex(), round)
+	}
+	err := s.update(what, func(txn *badger.Txn) error {
+		for i := range puts {
+			if err := putObject(txn, &puts[i], round); err != nil {
 				return err
 			}
 		}
-		return addReference(txn, o, round)
+		return nil
 	})
+	if len(puts) > 1 && errors.Is(err, badger.ErrTxnTooBig) {
+		half := len(puts) / 2
+		if err := s.putPrepared(round, puts[:half]); err != nil {
+			return err
+		}
+		return s.putPrepared(round, puts[half:])
+	}
+	return err
+}
+
+// putObject stores p's bytes and provenance unless stored, and round's
+// reference, within txn.
+func putObject(txn *badger.Txn, p *preparedPut, round uint64) error {
+	old, stored, err := get(txn, objKey(p.o))
+	switch {
+	case err != nil:
+		return err
+	case stored && !bytes.Equal(old, p.data):
+		return fmt.Errorf("%w: %s %s: %d bytes stored, %d offered", ErrObjectConflict, p.o.Kind, p.o.Key.Hex(), len(old), len(p.data))
+	case !stored:
+		if err := txn.Set(objKey(p.o), nonNil(p.data)); err != nil {
+			return err
+		}
+		if err := txn.Set(provKey(p.o), p.prov); err != nil {
+			return err
+		}
+	}
+	return addReference(txn, p.o, round)
 }
 
 // addReference records that round references o, under both its keys,

@@ -372,3 +372,76 @@ func TestCheckObjects(t *testing.T) {
 		})
 	}
 }
+
+// TestPutObjects: a round's objects stored at once, more than one
+// transaction holds (in memory values count in full: about 2.4 MB), each
+// object complete with its provenance and the round's reference, and a
+// revealed manifest part (KindManifestPart) with OriginChain; an invalid
+// object among them stores nothing.
+func TestPutObjects(t *testing.T) {
+	s := openMem(t, 8)
+	chain := FromChain(12, common.Hash{0x7}, at)
+	var puts []ObjectPut
+	for p := range uint64(40) { // 40 x 96 KB: 3.8 MB
+		puts = append(puts, ObjectPut{Kind: row, Key: hashOf("row", p, 0), Data: testData("row", p, 0, 96_000), Prov: served("https://da.example")})
+	}
+	puts = append(puts, ObjectPut{Kind: KindManifestPart, Key: hashOf("part", 1, 0), Data: testData("part", 1, 0, 500), Prov: chain})
+	bad := append(slices.Clone(puts), ObjectPut{Kind: row, Key: hashOf("row", 99, 0), Data: []byte{1}, Prov: Provenance{Origin: OriginSource, Source: "https://u:p@h", At: at}})
+	if err := s.PutObjects(7, bad...); !errors.Is(err, ErrProvenance) {
+		t.Fatalf("PutObjects with an unredacted source: %v, want ErrProvenance", err)
+	}
+	if got := refs(t, s, 7); len(got) != 0 {
+		t.Fatalf("a refused batch stored %d references", len(got))
+	}
+	if err := s.PutObjects(7, puts...); err != nil {
+		t.Fatal(err)
+	}
+	if got := refs(t, s, 7); len(got) != len(puts) {
+		t.Fatalf("round 7 references %d objects, want %d", len(got), len(puts))
+	}
+	for _, p := range puts {
+		data, prov := mustObject(t, s, p.Kind, p.Key)
+		if !bytes.Equal(data, p.Data) || prov.Origin != p.Prov.Origin || prov.Source != p.Prov.Source || prov.Size != len(p.Data) {
+			t.Fatalf("%s %s: %d bytes, provenance %+v", p.Kind, p.Key.Hex(), len(data), prov)
+		}
+	}
+	if _, prov := mustObject(t, s, KindManifestPart, hashOf("part", 1, 0)); prov.Block != 12 || prov.TxHash == nil || *prov.TxHash != (common.Hash{0x7}) {
+		t.Fatalf("the manifest part's provenance %+v", prov)
+	}
+	// Again for round 8: references only, the first provenance kept.
+	again := slices.Clone(puts[:2])
+	again[0].Prov = served("https://other.example")
+	if err := s.PutObjects(8, again...); err != nil {
+		t.Fatal(err)
+	}
+	if _, prov := mustObject(t, s, row, puts[0].Key); prov.Source != "https://da.example" {
+		t.Fatalf("the provenance changed to %+v", prov)
+	}
+	if got := refs(t, s, 8); len(got) != 2 {
+		t.Fatalf("round 8 references %d objects", len(got))
+	}
+	if err := s.Check(); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestPutObjectsConflict: other bytes under a stored key are refused even
+// for a round that already references it, and the batch stores nothing.
+func TestPutObjectsConflict(t *testing.T) {
+	s := openMem(t, 8)
+	key := hashOf("row", 1, 0)
+	mustPut(t, s, row, key, testData("row", 1, 0, 100), served("https://da.example"), 3)
+	other := ObjectPut{Kind: row, Key: key, Data: testData("row", 1, 1, 100), Prov: served("https://da.example")}
+	fresh := ObjectPut{Kind: row, Key: hashOf("row", 2, 0), Data: testData("row", 2, 0, 100), Prov: served("https://da.example")}
+	for _, round := range []uint64{3, 4} {
+		if err := s.PutObjects(round, fresh, other); !errors.Is(err, ErrObjectConflict) {
+			t.Fatalf("round %d: other bytes: %v, want ErrObjectConflict", round, err)
+		}
+	}
+	if _, _, err := s.Object(row, fresh.Key); !errors.Is(err, ErrObjectNotFound) {
+		t.Fatalf("a refused batch stored an object: %v", err)
+	}
+	if data, _ := mustObject(t, s, row, key); !bytes.Equal(data, testData("row", 1, 0, 100)) {
+		t.Fatal("the stored bytes changed")
+	}
+}

@@ -332,3 +332,7 @@ func (l *badgerLogger) Errorf(f string, a ...any)   { l.logf(slog.LevelError, f,
 func (l *badgerLogger) Warningf(f string, a ...any) { l.logf(slog.LevelWarn, f, a...) }
 func (l *badgerLogger) Infof(f string, a ...any)    { l.logf(slog.LevelInfo, f, a...) }
 func (l *badgerLogger) Debugf(f string, a ...any)   { l.logf(slog.LevelDebug, f, a...) }
+
+// UndoDepth returns how many recent blocks keep undo records: a record last
+// changed deeper than that below the checkpoint no rollback can change.
+func (s *Store) UndoDepth() uint64 { return s.depth }

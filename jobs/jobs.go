@@ -1,7 +1,7 @@
 // Package jobs runs denomwatch's scheduled work on github.com/robfig/cron/v3:
-// the periodic re-audit of the rounds still inside their challenge window,
-// the watcher-lag check, the optional daily digest webhook, and the pruning
-// of data older than the retention setting.
+// the periodic re-audit of the recent rounds (watcher.Reaudit), the
+// watcher-lag check, the optional daily digest webhook, and the pruning of
+// data and objects older than the retention setting.
 package jobs
 
 import (
@@ -19,7 +19,9 @@ import (
 	"github.com/denomwatch/denomwatch/alerts"
 	"github.com/denomwatch/denomwatch/health"
 	"github.com/denomwatch/denomwatch/index"
-	"github.com/denomwatch/denomwatch/internal/v1/watcher"
+	"github.com/denomwatch/denomwatch/judge"
+	"github.com/denomwatch/denomwatch/recompute"
+	"github.com/denomwatch/denomwatch/watcher"
 )
 
 // ErrConfig is wrapped by every configuration error (a bad cron spec, say).
@@ -30,8 +32,8 @@ var ErrConfig = errors.New("bad jobs configuration")
 // "@daily"); "" turns a job off.
 type Config struct {
 	Meta alerts.Meta
-	// Reaudit re-audits the rounds committed in the last ReauditLookback
-	// blocks that are still in their window.
+	// Reaudit judges again the rounds committed in the last
+	// ReauditLookback blocks that are not final (watcher.Reaudit).
 	Reaudit         string
 	ReauditLookback uint64
 	// Lag checks, on its schedule, whether the watcher is more than
@@ -41,7 +43,9 @@ type Config struct {
 	// Digest sends a daily_digest of the last 24 hours.
 	Digest string
 	// Prune deletes the data of settled rounds committed more than
-	// Retention ago (0: keep everything; the job then does nothing).
+	// Retention ago, and releases the objects of the rounds
+	// ObjectsReleasable lets go (0: keep everything; the job then does
+	// nothing).
 	Prune     string
 	Retention time.Duration
 	// Now is the clock (nil: time.Now).
@@ -75,12 +79,19 @@ func (c Config) Check() error {
 	return errors.Join(errs...)
 }
 
-// Store is what the jobs read and write.
+// Store is what the jobs read and write (*index.Store): the rounds, the
+// outbox, the objects (read by the re-audit, released by the prune) and
+// the decision records still open.
 type Store interface {
 	watcher.ReauditStore
+	watcher.ObjectStore
 	Rounds(from, to uint64) ([]index.Round, error)
 	Enqueue(bodies ...[]byte) ([]uint64, error)
 	Prune(opts index.PruneOptions) ([]uint64, error)
+	ObjectRounds() ([]uint64, error)
+	PruneObjects(release func(round uint64) bool, limit int) (index.ObjectPrune, error)
+	OpenSolveRecords() ([]index.SolveRecord, error)
+	UndoDepth() uint64
 }
 
 // Progress is the watcher's position.
@@ -126,17 +137,30 @@ func (f Funds) Low() bool { return f.Proofs < max(f.LowProofs, 1) }
 // Health (may be nil) is the node's health the health check raises
 // node_stalled from; Funds (may be nil: no key) reads the challenger's
 // balance, from which it raises balance_low.
+//
+// The re-audit judges with Objects (nil Cache: an IndexCache over Store;
+// nil DA: the index's objects alone, nothing fetched), reading reveals
+// again through Logs (may be nil) from the AVS at AVS, with Recompute.
 type Deps struct {
-	Store    Store
-	Progress Progress
-	Keep     func(round uint64) bool
-	Notify   func()
-	Counts   func() map[string]uint64
-	Health   NodeHealth
-	Funds    func(ctx context.Context) (Funds, error)
-	Log      *slog.Logger
-	Observer Observer
+	Store     Store
+	Progress  Progress
+	Keep      func(round uint64) bool
+	Notify    func()
+	Counts    func() map[string]uint64
+	Health    NodeHealth
+	Funds     func(ctx context.Context) (Funds, error)
+	Log       *slog.Logger
+	Observer  Observer
+	Objects   watcher.Objects
+	Logs      watcher.LogReader
+	AVS       common.Address
+	Recompute recompute.Options
 }
+
+// reauditCacheBytes bounds the memory in front of the index of the
+// re-audit's own IndexCache: it reads each round once a run, and the
+// index is the copy that matters.
+const reauditCacheBytes = 4 << 20
 
 // Scheduler runs the jobs.
 type Scheduler struct {
@@ -165,6 +189,9 @@ func New(cfg Config, deps Deps) (*Scheduler, error) {
 	}
 	if cfg.Now == nil {
 		cfg.Now = time.Now
+	}
+	if deps.Objects.Cache == nil {
+		deps.Objects.Cache = watcher.NewIndexCache(deps.Store, reauditCacheBytes)
 	}
 	if err := cfg.Check(); err != nil {
 		return nil, err
@@ -219,32 +246,26 @@ func (s *Scheduler) enqueue(events ...alerts.Event) error {
 	return nil
 }
 
-// RunReaudit re-audits the rounds still in their window and raises a
+// RunReaudit judges the recent rounds again (watcher.Reaudit) and raises a
 // reaudit_mismatch alert for each disagreement.
 func (s *Scheduler) RunReaudit(ctx context.Context) (watcher.ReauditReport, error) {
 	head := s.deps.Progress.Processed()
-	rep, err := watcher.Reaudit(ctx, s.deps.Store, head, s.cfg.ReauditLookback)
+	rep, err := watcher.Reaudit(ctx, s.deps.Store, watcher.ReauditOptions{Objects: s.deps.Objects, Logs: s.deps.Logs,
+		AVS: s.deps.AVS, Recompute: s.deps.Recompute, Head: head, Lookback: s.cfg.ReauditLookback})
 	if err != nil {
 		return rep, fmt.Errorf("re-audit: %w", err)
 	}
 	s.deps.Observer.ReauditDone(rep.Checked, len(rep.Mismatches))
 	if len(rep.Mismatches) == 0 {
-		s.log.Info("re-audit found nothing new", "rounds", rep.Checked, "head", head)
+		s.log.Info("re-audit found nothing new", "rounds", rep.Checked, "skipped", rep.Skipped, "head", head)
 		return rep, nil
 	}
 	var events []alerts.Event
 	for _, m := range rep.Mismatches {
-		s.log.Error("re-audit disagrees with the index", "round", m.Round, "stored", m.Stored, "recomputed", m.Recomputed)
-		r, _, err := s.deps.Store.Round(m.Round)
+		ev, err := s.mismatchEvent(m)
 		if err != nil {
 			return rep, err
 		}
-		var batchTx [32]byte
-		if len(r.Batches) > 0 {
-			batchTx = r.Batches[len(r.Batches)-1].TxHash
-		}
-		ev := alerts.ReauditMismatchEvent(s.cfg.Meta, m.Round, batchTx, m.Stored.Verdict, m.Recomputed.Verdict,
-			fmt.Sprintf("Stored: %s; recomputed: %s.", m.Stored, m.Recomputed))
 		s.mu.Lock()
 		if !s.reported[ev.ID] { // one alert per disagreement, not one per run
 			s.reported[ev.ID] = true
@@ -256,6 +277,41 @@ func (s *Scheduler) RunReaudit(ctx context.Context) (watcher.ReauditReport, erro
 		return rep, nil
 	}
 	return rep, s.enqueue(events...)
+}
+
+// mismatchEvent logs a re-audit's mismatch and returns its alert.
+func (s *Scheduler) mismatchEvent(m watcher.Mismatch) (alerts.Event, error) {
+	stored, rejudged := summary(&m.Stored), summary(&m.Rejudged)
+	s.log.Error("re-audit disagrees with the index", "round", m.Round, "stored", stored, "rejudged", rejudged)
+	r, _, err := s.deps.Store.Round(m.Round)
+	if err != nil {
+		return alerts.Event{}, err
+	}
+	var batchTx common.Hash
+	if len(r.Batches) > 0 {
+		batchTx = r.Batches[len(r.Batches)-1].TxHash
+	}
+	return alerts.ReauditMismatchEvent(s.cfg.Meta, m.Round, batchTx, index.Verdict(m.Stored.Status), index.Verdict(m.Rejudged.Status),
+		fmt.Sprintf("Stored: %s; judged again: %s.", stored, rejudged)), nil
+}
+
+// summary says a verdict in a few words: its status, rule, position and
+// reason.
+func summary(v *judge.Verdict) string {
+	s := string(v.Status)
+	if v.Rule != "" {
+		s += " " + string(v.Rule)
+	}
+	if v.Provider != nil {
+		s += fmt.Sprintf(" at provider %d", *v.Provider)
+	}
+	if v.BadAllocation != nil && v.BadAllocation.FirstWrongEntry != nil {
+		s += fmt.Sprintf(" entry %d", v.BadAllocation.FirstWrongEntry.GlobalIndex)
+	}
+	if v.Reason != "" {
+		s += " (" + v.Reason + ")"
+	}
+	return s
 }
 
 // CheckHealth is the health job: the watcher's lag (CheckLag), the node's
@@ -385,32 +441,137 @@ func (s *Scheduler) SendDigest(ctx context.Context) error {
 	return s.enqueue(alerts.DigestEvent(s.cfg.Meta, now, counts))
 }
 
+// PruneReport is what RunPrune did: the rounds whose data it deleted
+// (index.Store.Prune) and the objects it released (index.Store.PruneObjects).
+type PruneReport struct {
+	Rounds  []uint64
+	Objects index.ObjectPrune
+}
+
 // RunPrune deletes the data of settled rounds committed more than
-// Retention ago (none when Retention is 0).
-func (s *Scheduler) RunPrune() ([]uint64, error) {
+// Retention ago, and releases the objects of the rounds ObjectsReleasable
+// lets go (nothing when Retention is 0). A round with objects keeps its
+// data too until its objects go (Prune would release them with it).
+func (s *Scheduler) RunPrune() (PruneReport, error) {
+	rep := PruneReport{Objects: index.ObjectPrune{Rounds: []uint64{}}}
 	if s.cfg.Retention <= 0 {
-		return nil, nil
+		return rep, nil
 	}
 	before := s.cfg.Now().Add(-s.cfg.Retention).Unix()
 	if before <= 0 {
-		return nil, nil
+		return rep, nil
 	}
-	var all []uint64
+	release, withObjects, err := s.releaseRule(uint64(before), s.settledBelow())
+	if err != nil {
+		return rep, fmt.Errorf("prune: %w", err)
+	}
+	keep := func(round uint64) bool {
+		return s.deps.Keep != nil && s.deps.Keep(round) || withObjects[round] && !release(round)
+	}
+	if err := s.releaseObjects(release, &rep.Objects); err != nil {
+		return rep, fmt.Errorf("prune: %w", err)
+	}
 	for {
-		pruned, err := s.deps.Store.Prune(index.PruneOptions{Before: uint64(before), Head: s.deps.Progress.Processed(), Keep: s.deps.Keep})
-		all = append(all, pruned...)
+		pruned, err := s.deps.Store.Prune(index.PruneOptions{Before: uint64(before), Head: s.deps.Progress.Processed(), Keep: keep})
+		rep.Rounds = append(rep.Rounds, pruned...)
 		if err != nil {
-			return all, fmt.Errorf("prune: %w", err)
+			return rep, fmt.Errorf("prune: %w", err)
 		}
 		if len(pruned) == 0 {
 			break
 		}
 	}
-	s.deps.Observer.Pruned(len(all))
-	if len(all) > 0 {
-		s.log.Info("pruned the data of old settled rounds", "rounds", len(all), "first", all[0], "last", all[len(all)-1], "retention", s.cfg.Retention)
+	s.deps.Observer.Pruned(len(rep.Rounds))
+	if len(rep.Rounds) > 0 {
+		s.log.Info("pruned the data of old settled rounds", "rounds", len(rep.Rounds), "first", rep.Rounds[0], "last", rep.Rounds[len(rep.Rounds)-1], "retention", s.cfg.Retention)
 	}
-	return all, nil
+	if o := rep.Objects; len(o.Rounds) > 0 {
+		s.log.Info("released the objects of old final rounds", "rounds", len(o.Rounds), "objects", o.Objects, "bytes", o.Bytes, "retention", s.cfg.Retention)
+	}
+	return rep, nil
+}
+
+// settledBelow is the block below which no rollback reaches: a record last
+// changed below it stays as it is (0: none yet).
+func (s *Scheduler) settledBelow() uint64 {
+	processed, depth := s.deps.Progress.Processed(), s.deps.Store.UndoDepth()
+	if processed <= depth {
+		return 0
+	}
+	return processed - depth
+}
+
+// releaseObjects releases the objects of the rounds release lets go, a
+// thousand rounds a call, adding to out.
+func (s *Scheduler) releaseObjects(release func(uint64) bool, out *index.ObjectPrune) error {
+	for {
+		p, err := s.deps.Store.PruneObjects(release, 0)
+		out.Rounds = append(out.Rounds, p.Rounds...)
+		out.Objects += p.Objects
+		out.Bytes += p.Bytes
+		if err != nil || len(p.Rounds) == 0 {
+			return err
+		}
+	}
+}
+
+// releaseRule returns this run's release rule (ObjectsReleasable over the
+// stored records, the challenger's rounds in flight, Keep, and the open
+// decision records) and the rounds that reference objects. A record that
+// cannot be read keeps its round's objects.
+func (s *Scheduler) releaseRule(cutoff, settledBelow uint64) (func(uint64) bool, map[uint64]bool, error) {
+	open, err := s.deps.Store.OpenSolveRecords()
+	if err != nil {
+		return nil, nil, err
+	}
+	busy := map[uint64]bool{}
+	for _, r := range open {
+		busy[r.Round] = true
+	}
+	rounds, err := s.deps.Store.ObjectRounds()
+	if err != nil {
+		return nil, nil, err
+	}
+	withObjects := make(map[uint64]bool, len(rounds))
+	for _, n := range rounds {
+		withObjects[n] = true
+	}
+	release := func(round uint64) bool {
+		r, ok, err := s.deps.Store.Round(round)
+		if err != nil {
+			s.log.Warn("cannot read a round; keeping its objects", "round", round, "err", err)
+			return false
+		}
+		var rec *index.Round
+		if ok {
+			rec = &r
+		}
+		return ObjectsReleasable(rec, busy[round] || s.deps.Keep != nil && s.deps.Keep(round), cutoff, settledBelow)
+	}
+	return release, withObjects, nil
+}
+
+// ObjectsReleasable is the retention rule of a round's objects: they may
+// be released once the round is final (RoundFinalized seen: no live batch,
+// no availability challenge open) for good (its record last changed below
+// settledBelow, the block no rollback reaches), was committed before cutoff
+// (unix seconds: now less the retention), and nothing is busy with it
+// (busy: a challenge in flight or a decision record open). Kept: a round
+// with a live batch, a round with no batch or only voided ones (a batch may
+// come), a round with an open availability challenge, one whose finality a
+// reorganisation could still undo, and a round with no record (r nil: the
+// watcher stores a block's objects before the block's records, so a record
+// may be on its way).
+func ObjectsReleasable(r *index.Round, busy bool, cutoff, settledBelow uint64) bool {
+	if r == nil || busy || !r.Finalized || r.UpdatedBlock == 0 || r.UpdatedBlock >= settledBelow {
+		return false
+	}
+	for _, c := range r.AvailabilityChallenges {
+		if c.State == index.ChallengeOpen {
+			return false
+		}
+	}
+	return r.CommitTime != 0 && r.CommitTime < cutoff
 }
 
 // cronLogger routes robfig/cron's logger to slog.

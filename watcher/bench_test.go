@@ -39,7 +39,10 @@ func seedRound(b *testing.B) (*env, devnet.DescribedRound) {
 // round's commitment read in the same range as its batch (the verdict
 // deferred to the batch: every object fetched, verified and judged then);
 // "warm", the commitment judged in an earlier step (the objects held, as a
-// watcher following the chain has them when the batch comes).
+// watcher following the chain has them when the batch comes). Each with
+// the watcher's default cache over an index ("index": every object stored
+// in the index too) and with a MemoryCache alone ("memory": nothing
+// stored), to measure what storing the objects costs.
 func BenchmarkSeedRound(b *testing.B) {
 	e, dr := seedRound(b)
 	batch := dr.Batches[0].Block
@@ -49,43 +52,51 @@ func BenchmarkSeedRound(b *testing.B) {
 			b.Fatalf("round 1: %s", describe(&r))
 		}
 	}
-	b.Run("cold", func(b *testing.B) {
-		for b.Loop() {
-			b.StopTimer()
-			store := openBenchStore(b)
-			w := e.newWatcher(store, Config{StartBlock: dr.CommitBlock, MaxRange: batch - dr.CommitBlock + 1}, nil)
-			b.StartTimer()
-			if _, err := w.Step(context.Background()); err != nil {
-				b.Fatal(err)
+	for _, cache := range []string{"index", "memory"} {
+		newCache := func() ObjectCache {
+			if cache == "memory" {
+				return NewMemoryCache(DefaultCacheBytes)
 			}
-			b.StopTimer()
-			check(store)
-			store.Close()
-			b.StartTimer()
+			return nil
 		}
-	})
-	b.Run("warm", func(b *testing.B) {
-		for b.Loop() {
-			b.StopTimer()
-			store := openBenchStore(b)
-			w := e.newWatcher(store, Config{StartBlock: dr.CommitBlock, MaxRange: batch - dr.CommitBlock}, nil)
-			if _, err := w.Step(context.Background()); err != nil {
-				b.Fatal(err)
+		b.Run("cold/"+cache, func(b *testing.B) {
+			for b.Loop() {
+				b.StopTimer()
+				store := openBenchStore(b)
+				w := e.newWatcherWith(store, Config{StartBlock: dr.CommitBlock, MaxRange: batch - dr.CommitBlock + 1}, newCache(), nil)
+				b.StartTimer()
+				if _, err := w.Step(context.Background()); err != nil {
+					b.Fatal(err)
+				}
+				b.StopTimer()
+				check(store)
+				store.Close()
+				b.StartTimer()
 			}
-			w.rangeSize = 1
-			b.StartTimer()
-			if _, err := w.Step(context.Background()); err != nil {
-				b.Fatal(err)
+		})
+		b.Run("warm/"+cache, func(b *testing.B) {
+			for b.Loop() {
+				b.StopTimer()
+				store := openBenchStore(b)
+				w := e.newWatcherWith(store, Config{StartBlock: dr.CommitBlock, MaxRange: batch - dr.CommitBlock}, newCache(), nil)
+				if _, err := w.Step(context.Background()); err != nil {
+					b.Fatal(err)
+				}
+				w.rangeSize = 1
+				b.StartTimer()
+				if _, err := w.Step(context.Background()); err != nil {
+					b.Fatal(err)
+				}
+				b.StopTimer()
+				if w.Processed() != batch {
+					b.Fatalf("processed %d, batch in %d", w.Processed(), batch)
+				}
+				check(store)
+				store.Close()
+				b.StartTimer()
 			}
-			b.StopTimer()
-			if w.Processed() != batch {
-				b.Fatalf("processed %d, batch in %d", w.Processed(), batch)
-			}
-			check(store)
-			store.Close()
-			b.StartTimer()
-		}
-	})
+		})
+	}
 }
 
 func openBenchStore(b *testing.B) *index.Store {
@@ -98,7 +109,8 @@ func openBenchStore(b *testing.B) *index.Store {
 
 // BenchmarkBackfillSeedScale measures a backfill of seed-scale rounds (one
 // in five wrong at one entry) into an on-disk index, the DA store served
-// over HTTP on the loopback, in rounds per second.
+// over HTTP on the loopback, in rounds per second; every round's objects
+// are stored in the index too.
 func BenchmarkBackfillSeedScale(b *testing.B) {
 	const rounds = 10
 	cfg := testConfig(b)
@@ -122,6 +134,11 @@ func BenchmarkBackfillSeedScale(b *testing.B) {
 		for n := uint64(1); n <= rounds; n++ {
 			if r := round(b, store, n); r.Judgement == nil || r.Judgement.Status == judge.StatusUnavailable {
 				b.Fatalf("round %d: %s", n, describe(&r))
+			}
+			// The watcher keeps every round's objects in the index
+			// (IndexCache): the manifest and the 100 rows at least.
+			if refs, err := store.ObjectsOfRound(n); err != nil || len(refs) < 101 {
+				b.Fatalf("round %d: %d objects in the index (%v)", n, len(refs), err)
 			}
 		}
 		store.Close()

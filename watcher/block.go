@@ -182,10 +182,8 @@ func (w *Watcher) processBlock(ctx context.Context, hdr *types.Header, logs []ty
 			return nil, nil, fmt.Errorf("block %d log %d: %w", n, logs[i].Index, err)
 		}
 	}
-	for _, o := range bw.objects {
-		if err := w.objects.cache.Put(o.kind, o.key, o.data); err != nil {
-			return nil, nil, fmt.Errorf("object cache: %w", err)
-		}
+	if err := w.putRevealed(n, bw.objects); err != nil {
+		return nil, nil, err
 	}
 	if final {
 		if err := w.loadDue(bw); err != nil {
@@ -209,6 +207,22 @@ func (w *Watcher) processBlock(ctx context.Context, hdr *types.Header, logs []ty
 		u.Rounds = append(u.Rounds, *r)
 	}
 	return u, bw, nil
+}
+
+// putRevealed puts the objects block n revealed in the cache, re-encoded
+// from their events (provenance the chain), a round's at once.
+func (w *Watcher) putRevealed(n uint64, objs []object) error {
+	byRound := map[uint64][]CachedObject{}
+	now := w.cfg.Now()
+	for _, o := range objs {
+		byRound[o.round] = append(byRound[o.round], CachedObject{Kind: o.kind, Key: o.key, Data: o.data, Prov: index.FromChain(n, o.tx, now)})
+	}
+	for _, round := range slices.Sorted(maps.Keys(byRound)) {
+		if err := w.objects.cache.Put(round, byRound[round]...); err != nil {
+			return fmt.Errorf("object cache: %w", err)
+		}
+	}
+	return nil
 }
 
 // badLogAttempts is how many times a block is tried again over a log the

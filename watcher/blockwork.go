@@ -51,11 +51,14 @@ type blockWork struct {
 // said is a note on what the watcher lacks, logged once per key.
 type said struct{ key, note string }
 
-// object is a data-availability object by kind and key.
+// object is a data-availability object by kind and key that a reveal of
+// round's, in transaction tx, carried.
 type object struct {
-	kind recompute.ObjectKind
-	key  common.Hash
-	data []byte
+	kind  recompute.ObjectKind
+	key   common.Hash
+	data  []byte
+	round uint64
+	tx    common.Hash
 }
 
 func newBlockWork(number, start uint64, store roundReader, ops operatorSet) *blockWork {

@@ -25,6 +25,17 @@
 // due should the watcher stop before: at start and after a rollback every
 // stored round whose verdict is due is judged again.
 //
+// The objects a round's verdict is made from are kept: the object cache
+// (ObjectCache) receives every object the watcher obtains for a round,
+// with its provenance (the da client's name of the source that served it,
+// or the chain for an object re-encoded from RowRevealed or
+// ManifestRevealed), all at once per gathering. Over an index (the
+// default when the store keeps objects) that cache is an IndexCache: the
+// objects are written to the index, referenced by the round, before the
+// block's records, so that a proof can be built (Rejudge) and a round
+// judged again (Reaudit) once every source is gone, after a restart too;
+// the jobs release them once the round is final and past retention.
+//
 // What the watcher cannot know (a commitment before its start block,
 // operators registered before it) is recorded as a note, logged once, and
 // judged as what it is (incomplete; signers unknown); nothing it lacks

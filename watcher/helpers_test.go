@@ -108,6 +108,13 @@ func (e *env) wait() devnet.Description {
 // DA store over HTTP, logging to log (nil: nowhere).
 func (e *env) newWatcher(store Store, cfg Config, log *slog.Logger) *Watcher {
 	e.t.Helper()
+	return e.newWatcherWith(store, cfg, nil, log)
+}
+
+// newWatcherWith is newWatcher with an object cache (nil: the default, an
+// IndexCache over an index).
+func (e *env) newWatcherWith(store Store, cfg Config, cache ObjectCache, log *slog.Logger) *Watcher {
+	e.t.Helper()
 	cfg.AVS = e.d.AVS()
 	if cfg.StartBlock == 0 {
 		cfg.StartBlock = e.start
@@ -121,7 +128,7 @@ func (e *env) newWatcher(store Store, cfg Config, log *slog.Logger) *Watcher {
 	if err != nil {
 		e.t.Fatal(err)
 	}
-	w, err := New(e.ctx, cfg, e.d.Client(), store, Objects{DA: client}, nil)
+	w, err := New(e.ctx, cfg, e.d.Client(), store, Objects{DA: client, Cache: cache}, nil)
 	if err != nil {
 		e.t.Fatal(err)
 	}
@@ -324,7 +331,7 @@ func (e *env) evaluate(n uint64, extra ...recompute.Row) *recompute.Result {
 	for _, r := range extra {
 		rows[recompute.EntriesRoot(r)] = r.Bytes()
 	}
-	m, manifest, err := e.reader.Manifest(e.ctx, commitment)
+	m, manifest, _, err := e.reader.Manifest(e.ctx, commitment)
 	if err != nil {
 		e.t.Fatal(err)
 	}

@@ -128,26 +128,35 @@ func (w *Watcher) judgeRound(ctx context.Context, r *index.Round) error {
 func (w *Watcher) decide(ctx context.Context, r *index.Round, f *judge.Facts) (judge.Verdict, *recompute.Result, error) {
 	fctx, cancel := context.WithTimeout(ctx, w.cfg.FetchTimeout)
 	defer cancel()
+	return judgeHeld(fctx, w.objects, r, f, true, w.judge)
+}
+
+// judgeHeld gathers round r's objects through src (fetching what the cache
+// lacks), then judges f with judgeFn; when firstWrong, a bad allocation
+// whose allocations object can be had is judged again with it, to name the
+// first wrong entry. The watcher's way to a verdict, shared by Rejudge and
+// Reaudit.
+func judgeHeld(ctx context.Context, src *objectSource, r *index.Round, f *judge.Facts, firstWrong bool, judgeFn func(judge.Facts) (judge.Verdict, *recompute.Result, error)) (judge.Verdict, *recompute.Result, error) {
 	var hr *heldRound
 	if f.Commitment != nil {
 		var err error
-		if hr, err = w.objects.hold(fctx, r, *f.Commitment, true); err != nil {
+		if hr, err = src.hold(ctx, r, *f.Commitment, true); err != nil {
 			return judge.Verdict{}, nil, err
 		}
 		f.Held = hr.h
 	}
-	v, res, err := w.judge(*f)
-	if err != nil || v.BadAllocation == nil || v.BadAllocation.FirstWrongEntry != nil || hr == nil {
+	v, res, err := judgeFn(*f)
+	if err != nil || !firstWrong || v.BadAllocation == nil || v.BadAllocation.FirstWrongEntry != nil || hr == nil {
 		return v, res, err
 	}
 	p, claimed := *v.Provider, v.BadAllocation.ClaimedProviderAllocRoot
-	if err := w.objects.allocations(fctx, hr, res, p, claimed, true); err != nil {
+	if err := src.allocations(ctx, hr, res, p, claimed, true); err != nil {
 		return judge.Verdict{}, nil, err
 	}
 	if _, ok := hr.h.Allocations(p, claimed); !ok {
 		return v, res, nil
 	}
-	return w.judge(*f)
+	return judgeFn(*f)
 }
 
 // judge runs judge.Judge and times it.

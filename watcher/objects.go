@@ -8,6 +8,7 @@ import (
 	"log/slog"
 	"slices"
 	"sync"
+	"time"
 
 	"github.com/ethereum/go-ethereum/common"
 	"golang.org/x/sync/errgroup"
@@ -24,22 +25,62 @@ const fetchConcurrency = 8
 // the cache, from the DA client when a fetch is due, and from the reveals
 // the round's record lists. The holdings of the last few rounds judged are
 // kept, so that judging a round again does not verify its objects again.
+// Every object a gathering obtains for a round (found in the cache,
+// fetched, or read again from a reveal's log) is put in the cache for that
+// round at the end of the gathering, all at once.
 type objectSource struct {
 	da     DA
 	cache  ObjectCache
 	log    *slog.Logger
+	now    func() time.Time
 	keep   int
 	reread func(ctx context.Context, round uint64, rv index.Reveal) ([]byte, error)
 	held   []*heldRound // most recently used last
 }
 
-// heldRound is the holdings of a round for one commitment, and the reveals
-// applied to them.
+// heldRound is the holdings of a round for one commitment, the reveals
+// applied to them, and the objects obtained for the round and not yet put
+// in the cache.
 type heldRound struct {
 	round   uint64
 	c       judge.Commitment
 	h       *judge.Holdings
 	applied map[logID]bool
+
+	mu      sync.Mutex // guards pending (rows are fetched concurrently)
+	pending []CachedObject
+}
+
+// obtained notes an object obtained for the round, to put in the cache.
+func (hr *heldRound) obtained(o CachedObject) {
+	hr.mu.Lock()
+	defer hr.mu.Unlock()
+	hr.pending = append(hr.pending, o)
+}
+
+// flush puts the objects obtained for the round in the cache. When the
+// cache fails they stay pending, for the next gathering of the round to
+// put again (the holdings have them: nothing else would).
+func (s *objectSource) flush(hr *heldRound) error {
+	hr.mu.Lock()
+	objs := hr.pending
+	hr.pending = nil
+	hr.mu.Unlock()
+	if len(objs) == 0 {
+		return nil
+	}
+	if err := s.cache.Put(hr.round, objs...); err != nil {
+		hr.mu.Lock()
+		hr.pending = append(objs, hr.pending...)
+		hr.mu.Unlock()
+		return fmt.Errorf("object cache: %w", err)
+	}
+	return nil
+}
+
+// served is an object a DA source served now.
+func (s *objectSource) served(kind recompute.ObjectKind, key common.Hash, data []byte, source string) CachedObject {
+	return CachedObject{Kind: kind, Key: key, Data: exact(data), Prov: index.FromSource(source, s.now())}
 }
 
 // logID names a log by its block's hash and its index in the block.
@@ -56,7 +97,11 @@ func newObjectSource(objs Objects, cfg *Config) (*objectSource, error) {
 	if cache == nil {
 		cache = NewMemoryCache(DefaultCacheBytes)
 	}
-	return &objectSource{da: objs.DA, cache: cache, log: cfg.Log, keep: cfg.HeldRounds}, nil
+	now := cfg.Now
+	if now == nil {
+		now = time.Now
+	}
+	return &objectSource{da: objs.DA, cache: cache, log: cfg.Log, now: now, keep: cfg.HeldRounds}, nil
 }
 
 // forgetHeld drops the holdings kept (after a rollback: they may hold
@@ -89,22 +134,32 @@ func (s *objectSource) heldFor(n uint64, c judge.Commitment) (*heldRound, error)
 // cache and the reveals give, and, when fetch, what the DA client gives.
 // An object no source gives is simply not held (the verdict lists it); the
 // error is for the cache failing, ctx ending, or facts no honest chain
-// produces (judge.ErrImpossible).
+// produces (judge.ErrImpossible). What was obtained is put in the cache
+// even then: it verified.
 func (s *objectSource) hold(ctx context.Context, r *index.Round, c judge.Commitment, fetch bool) (*heldRound, error) {
 	hr, err := s.heldFor(r.Round, c)
 	if err != nil {
 		return nil, err
 	}
-	if err := s.manifest(ctx, hr, fetch); err != nil {
-		return nil, err
+	err = s.gather(ctx, hr, r, fetch)
+	if ferr := s.flush(hr); ferr != nil {
+		err = errors.Join(err, ferr)
 	}
-	if err := s.reveals(ctx, hr, r); err != nil {
-		return nil, err
-	}
-	if err := s.rows(ctx, hr, fetch); err != nil {
+	if err != nil {
 		return nil, err
 	}
 	return hr, nil
+}
+
+// gather adds to hr the manifest, the reveals and the rows.
+func (s *objectSource) gather(ctx context.Context, hr *heldRound, r *index.Round, fetch bool) error {
+	if err := s.manifest(ctx, hr, fetch); err != nil {
+		return err
+	}
+	if err := s.reveals(ctx, hr, r); err != nil {
+		return err
+	}
+	return s.rows(ctx, hr, fetch)
 }
 
 // missed turns a failed fetch into nothing (the object is missing) unless
@@ -142,7 +197,7 @@ func (s *objectSource) manifest(ctx context.Context, hr *heldRound, fetch bool) 
 	if m, _ := hr.h.Manifest(); m != nil {
 		return nil
 	}
-	data, ok, err := s.cache.Get(recompute.KindManifest, hr.c.Root)
+	o, ok, err := s.cache.Get(recompute.KindManifest, hr.c.Root)
 	if err != nil {
 		return fmt.Errorf("object cache: %w", err)
 	}
@@ -150,15 +205,14 @@ func (s *objectSource) manifest(ctx context.Context, hr *heldRound, fetch bool) 
 		if !fetch {
 			return nil
 		}
-		if _, data, err = s.da.Manifest(ctx, hr.c.Root); err != nil {
+		_, data, source, err := s.da.Manifest(ctx, hr.c.Root)
+		if err != nil {
 			return s.missed(ctx, "manifest "+hr.c.Root.Hex(), err)
 		}
-		data = exact(data)
-		if err := s.cache.Put(recompute.KindManifest, hr.c.Root, data); err != nil {
-			return fmt.Errorf("object cache: %w", err)
-		}
+		o = s.served(recompute.KindManifest, hr.c.Root, data, source)
 	}
-	return s.added("manifest", hr.h.AddManifest(data))
+	hr.obtained(o)
+	return s.added("manifest", hr.h.AddManifest(o.Data))
 }
 
 // reveals applies the round's reveals not yet applied: their objects from
@@ -169,11 +223,14 @@ func (s *objectSource) reveals(ctx context.Context, hr *heldRound, r *index.Roun
 		if hr.applied[id] {
 			continue
 		}
-		data, ok, err := s.revealed(ctx, r.Round, rv)
+		o, ok, err := s.revealed(ctx, r.Round, rv)
 		if err != nil || !ok {
 			return err
 		}
-		if err := s.applyReveal(hr, rv, data); err != nil {
+		if o.Key != (common.Hash{}) { // a row revealed for a header with no row has no object
+			hr.obtained(o)
+		}
+		if err := s.applyReveal(hr, rv, o.Data); err != nil {
 			return err
 		}
 		hr.applied[id] = true
@@ -181,27 +238,29 @@ func (s *objectSource) reveals(ctx context.Context, hr *heldRound, r *index.Roun
 	return nil
 }
 
-// revealed returns a reveal's object: from the cache, else from its log.
-func (s *objectSource) revealed(ctx context.Context, round uint64, rv index.Reveal) ([]byte, bool, error) {
+// revealed returns a reveal's object: from the cache, else from its log
+// (provenance the chain).
+func (s *objectSource) revealed(ctx context.Context, round uint64, rv index.Reveal) (CachedObject, bool, error) {
 	kind := recompute.KindRow
 	if rv.Kind == kindManifestPart {
 		kind = KindManifestPart
 	}
-	data, ok, err := s.cache.Get(kind, rv.Key)
+	o, ok, err := s.cache.Get(kind, rv.Key)
 	if err != nil || ok {
-		return data, ok, err
+		return o, ok, err
 	}
 	if s.reread == nil {
-		return nil, false, nil
+		return CachedObject{}, false, nil
 	}
-	if data, err = s.reread(ctx, round, rv); err != nil {
+	data, err := s.reread(ctx, round, rv)
+	if err != nil {
 		if ctx.Err() != nil {
-			return nil, false, ctx.Err()
+			return CachedObject{}, false, ctx.Err()
 		}
 		s.log.Warn("a revealed object could not be read again from its log", "round", round, "kind", rv.Kind, "index", rv.Index, "block", rv.Block, "err", err)
-		return nil, false, nil
+		return CachedObject{}, false, nil
 	}
-	return data, true, nil
+	return CachedObject{Kind: kind, Key: rv.Key, Data: data, Prov: index.FromChain(rv.Block, rv.TxHash, s.now())}, true, nil
 }
 
 // applyReveal gives a revealed row or manifest part to the holdings, which
@@ -238,7 +297,7 @@ func (s *objectSource) rows(ctx context.Context, hr *heldRound, fetch bool) erro
 			continue
 		}
 		seen[hd.EntriesRoot] = true
-		data, ok, err := s.cache.Get(recompute.KindRow, hd.EntriesRoot)
+		o, ok, err := s.cache.Get(recompute.KindRow, hd.EntriesRoot)
 		if err != nil {
 			return fmt.Errorf("object cache: %w", err)
 		}
@@ -246,7 +305,8 @@ func (s *objectSource) rows(ctx context.Context, hr *heldRound, fetch bool) erro
 			want = append(want, p)
 			continue
 		}
-		if _, err := hr.h.AddRow(hd.EntriesRoot, data); err != nil {
+		hr.obtained(o)
+		if _, err := hr.h.AddRow(hd.EntriesRoot, o.Data); err != nil {
 			if err := s.added(fmt.Sprintf("row %d", p), err); err != nil {
 				return err
 			}
@@ -269,17 +329,15 @@ func (s *objectSource) fetchRows(ctx context.Context, hr *heldRound, m *recomput
 	for _, p := range ps {
 		g.Go(func() error {
 			key := m.Headers[p].EntriesRoot
-			_, data, err := s.da.Row(gctx, &m.Headers[p])
+			_, data, source, err := s.da.Row(gctx, &m.Headers[p])
 			if err != nil {
 				return s.missed(gctx, fmt.Sprintf("row %d (%s)", p, key.Hex()), err)
 			}
-			data = exact(data)
-			if err := s.cache.Put(recompute.KindRow, key, data); err != nil {
-				return fmt.Errorf("object cache: %w", err)
-			}
+			o := s.served(recompute.KindRow, key, data, source)
+			hr.obtained(o)
 			mu.Lock()
 			defer mu.Unlock()
-			if _, err := hr.h.AddRow(key, data); err != nil {
+			if _, err := hr.h.AddRow(key, o.Data); err != nil {
 				return s.added(fmt.Sprintf("row %d", p), err)
 			}
 			return nil
@@ -290,9 +348,10 @@ func (s *objectSource) fetchRows(ctx context.Context, hr *heldRound, m *recomput
 
 // allocations adds the batch's allocations object of provider p (key the
 // providerAllocRoot it claims), from the cache or, when fetch, the DA
-// client. Row p must be held (res.Rows[p]).
+// client. Row p must be held (res.Rows[p]). The object is put in the cache
+// for the round.
 func (s *objectSource) allocations(ctx context.Context, hr *heldRound, res *recompute.Result, p int, key common.Hash, fetch bool) error {
-	data, ok, err := s.cache.Get(recompute.KindAllocations, key)
+	o, ok, err := s.cache.Get(recompute.KindAllocations, key)
 	if err != nil {
 		return fmt.Errorf("object cache: %w", err)
 	}
@@ -300,13 +359,15 @@ func (s *objectSource) allocations(ctx context.Context, hr *heldRound, res *reco
 		if !fetch {
 			return nil
 		}
-		if _, data, err = s.da.Allocations(ctx, key, res.Manifest.Headers[p].Provider, res.Rows[p]); err != nil {
+		_, data, source, err := s.da.Allocations(ctx, key, res.Manifest.Headers[p].Provider, res.Rows[p])
+		if err != nil {
 			return s.missed(ctx, fmt.Sprintf("allocations of provider %d (%s)", p, key.Hex()), err)
 		}
-		data = exact(data)
-		if err := s.cache.Put(recompute.KindAllocations, key, data); err != nil {
-			return fmt.Errorf("object cache: %w", err)
-		}
+		o = s.served(recompute.KindAllocations, key, data, source)
 	}
-	return s.added(fmt.Sprintf("allocations %d", p), hr.h.AddAllocations(p, key, data))
+	hr.obtained(o)
+	if err := s.flush(hr); err != nil {
+		return err
+	}
+	return s.added(fmt.Sprintf("allocations %d", p), hr.h.AddAllocations(p, key, o.Data))
 }

@@ -6,6 +6,7 @@ import (
 	"log/slog"
 	"slices"
 	"testing"
+	"time"
 
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/crypto"
@@ -72,7 +73,7 @@ func TestRevealedManifestParts(t *testing.T) {
 		for part, hs := range [][]recompute.Header{rd.Manifest.Headers[:512], part1} {
 			data := partObject(9, contracts.Headers(hs))
 			key := crypto.Keccak256Hash(data)
-			if err := cache.Put(KindManifestPart, key, data); err != nil {
+			if err := cache.Put(9, CachedObject{Kind: KindManifestPart, Key: key, Data: data, Prov: index.FromChain(3, common.Hash{3}, time.Unix(1, 0))}); err != nil {
 				t.Fatal(err)
 			}
 			r.Reveals = append(r.Reveals, index.Reveal{Kind: kindManifestPart, Index: uint64(part), Key: key, BlockHash: common.Hash{byte(part + 1)}})

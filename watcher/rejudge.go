@@ -25,7 +25,16 @@ type LogReader interface {
 // returns the verdict and the recomputation of the data held, from which a
 // challenger builds the proof the verdict names (judge.Judge). A round
 // whose commitment is unknown is judged incomplete with no recomputation.
+//
+// The objects it obtains are put in objs' cache for r's round (an
+// IndexCache keeps them with their provenance).
 func Rejudge(ctx context.Context, r *index.Round, objs Objects, logs LogReader, avs common.Address, opts recompute.Options) (judge.Verdict, *recompute.Result, error) {
+	return rejudge(ctx, r, objs, logs, avs, opts, false)
+}
+
+// rejudge is Rejudge; firstWrong also fetches a bad allocation's
+// allocations object to name its first wrong entry, as the watcher does.
+func rejudge(ctx context.Context, r *index.Round, objs Objects, logs LogReader, avs common.Address, opts recompute.Options, firstWrong bool) (judge.Verdict, *recompute.Result, error) {
 	cfg := Config{AVS: avs, Log: slog.New(slog.DiscardHandler), HeldRounds: 1}
 	cfg.defaults()
 	src, err := newObjectSource(objs, &cfg)
@@ -38,12 +47,7 @@ func Rejudge(ctx context.Context, r *index.Round, objs Objects, logs LogReader, 
 		}
 	}
 	f := factsOf(r)
-	if f.Commitment != nil {
-		hr, err := src.hold(ctx, r, *f.Commitment, true)
-		if err != nil {
-			return judge.Verdict{}, nil, err
-		}
-		f.Held = hr.h
-	}
-	return judge.Judge(f, opts)
+	return judgeHeld(ctx, src, r, &f, firstWrong, func(f judge.Facts) (judge.Verdict, *recompute.Result, error) {
+		return judge.Judge(f, opts)
+	})
 }

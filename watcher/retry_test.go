@@ -64,7 +64,7 @@ func TestRetrySchedule(t *testing.T) {
 func TestMemoryCache(t *testing.T) {
 	c := NewMemoryCache(100)
 	put := func(kind recompute.ObjectKind, k byte, n int) {
-		if err := c.Put(kind, common.Hash{k}, make([]byte, n)); err != nil {
+		if err := c.Put(1, CachedObject{Kind: kind, Key: common.Hash{k}, Data: make([]byte, n)}); err != nil {
 			t.Fatal(err)
 		}
 	}

@@ -17,8 +17,9 @@ import (
 // KindManifestPart is the object-cache kind of a revealed manifest part:
 // the part's headers encoded as a manifest object (round, E 0, headers),
 // keyed by the keccak256 of those bytes. It is the watcher's own kind, in a
-// namespace apart from section 9's.
-const KindManifestPart recompute.ObjectKind = "manifest-part"
+// namespace apart from section 9's; the index stores it as such
+// (index.KindManifestPart).
+const KindManifestPart = index.KindManifestPart
 
 // Kinds of reveals and availability challenges, as records name them.
 var (
@@ -48,7 +49,7 @@ func onManifestRevealed(bw *blockWork, l *types.Log) error {
 	}
 	data := partObject(r.Round, ev.Headers)
 	key := crypto.Keccak256Hash(data)
-	bw.objects = append(bw.objects, object{kind: KindManifestPart, key: key, data: data})
+	bw.objects = append(bw.objects, object{kind: KindManifestPart, key: key, data: data, round: r.Round, tx: l.TxHash})
 	resolveChallenge(r, attempt, kindManifestPart, part)
 	setDeadline(r, attempt, deadline)
 	r.Reveals = append(r.Reveals, index.Reveal{Attempt: attempt, Kind: kindManifestPart, Index: part, Key: key,
@@ -83,7 +84,7 @@ func onRowRevealed(bw *blockWork, l *types.Log) error {
 	}
 	if hd.NeedsRow() {
 		// The row object itself, under its key: judged like a fetched one.
-		bw.objects = append(bw.objects, object{kind: recompute.KindRow, key: hd.EntriesRoot, data: data})
+		bw.objects = append(bw.objects, object{kind: recompute.KindRow, key: hd.EntriesRoot, data: data, round: r.Round, tx: l.TxHash})
 	}
 	resolveChallenge(r, attempt, kindRow, p)
 	setDeadline(r, attempt, deadline)

@@ -140,6 +140,9 @@ func New(ctx context.Context, cfg Config, chain Chain, store Store, objs Objects
 	if obs == nil {
 		obs = nopObserver{}
 	}
+	if os, ok := store.(ObjectStore); ok && objs.Cache == nil {
+		objs.Cache = NewIndexCache(os, DefaultCacheBytes)
+	}
 	src, err := newObjectSource(objs, &cfg)
 	if err != nil {
 		return nil, err
