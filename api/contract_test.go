@@ -70,7 +70,7 @@ func devnetRound(t *testing.T, d *devnet.Devnet, n uint64) (index.Round, func(re
 		t.Fatal(err)
 	}
 	ctx := t.Context()
-	m, data, err := c.Manifest(ctx, dr.CommitmentRoot)
+	m, data, _, err := c.Manifest(ctx, dr.CommitmentRoot)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -78,7 +78,7 @@ func devnetRound(t *testing.T, d *devnet.Devnet, n uint64) (index.Round, func(re
 	for p, r := range c.Rows(ctx, m) {
 		objects[objectKey{recompute.KindRow, m.Headers[p].EntriesRoot}] = r.Data
 		for _, b := range rec.Batches {
-			if _, data, err := c.Allocations(ctx, b.ProviderAllocRoots[p], m.Headers[p].Provider, r.Row); err == nil {
+			if _, data, _, err := c.Allocations(ctx, b.ProviderAllocRoots[p], m.Headers[p].Provider, r.Row); err == nil {
 				objects[objectKey{recompute.KindAllocations, b.ProviderAllocRoots[p]}] = data
 			}
 		}

@@ -319,9 +319,8 @@ func (s *objectSource) rows(ctx context.Context, hr *heldRound, fetch bool) erro
 }
 
 // fetchRows fetches the rows of providers ps concurrently and adds each as
-// it comes: the holdings' own verification of one row (under a lock: they
-// are not safe for concurrent use) runs while the client fetches and
-// verifies the others.
+// it comes (under a lock: the holdings are not safe for concurrent use),
+// verified once, by the client.
 func (s *objectSource) fetchRows(ctx context.Context, hr *heldRound, m *recompute.Manifest, ps []int) error {
 	var mu sync.Mutex
 	g, gctx := errgroup.WithContext(ctx)
@@ -335,9 +334,16 @@ func (s *objectSource) fetchRows(ctx context.Context, hr *heldRound, m *recomput
 			}
 			o := s.served(recompute.KindRow, key, data, source)
 			hr.obtained(o)
+			// The client verified the row against its header: the holdings
+			// take it without hashing it again (decoding the kept copy
+			// costs no hash).
+			row, err := recompute.DecodeRow(o.Data)
+			if err != nil {
+				return s.added(fmt.Sprintf("row %d", p), err)
+			}
 			mu.Lock()
 			defer mu.Unlock()
-			if _, err := hr.h.AddRow(key, o.Data); err != nil {
+			if _, err := hr.h.AddVerifiedRow(key, row); err != nil {
 				return s.added(fmt.Sprintf("row %d", p), err)
 			}
 			return nil

@@ -557,7 +557,7 @@ func (a *chainAudit) objects(ctx context.Context, rec *index.Round, recipient co
 		b, ok := held[kind][key]
 		return b, ok
 	}
-	m, data, err := a.reader.Manifest(ctx, rec.CommitmentRoot)
+	m, data, _, err := a.reader.Manifest(ctx, rec.CommitmentRoot)
 	if ctx.Err() != nil {
 		return nil, ctx.Err()
 	}
@@ -574,7 +574,7 @@ func (a *chainAudit) objects(ctx context.Context, rec *index.Round, recipient co
 			continue
 		}
 		key := rec.Batches[0].ProviderAllocRoots[p]
-		if _, data, err := a.reader.Allocations(ctx, key, m.Headers[p].Provider, r.Row); err == nil {
+		if _, data, _, err := a.reader.Allocations(ctx, key, m.Headers[p].Provider, r.Row); err == nil {
 			held[recompute.KindAllocations][key] = data
 		}
 	}

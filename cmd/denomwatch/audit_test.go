@@ -64,7 +64,7 @@ func roundObjects(t *testing.T, d *devnet.Devnet, n uint64) (*recompute.Manifest
 	if err != nil {
 		t.Fatal(err)
 	}
-	m, data, err := c.Manifest(t.Context(), dr.CommitmentRoot)
+	m, data, _, err := c.Manifest(t.Context(), dr.CommitmentRoot)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -75,7 +75,7 @@ func roundObjects(t *testing.T, d *devnet.Devnet, n uint64) (*recompute.Manifest
 		}
 		objs = append(objs, recompute.Object{Kind: recompute.KindRow, Key: m.Headers[p].EntriesRoot, Data: r.Data})
 		for _, b := range dr.Batches {
-			if _, data, err := c.Allocations(t.Context(), b.ProviderRoots[p], m.Headers[p].Provider, r.Row); err == nil {
+			if _, data, _, err := c.Allocations(t.Context(), b.ProviderRoots[p], m.Headers[p].Provider, r.Row); err == nil {
 				objs = append(objs, recompute.Object{Kind: recompute.KindAllocations, Key: b.ProviderRoots[p], Data: data})
 			}
 		}

@@ -204,13 +204,16 @@ func (s *service) initStore(context.Context) error {
 }
 
 // initDA builds the verifying data-availability client over the sources,
-// and the object cache the watcher and the challenger share.
+// and the object cache over the index the watcher and the challenger share.
 func (s *service) initDA(context.Context) error {
 	c, err := da.NewClient(da.Options{Sources: s.cfg.DASources, Timeout: s.cfg.DATimeout, Observer: s.metrics, Logger: s.log.With("module", "da")})
 	if err != nil {
 		return err
 	}
-	s.objects = watcher.Objects{DA: c, Cache: watcher.NewMemoryCache(watcher.DefaultCacheBytes)}
+	// The index keeps every verified object with its provenance (a memory
+	// cache in front): proofs can be built when every source is gone, and
+	// /v1/objects serves them to other watchers.
+	s.objects = watcher.Objects{DA: c, Cache: watcher.NewIndexCache(s.store, watcher.DefaultCacheBytes)}
 	s.log.Info("data-availability sources", "sources", c.SourceNames())
 	return nil
 }
