@@ -22,6 +22,7 @@ import (
 	"github.com/denomwatch/denomwatch/index"
 	"github.com/denomwatch/denomwatch/internal/testutil"
 	"github.com/denomwatch/denomwatch/recompute"
+	"github.com/denomwatch/denomwatch/watcher"
 )
 
 // auditFaults are the rounds of the audit devnet: 1 honest, 2 one amount
@@ -100,8 +101,9 @@ func recipientAt(t *testing.T, d *devnet.Devnet, n uint64, p, j int) common.Addr
 	return common.Address{}
 }
 
-// indexDevnet is a watcher's index of the devnet's rounds: each round's
-// record (as the events give it) and the objects published.
+// indexDevnet is the index the v2 watcher builds of the devnet's history:
+// the watcher itself follows the chain to its head, fetching the objects
+// from the devnet's store over HTTP (and keeping them in the index).
 func indexDevnet(t *testing.T, d *devnet.Devnet) *index.Store {
 	t.Helper()
 	store, err := index.Open(index.Options{InMemory: true})
@@ -109,42 +111,22 @@ func indexDevnet(t *testing.T, d *devnet.Devnet) *index.Store {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { store.Close() })
-	u := &index.BlockUpdate{Number: 1, Hash: common.Hash{1}}
-	for _, dr := range d.Description().Rounds {
-		rec := index.Round{Round: dr.Round, Protocol: index.ProtocolV2, Verdict: devnetVerdict(dr.Fault), CommitmentRoot: dr.CommitmentRoot,
-			ProvidersRoot: dr.ProvidersRoot, ProviderCount: dr.Providers, EntryCount: int(dr.Entries), Finalized: dr.Finalized}
-		for i, b := range dr.Batches {
-			status, attempt := index.BatchVoided, b.Attempt
-			if i == len(dr.Batches)-1 {
-				status = map[bool]string{true: index.BatchFinalized, false: index.BatchLive}[dr.Finalized]
-			}
-			rec.Batches = append(rec.Batches, index.Batch{TxHash: b.Tx, Block: b.Block, AllocationRoot: b.AllocationRoot,
-				AllocTreeRoot: recompute.NewTree(b.ProviderRoots).Root(), Status: status, Attempt: &attempt, ProviderAllocRoots: b.ProviderRoots})
-		}
-		u.Rounds = append(u.Rounds, rec)
-		_, objs := roundObjects(t, d, dr.Round)
-		for _, o := range objs {
-			if err := store.PutObject(o.Kind, o.Key, o.Data, index.FromSource(d.DASource(), time.Now()), dr.Round); err != nil {
-				t.Fatal(err)
-			}
-		}
-	}
-	if err := store.Apply(u); err != nil {
+	client, err := da.NewClient(da.Options{Sources: []string{d.DASource()}, Logger: slog.New(slog.DiscardHandler)})
+	if err != nil {
 		t.Fatal(err)
 	}
-	return store
-}
-
-// devnetVerdict is the verdict a watcher reaches on a devnet round with
-// fault (the index's record carries it; the audit does not read it).
-func devnetVerdict(fault string) index.Verdict {
-	switch {
-	case fault == "":
-		return index.VerdictValid
-	case strings.HasPrefix(fault, "withheld"):
-		return index.VerdictUnavailable
+	desc := d.Description()
+	w, err := watcher.New(t.Context(), watcher.Config{AVS: desc.AVS, StartBlock: desc.StartBlock, Log: slog.New(slog.DiscardHandler)},
+		d.Client(), store, watcher.Objects{DA: client}, nil)
+	if err != nil {
+		t.Fatal(err)
 	}
-	return index.VerdictFraud
+	for caughtUp := false; !caughtUp; {
+		if caughtUp, err = w.Step(t.Context()); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return store
 }
 
 // serveIndex serves store through the API package's server.
