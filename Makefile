@@ -3,7 +3,7 @@ GO       ?= go
 BIN      ?= bin/denomwatch
 FUZZTIME ?= 30s
 
-.PHONY: run test check bench fuzz fuzz-ci e2e anvil-path build ci contracts contracts-v1 check-generated gas-report gas-report-v1 contracts-heavy monitoring page-screenshots
+.PHONY: run test check bench fuzz fuzz-ci e2e anvil-path build ci contracts check-generated gas-report contracts-heavy monitoring page-screenshots
 
 # geth for the end-to-end test: the go.mod version, installed once into a
 # cache directory kept between runs.
@@ -118,22 +118,13 @@ page-screenshots:
 contracts:
 	contracts/generate.sh
 
-# The same for the v1 contract the devnet, watcher and challenger still use.
-contracts-v1:
-	internal/v1/contracts/generate.sh
-
-# Fail if the committed artifacts or bindings drift from their sources (v2 and v1).
+# Fail if the committed artifacts or bindings drift from their sources.
 check-generated:
 	contracts/check-generated.sh
-	internal/v1/contracts/check-generated.sh
 
 # Measure the v2 contract's gas and write the figures into README.md (fails if a target is missed).
 gas-report:
 	$(GO) test ./contracts -run '^TestGasReport$$' -count=1 -update-gas-report
-
-# The v1 contract's gas report (its own README section).
-gas-report-v1:
-	$(GO) test ./internal/v1/contracts -run '^TestGasReport$$' -count=1 -update-gas-report
 
 # The v2 contract's heaviest tests, which skip themselves under -race: the
 # largest legal round, the gas targets, 256 registrations. .ci/run runs them.

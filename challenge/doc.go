@@ -45,7 +45,7 @@
 // the balance on each pass (metric and alert). Bonds are followed to their
 // fate (held, lost to a resolver, back with a bounty or refunded).
 //
-// Not yet: `denomwatch run` still drives the v1 challenger
-// (internal/v1/challenge); the switch wires New the way cmd builds the v1
-// one.
+// `denomwatch run` builds one executor (cmd/denomwatch/service.go) with the
+// watcher's objects, and the watcher wakes it (Notify) when a block it
+// applies judges a round fraudulent or unavailable.
 package challenge

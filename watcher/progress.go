@@ -1,6 +1,3 @@
-// This file descends from internal/v1/watcher/progress.go (the v1 watcher's,
-// deleted at the switch to v2), unchanged but for this note.
-
 package watcher
 
 import (

@@ -1,9 +1,3 @@
-// This file descends from internal/v1/watcher/watcher.go (the v1 watcher's,
-// deleted at the switch to v2): the chain-following machinery (confirmations,
-// reorganisations rolled back through the index's undo records, adaptive
-// eth_getLogs ranges, new heads by subscription with polling as the fallback,
-// backoff on failure, progress lines) is v1's, adapted to a watcher that
-// reads events only.
 
 package watcher
 

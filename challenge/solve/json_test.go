@@ -144,3 +144,34 @@ func TestConfigCheck(t *testing.T) {
 		}
 	}
 }
+
+// FuzzDecodeRecord: a stored record's bytes, whatever they are, decode or
+// fail with an error, never a panic; what decodes encodes to JSON that
+// decodes to the same record.
+func FuzzDecodeRecord(f *testing.F) {
+	full, err := json.Marshal(fullRecord())
+	if err != nil {
+		f.Fatal(err)
+	}
+	empty, _ := json.Marshal(NewRecord(3, 1))
+	for _, seed := range [][]byte{full, empty, []byte(`{"version":1}`), []byte(`{"version":99}`), []byte(`null`), []byte(`{"version":1,"move":{"attempts":[{}]}}`)} {
+		f.Add(seed)
+	}
+	f.Fuzz(func(t *testing.T, b []byte) {
+		r, err := DecodeRecord(b)
+		if err != nil {
+			return
+		}
+		again, err := json.Marshal(r)
+		if err != nil {
+			t.Fatalf("a decoded record does not encode: %v", err)
+		}
+		back, err := DecodeRecord(again)
+		if err != nil {
+			t.Fatalf("a re-encoded record does not decode: %v", err)
+		}
+		if twice, _ := json.Marshal(back); string(twice) != string(again) {
+			t.Fatalf("the record changed through its JSON:\n%s\n%s", again, twice)
+		}
+	})
+}

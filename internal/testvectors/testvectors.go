@@ -12,94 +12,10 @@ import (
 	"testing"
 )
 
-// Proof is a leaf of a tree with its sibling hashes, bottom-up.
-type Proof struct {
-	Index int      `json:"index"`
-	Leaf  string   `json:"leaf"`
-	Proof []string `json:"proof"`
-}
-
-// Provider is a provider leaf of a valid case.
-type Provider struct {
-	Proof
-	EntryOffset int    `json:"entryOffset"`
-	EntryCount  int    `json:"entryCount"`
-	EntriesHash string `json:"entriesHash"`
-}
-
-// Expect is what a case's data must give.
-type Expect struct {
-	WellFormed     bool       `json:"wellFormed"`
-	Rule           string     `json:"rule"`
-	ProviderCount  int        `json:"providerCount"`
-	EntryCount     int        `json:"entryCount"`
-	ProvidersRoot  string     `json:"providersRoot"`
-	CommitmentRoot string     `json:"commitmentRoot"`
-	Providers      []Provider `json:"providers"`
-	Denominators   []string   `json:"denominators"`
-	Amounts        []string   `json:"amounts"`
-	DataHash       string     `json:"dataHash"`
-	AllocTreeRoot  string     `json:"allocTreeRoot"`
-	AllocationRoot string     `json:"allocationRoot"`
-	AllocProofs    []Proof    `json:"allocProofs"`
-	// AllocationIfComputed is given for data that breaks only the
-	// residual-consistency rule, whose allocation is still defined.
-	AllocationIfComputed *struct {
-		CommitmentRoot string   `json:"commitmentRoot"`
-		Amounts        []string `json:"amounts"`
-		AllocationRoot string   `json:"allocationRoot"`
-	} `json:"allocationIfComputed"`
-}
-
-// Case is one protocol vector: commitment data, the on-chain round, and
-// what they must give.
-type Case struct {
-	Name         string `json:"name"`
-	OnchainRound string `json:"onchainRound"`
-	Data         string `json:"data"`
-	Expect       Expect `json:"expect"`
-}
-
-// Protocol is testdata/protocol-v1.json.
-type Protocol struct {
-	Spec  string `json:"spec"`
-	Note  string `json:"note"`
-	Cases []Case `json:"cases"`
-}
-
 // Path returns the path of a file in the module's testdata directory.
 func Path(name string) string {
 	_, file, _, _ := runtime.Caller(0)
 	return filepath.Join(filepath.Dir(file), "..", "..", "testdata", name)
-}
-
-// LoadProtocol reads testdata/protocol-v1.json, failing tb if it cannot.
-func LoadProtocol(tb testing.TB) *Protocol {
-	tb.Helper()
-	raw, err := os.ReadFile(Path("protocol-v1.json"))
-	if err != nil {
-		tb.Fatal(err)
-	}
-	var p Protocol
-	if err := json.Unmarshal(raw, &p); err != nil {
-		tb.Fatal(err)
-	}
-	if len(p.Cases) == 0 {
-		tb.Fatal("protocol vectors: no cases")
-	}
-	return &p
-}
-
-// Case returns the case with the given name, failing tb if there is none.
-func (p *Protocol) Case(tb testing.TB, name string) *Case {
-	tb.Helper()
-	for i := range p.Cases {
-		if p.Cases[i].Name == name {
-			return &p.Cases[i]
-		}
-	}
-	tb.Fatalf("protocol vectors: no case %q", name)
-	return nil
 }
 
 // HashToG1Case is one hashToG1 vector; Tries is the number of increments.

@@ -1,5 +1,0 @@
-//go:build race
-
-package challenge
-
-const raceEnabled = true
