@@ -114,6 +114,7 @@ func (e *Executor) Notify() {
 func (e *Executor) Run(ctx context.Context) error {
 	t := time.NewTimer(0)
 	defer t.Stop()
+	fails := failureLog{every: time.Minute}
 	for {
 		select {
 		case <-ctx.Done():
@@ -128,7 +129,13 @@ func (e *Executor) Run(ctx context.Context) error {
 		case errors.Is(err, ErrConfig):
 			return err
 		case err != nil:
-			e.log.Warn("challenger pass failed; retrying", "err", err)
+			if log, n := fails.failed(err, e.now()); log {
+				e.log.Warn("challenger pass failed; retrying", "err", err, "failuresInARow", n, "retryIn", e.cfg.PollInterval.String())
+			}
+		default:
+			if n := fails.succeeded(); n > 0 {
+				e.log.Info("challenger passes succeed again", "failedPasses", n)
+			}
 		}
 		t.Reset(e.cfg.PollInterval)
 	}

@@ -59,6 +59,7 @@ func rawRPC(chain any) rawCaller {
 type optionalRPC struct {
 	caller  rawCaller // nil: the chain has no raw caller
 	missing atomic.Bool
+	served  atomic.Bool // it answered once
 }
 
 // call calls method. served is false when the chain has no raw caller or
@@ -68,17 +69,37 @@ func (m *optionalRPC) call(ctx context.Context, result any, method string, args 
 		return false, nil
 	}
 	err = m.caller.CallContext(ctx, result, method, args...)
-	if isMethodNotFound(err) {
+	if isMethodNotFound(err) || (!m.served.Load() && isInvalidParams(err)) {
 		m.missing.Store(true)
 		return false, nil
+	}
+	if err == nil {
+		m.served.Store(true)
 	}
 	return true, err
 }
 
+// JSON-RPC error codes (JSON-RPC 2.0 section 5.1).
+const (
+	rpcMethodNotFound = -32601
+	rpcInvalidParams  = -32602
+)
+
 // isMethodNotFound reports a JSON-RPC "method not found" error.
 func isMethodNotFound(err error) bool {
 	var e rpc.Error
-	return errors.As(err, &e) && e.ErrorCode() == -32601
+	return errors.As(err, &e) && e.ErrorCode() == rpcMethodNotFound
+}
+
+// isInvalidParams reports a JSON-RPC "invalid params" error: what anvil
+// answers over WebSocket for a method it does not know (its WebSocket
+// transport parses a message into an enum of known calls, and an unknown
+// one fails as invalid params; over HTTP it says method not found). The
+// watcher's arguments are valid, so a method that never answered and
+// fails so is taken as missing; one that answered before keeps its error.
+func isInvalidParams(err error) bool {
+	var e rpc.Error
+	return errors.As(err, &e) && e.ErrorCode() == rpcInvalidParams
 }
 
 // headerSource reads block headers, by eth_getHeaderByNumber when the node
