@@ -1,9 +1,6 @@
 package api_test
 
 import (
-	"context"
-	"io"
-	"log/slog"
 	"math/big"
 	"testing"
 	"time"
@@ -16,7 +13,7 @@ import (
 	"github.com/denomwatch/denomwatch/da"
 	"github.com/denomwatch/denomwatch/devnet"
 	"github.com/denomwatch/denomwatch/index"
-	"github.com/denomwatch/denomwatch/internal/testutil"
+	"github.com/denomwatch/denomwatch/internal/devnettest"
 	"github.com/denomwatch/denomwatch/recompute"
 )
 
@@ -24,27 +21,9 @@ import (
 // faults to its end.
 func runDevnet(t *testing.T, rounds int, faults string) *devnet.Devnet {
 	t.Helper()
-	cfg := devnet.TestingConfig(t.TempDir(), testutil.FreePort(t))
-	cfg.Rounds = rounds
-	cfg.Log = slog.New(slog.NewTextHandler(io.Discard, nil))
-	var err error
-	if cfg.Faults, err = devnet.ParseFaults(faults); err != nil {
-		t.Fatal(err)
-	}
-	d, err := devnet.New(cfg)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(d.Close)
-	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
-	defer cancel()
-	if err := d.Start(ctx); err != nil {
-		t.Fatal(err)
-	}
-	if err := d.Run(ctx); err != nil {
-		t.Fatal(err)
-	}
-	return d
+	cfg := devnettest.Config(t)
+	cfg.Rounds, cfg.Faults = rounds, devnettest.Faults(t, faults)
+	return devnettest.RunToEnd(t, cfg, 3*time.Minute)
 }
 
 // devnetRound is round n of a devnet as a watcher holds it: the record

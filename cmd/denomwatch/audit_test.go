@@ -20,6 +20,7 @@ import (
 	"github.com/denomwatch/denomwatch/da"
 	"github.com/denomwatch/denomwatch/devnet"
 	"github.com/denomwatch/denomwatch/index"
+	"github.com/denomwatch/denomwatch/internal/devnettest"
 	"github.com/denomwatch/denomwatch/internal/testutil"
 	"github.com/denomwatch/denomwatch/recompute"
 	"github.com/denomwatch/denomwatch/watcher"
@@ -33,27 +34,9 @@ const auditFaults = "2:amount@1.2,3:withheld-row@1,4:malformed:mr-range:signed"
 // auditDevnet runs the audit devnet to its end, its chain served over HTTP.
 func auditDevnet(t *testing.T) (*devnet.Devnet, string) {
 	t.Helper()
-	cfg := devnet.TestingConfig(t.TempDir(), testutil.FreePort(t))
-	cfg.HTTPPort, cfg.Rounds = testutil.FreePort(t), 4
-	cfg.Log = slog.New(slog.NewTextHandler(io.Discard, nil))
-	var err error
-	if cfg.Faults, err = devnet.ParseFaults(auditFaults); err != nil {
-		t.Fatal(err)
-	}
-	d, err := devnet.New(cfg)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(d.Close)
-	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
-	defer cancel()
-	if err := d.Start(ctx); err != nil {
-		t.Fatal(err)
-	}
-	if err := d.Run(ctx); err != nil {
-		t.Fatal(err)
-	}
-	return d, fmt.Sprintf("http://127.0.0.1:%d", cfg.HTTPPort)
+	cfg := devnettest.Config(t)
+	cfg.HTTPPort, cfg.Rounds, cfg.Faults = testutil.FreePort(t), 4, devnettest.Faults(t, auditFaults)
+	return devnettest.RunToEnd(t, cfg, 3*time.Minute), fmt.Sprintf("http://127.0.0.1:%d", cfg.HTTPPort)
 }
 
 // roundObjects reads round n's manifest, rows and batches' allocations
