@@ -154,26 +154,31 @@ func (e *Executor) deadlineAlerts(p *pass, ws []*work) error {
 	return nil
 }
 
-// deadlineAtRisk reports whether w's batch is live, judged wrong, and head
-// within DeadlineAlertBlocks of its deadline (whatever the record's state:
-// a monitor-only, dry-run or failed record is settled on a batch that
-// stays live, which is when the alert matters most). A
-// batch this challenger holds an open availability challenge against is
-// not at risk: it cannot be finalized until the challenge is resolved or
-// slashed (PROTOCOL.md section 7.3).
+// deadlineAtRisk reports whether w's batch is live, judged wrong, not held
+// back by an open challenge, and head within DeadlineAlertBlocks of its
+// deadline, whatever the record's state (a monitor-only, dry-run or failed
+// record is settled on a batch that stays live, which is when the alert
+// matters most).
 func (e *Executor) deadlineAtRisk(head uint64, w *work) bool {
-	b, v := w.facts.Batch, w.facts.Verdict
-	switch {
-	case e.cfg.DeadlineAlertBlocks == 0 || b == nil || v == nil || b.State != solve.BatchLive:
-		return false
-	case head > b.Deadline:
-		return false
-	case v.Status != judge.StatusFraud && v.Status != judge.StatusUnavailable:
-		return false
-	case slices.ContainsFunc(w.rec.Challenges, func(c solve.Bond) bool { return c.Fate == solve.FateOpen }):
+	if e.cfg.DeadlineAlertBlocks == 0 || !wrongAndLive(w) || heldBack(w) {
 		return false
 	}
-	return b.Deadline-head <= e.cfg.DeadlineAlertBlocks
+	d := w.facts.Batch.Deadline
+	return head <= d && d-head <= e.cfg.DeadlineAlertBlocks
+}
+
+// wrongAndLive reports whether w's batch is live and judged fraudulent or
+// unavailable.
+func wrongAndLive(w *work) bool {
+	b, v := w.facts.Batch, w.facts.Verdict
+	return b != nil && v != nil && b.State == solve.BatchLive && (v.Status == judge.StatusFraud || v.Status == judge.StatusUnavailable)
+}
+
+// heldBack reports whether this challenger holds an open availability
+// challenge against w's batch: the batch cannot be finalized until it is
+// resolved or slashed (PROTOCOL.md section 7.3).
+func heldBack(w *work) bool {
+	return slices.ContainsFunc(w.rec.Challenges, func(c solve.Bond) bool { return c.Fate == solve.FateOpen })
 }
 
 // wronged is the recipient a verdict names as wronged, if any.

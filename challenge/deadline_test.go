@@ -1,6 +1,7 @@
 package challenge
 
 import (
+	"math"
 	"testing"
 
 	"github.com/holiman/uint256"
@@ -49,6 +50,37 @@ func TestDeadlineAtRisk(t *testing.T) {
 			w := &work{rec: solve.Record{State: c.state, Challenges: c.bonds}, facts: solve.Facts{Batch: c.batch, Verdict: c.v}}
 			if got := e.deadlineAtRisk(c.head, w); got != c.want {
 				t.Fatalf("deadlineAtRisk = %v, want %v", got, c.want)
+			}
+		})
+	}
+}
+
+// TestOpenFrauds: the open frauds are the live batches judged wrong; the
+// blocks left are the earliest deadline's among those no open challenge
+// holds back (+Inf when none).
+func TestOpenFrauds(t *testing.T) {
+	fraud := &judge.Verdict{Status: judge.StatusFraud}
+	live := func(deadline uint64) *solve.Batch { return &solve.Batch{State: solve.BatchLive, Deadline: deadline} }
+	w := func(b *solve.Batch, v *judge.Verdict, bonds ...solve.Bond) *work {
+		return &work{rec: solve.Record{Challenges: bonds}, facts: solve.Facts{Batch: b, Verdict: v}}
+	}
+	open := solve.Bond{Fate: solve.FateOpen, Bond: uint256.NewInt(1)}
+	cases := []struct {
+		name string
+		ws   []*work
+		n    int
+		left float64
+	}{
+		{"none", nil, 0, math.Inf(1)},
+		{"two frauds", []*work{w(live(120), fraud), w(live(105), fraud)}, 2, 5},
+		{"past its deadline", []*work{w(live(90), fraud)}, 1, 0},
+		{"held back by our challenge", []*work{w(live(101), &judge.Verdict{Status: judge.StatusUnavailable}, open)}, 1, math.Inf(1)},
+		{"valid and voided left out", []*work{w(live(101), &judge.Verdict{Status: judge.StatusValid}), w(&solve.Batch{State: solve.BatchVoided, Deadline: 101}, fraud)}, 0, math.Inf(1)},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			if n, left := openFrauds(100, c.ws); n != c.n || left != c.left {
+				t.Fatalf("openFrauds = %d, %v; want %d, %v", n, left, c.n, c.left)
 			}
 		})
 	}

@@ -59,6 +59,9 @@ func (e *Executor) act(ctx context.Context, p *pass, w *work, a solve.Action) (d
 	if a.Kind == solve.KindObserve && a.Observation.Ended != nil {
 		e.obs.ChallengeGasUsed(a.Observation.Ended.GasUsed)
 	}
+	if a.Kind == solve.KindSettle && a.Final != nil && a.Final.State == solve.FinalExpired {
+		e.obs.ChallengeExpired()
+	}
 	return false, e.save(w, next, e.settleAlerts(w, a)...)
 }
 

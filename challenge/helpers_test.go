@@ -301,6 +301,19 @@ type recordingObserver struct {
 	need, balance        *big.Int
 	underfunded          bool
 	gas                  uint64
+	openFrauds, expired  int
+}
+
+func (o *recordingObserver) SetOpenFrauds(n int, _ float64) {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	o.openFrauds = n
+}
+
+func (o *recordingObserver) ChallengeExpired() {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	o.expired++
 }
 
 func (o *recordingObserver) SetDecisionRecords(m map[string]int) {

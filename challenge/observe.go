@@ -1,6 +1,7 @@
 package challenge
 
 import (
+	"math"
 	"math/big"
 
 	"github.com/holiman/uint256"
@@ -22,6 +23,13 @@ type Observer interface {
 	SetOpenWork(need, balance *big.Int, underfunded bool)
 	// ChallengeGasUsed adds the gas a mined transaction of the key used.
 	ChallengeGasUsed(gas uint64)
+	// SetOpenFrauds replaces the count of live batches judged fraudulent
+	// or unavailable that no proof has voided yet, and the blocks left
+	// before the earliest of their deadlines (+Inf: none).
+	SetOpenFrauds(n int, blocksLeft float64)
+	// ChallengeExpired counts a record settled expired: the deadline
+	// passed before a move of this challenger voided the batch.
+	ChallengeExpired()
 }
 
 type nopObserver struct{}
@@ -30,6 +38,8 @@ func (nopObserver) SetDecisionRecords(map[string]int) {}
 func (nopObserver) SetBonds(_, _, _ *big.Int)         {}
 func (nopObserver) SetOpenWork(_, _ *big.Int, _ bool) {}
 func (nopObserver) ChallengeGasUsed(uint64)           {}
+func (nopObserver) SetOpenFrauds(int, float64)        {}
+func (nopObserver) ChallengeExpired()                 {}
 
 // observe reports the pass's figures: the records by state, the bonds by
 // fate, and the open work against the balance, raising balance_low when the
@@ -57,6 +67,30 @@ func (e *Executor) observe(p *pass, ws []*work) {
 	}
 	e.obs.SetOpenWork(need.ToBig(), bal, short)
 	e.openWorkAlert(p, need, short)
+	e.obs.SetOpenFrauds(openFrauds(p.head, ws))
+}
+
+// openFrauds counts the live batches judged fraudulent or unavailable and
+// the blocks left before the earliest of their deadlines (+Inf: none); a
+// batch held back by an open challenge of this challenger's has no
+// deadline to miss (it cannot be finalized meanwhile).
+func openFrauds(head uint64, ws []*work) (int, float64) {
+	n, left := 0, math.Inf(1)
+	for _, w := range ws {
+		if !wrongAndLive(w) {
+			continue
+		}
+		n++
+		if heldBack(w) {
+			continue
+		}
+		if d := w.facts.Batch.Deadline; d >= head {
+			left = math.Min(left, float64(d-head))
+		} else {
+			left = 0
+		}
+	}
+	return n, left
 }
 
 // openWorkAlert raises balance_low when the balance turns short of the

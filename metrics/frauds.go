@@ -2,8 +2,6 @@ package metrics
 
 import (
 	"github.com/prometheus/client_golang/prometheus"
-
-	"github.com/denomwatch/denomwatch/index"
 )
 
 // Fraud metric names; a stable interface. They are counters: they never go
@@ -31,7 +29,7 @@ func (m *Metrics) registerFraudMetrics() {
 	m.frauds = fraudMetrics{
 		detected:  c(MetricFraudsDetected, "Fraudulent batches the index records (judged fraud, or voided by a proof), counted from the index at start."),
 		proven:    c(MetricFraudsProven, "Fraudulent batches voided by a fraud proof (this challenger's or another's)."),
-		expired:   c(MetricFraudsExpired, "This challenger's challenges that expired: the window closed before its proof was mined."),
+		expired:   c(MetricFraudsExpired, "This challenger's decision records settled expired: the deadline passed before its move voided the batch."),
 		finalized: c(MetricFraudsFinalizedUnproven, "Fraudulent batches finalized with no proof: the signers got away with it."),
 	}
 	m.reg.MustRegister(m.frauds.detected, m.frauds.proven, m.frauds.expired, m.frauds.finalized)
@@ -54,11 +52,4 @@ func (m *Metrics) SetFrauds(detected, proven, finalizedUnproven int) {
 	m.raise(m.frauds.detected, 0, detected)
 	m.raise(m.frauds.proven, 1, proven)
 	m.raise(m.frauds.finalized, 3, finalizedUnproven)
-}
-
-// setExpired raises the expired counter to the challenges in state expired.
-func (m *Metrics) setExpired(counts map[index.ChallengeState]int) {
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	m.raise(m.frauds.expired, 2, counts[index.ChallengeExpired])
 }

@@ -45,12 +45,10 @@ type Metrics struct {
 	rounds    *prometheus.GaugeVec
 	recompute prometheus.Histogram
 	rpcErrors *prometheus.CounterVec
-	// The challenger's (challenges.go).
-	challenges      *prometheus.GaugeVec
-	challengeGas    prometheus.Counter
-	challengeBounty prometheus.Counter
-	openFrauds      prometheus.Gauge
-	deadlineLeft    prometheus.Gauge
+	// The challenger's (challenge.go).
+	challengeGas prometheus.Counter
+	openFrauds   prometheus.Gauge
+	deadlineLeft prometheus.Gauge
 	// The dispatcher's and the jobs' (ops.go).
 	ops opsMetrics
 	// The challenger key's balance (node.go).

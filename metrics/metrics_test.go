@@ -52,24 +52,17 @@ func TestMetricsLagAndVerdicts(t *testing.T) {
 
 func TestChallengeMetrics(t *testing.T) {
 	m := metrics.New()
-	body := scrape(t, m)
-	for _, st := range index.ChallengeStates {
-		if !strings.Contains(body, metrics.MetricChallenges+`{state="`+string(st)+`"} 0`) {
-			t.Errorf("state %s not exported at 0", st)
-		}
+	if body := scrape(t, m); !strings.Contains(body, metrics.MetricDeadlineBlocksLeft+" +Inf") || !strings.Contains(body, metrics.MetricOpenFrauds+" 0") {
+		t.Errorf("no open fraud is not exported as 0 and +Inf:\n%s", body)
 	}
-	m.SetChallenges(map[index.ChallengeState]int{index.ChallengeConfirmed: 2, index.ChallengeSent: 1})
 	m.ChallengeGasUsed(150_000)
 	m.ChallengeGasUsed(50_000)
-	m.ChallengeBounty(big.NewInt(4_800_000_000))
-	m.ChallengeBounty(nil)
-	body = scrape(t, m)
+	m.SetOpenFrauds(2, 7)
+	body := scrape(t, m)
 	for _, want := range []string{
-		metrics.MetricChallenges + `{state="confirmed"} 2`,
-		metrics.MetricChallenges + `{state="sent"} 1`,
-		metrics.MetricChallenges + `{state="failed"} 0`,
 		metrics.MetricChallengeGasUsed + " 200000",
-		metrics.MetricChallengeBountyWei + " 4.8e+09",
+		metrics.MetricOpenFrauds + " 2",
+		metrics.MetricDeadlineBlocksLeft + " 7",
 	} {
 		if !strings.Contains(body, want) {
 			t.Errorf("metrics lack %q", want)
@@ -86,8 +79,7 @@ func TestFraudCounters(t *testing.T) {
 	m.SetFrauds(2, 2, 0)
 	m.SetFrauds(1, 1, 0) // a reorganisation removed one
 	m.SetFrauds(3, 2, 1)
-	m.SetChallenges(map[index.ChallengeState]int{index.ChallengeExpired: 1})
-	m.SetChallenges(map[index.ChallengeState]int{index.ChallengeExpired: 0})
+	m.ChallengeExpired()
 	body := scrape(t, m)
 	for _, want := range []string{
 		metrics.MetricFraudsDetected + " 3",
