@@ -1,4 +1,3 @@
-
 package watcher
 
 import (
