@@ -23,7 +23,8 @@ func checkCommand() *cli.Command {
 		Description: `Opens every index under --data-dir (DIR itself when it is one, else each
 <chainid>-<avs> store below it), runs the index's consistency check (checkpoint
 and block hashes, rounds and their data, operators, undo records, outbox,
-dead letters, challenges, no key outside the schema) and prints a summary.
+dead letters, the challenger's decision records, no key outside the schema) and prints a summary
+(decision records by state, a settled one by its final state).
 Exits 3 when a store is inconsistent, 1 when one cannot be opened (another
 process holds it, say), 2 on bad flags.`,
 		Flags: []cli.Flag{
@@ -174,12 +175,10 @@ func checkStore(dir string) (storeSummary, error) {
 	if sum.DeadLetters, err = s.DeadLetterCount(); err != nil {
 		return sum, err
 	}
-	chs, err := s.Challenges()
+	recs, err := s.SolveRecords()
 	if err != nil {
 		return sum, err
 	}
-	for _, ch := range chs {
-		sum.Challenges[string(ch.State)]++
-	}
+	sum.Challenges = decisionStates(recs)
 	return sum, nil
 }

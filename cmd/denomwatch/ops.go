@@ -83,27 +83,35 @@ func openChallenges(store *index.Store, log *slog.Logger) func(round uint64) boo
 func challengeCounts(store *index.Store) func() map[string]uint64 {
 	return func() map[string]uint64 {
 		out := map[string]uint64{}
-		recs, err := store.SolveRecords()
-		if err != nil {
-			return out
-		}
-		for _, sr := range recs {
-			r, err := solve.DecodeRecord(sr.Record)
-			if err != nil {
-				out["challenges.unreadable"]++
-				continue
+		if recs, err := store.SolveRecords(); err == nil {
+			for state, n := range decisionStates(recs) {
+				out["challenges."+state] = uint64(n)
 			}
-			name := string(r.State)
-			if r.Final != nil {
-				name = string(r.Final.State)
-			}
-			out["challenges."+name]++
 		}
 		if n, err := store.DeadLetterCount(); err == nil {
 			out["deadLetters"] = uint64(n)
 		}
 		return out
 	}
+}
+
+// decisionStates counts decision records by state, a settled one by its
+// final state (confirmed, expired, ...), one that does not decode as
+// "unreadable".
+func decisionStates(recs []index.SolveRecord) map[string]int {
+	out := map[string]int{}
+	for _, sr := range recs {
+		r, err := solve.DecodeRecord(sr.Record)
+		switch {
+		case err != nil:
+			out["unreadable"]++
+		case r.Final != nil:
+			out[string(r.Final.State)]++
+		default:
+			out[string(r.State)]++
+		}
+	}
+	return out
 }
 
 // fundsReader reads the challenger's balance for the health job, and
