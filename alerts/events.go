@@ -243,14 +243,11 @@ func roundMessage(e *Event, batch *index.Batch) string {
 				b.WriteString(" where the correct amount is " + e.Correct)
 			}
 			b.WriteString(" (bad allocation).")
-		case index.KindBadPublication:
-			b.WriteString(" published allocation data that does not match its commitments")
-			if e.Index != nil {
-				fmt.Fprintf(&b, " (%d whole amounts)", *e.Index)
-			}
-			b.WriteString(" (bad publication).")
-		default:
+		case "":
 			b.WriteString(".")
+		default:
+			// A section 3 rule: the operators signed data that breaks it.
+			b.WriteString(" was signed over data that breaks rule " + e.Kind + " (malformed commitments, signed).")
 		}
 		switch {
 		case batch != nil && batch.Status == index.BatchVoided:

@@ -66,11 +66,11 @@ func TestForRound(t *testing.T) {
 			r.Batches[0].Status = index.BatchVoided
 			return r
 		}(), FraudDetected, SeverityInfo, "already voided"},
-		{"bad publication", nil, func() index.Round {
+		{"malformed and signed", nil, func() index.Round {
 			r := fraud
-			r.Kind, r.Claimed, r.Correct = index.KindBadPublication, "", ""
+			r.Kind, r.Rule, r.Index, r.Claimed, r.Correct = "entry-order", "entry-order", nil, "", ""
 			return r
-		}(), FraudDetected, SeverityCritical, "(7 whole amounts) (bad publication)"},
+		}(), FraudDetected, SeverityCritical, "signed over data that breaks rule entry-order (malformed commitments, signed)"},
 		{"becomes unavailable", ptr(testRound(5, index.VerdictPending, "b1")), testRound(5, index.VerdictUnavailable, "b1"), RoundUnavailable, SeverityWarning, "unavailable (batch data not published)"},
 		{"unavailable stays", ptr(testRound(5, index.VerdictUnavailable, "b1")), testRound(5, index.VerdictUnavailable, "b1"), "", "", ""},
 		{"malformed", nil, testRound(5, index.VerdictMalformed, ""), RoundMalformed, SeverityWarning, "malformed commitments (rule sorted-providers)"},
