@@ -80,7 +80,6 @@ var keyChecks = []keyCheck{
 	{keyOutboxSeq, true, (*checker).outboxSeq},
 	{prefixOutbox, false, noErr((*checker).outbox)},
 	{prefixDead, false, noErr((*checker).outbox)},
-	{prefixChallenge, false, noErr((*checker).challenge)},
 	{prefixSolve, false, noErr((*checker).solve)},
 	{prefixBlock, false, (*checker).blockHash},
 	{prefixRound, false, (*checker).roundKey},

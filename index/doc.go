@@ -29,7 +29,6 @@
 //	| v1/meta/outbox-seq                              | 8-byte big-endian: the last outbox sequence number given  |
 //	| v1/outbox/<8-byte seq>                          | JSON alert waiting for delivery (see outbox.go)           |
 //	| v1/dead/<8-byte seq>                            | JSON dead letter: an alert given up on (see outbox.go)    |
-//	| v1/challenge/<8-byte round>/<32-byte tx>        | JSON challenge: a fraud proof's state (see challenge.go)  |
 //	| v1/solve/<8-byte round>/<8-byte attempt>        | JSON solve.Record: the v2 challenger's record of a batch; |
 //	|                                                 | user-meta bit 0x01: not settled (see solve.go)            |
 //	| v1/obj/<kind>/<32-byte key>                     | a verified section 9 object's bytes, raw (see objects.go) |
@@ -44,7 +43,7 @@
 // object shared by several rounds is stored once, with one reference per
 // round under both reference keys.
 //
-// The outbox, dead letters, challenges, decision records and objects are
+// The outbox, dead letters, decision records and objects are
 // side records: Apply enqueues a block's alerts with the block, the
 // challengers, the dispatcher and the watcher write the rest, and Rollback
 // never undoes them (a proof sent or an alert raised stays a fact whatever

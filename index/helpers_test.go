@@ -187,3 +187,25 @@ func mustCheckpoint(t testing.TB, s *Store) Checkpoint {
 	}
 	return cp
 }
+
+// outbox returns the bodies in the outbox, by sequence number.
+func outbox(t *testing.T, s *Store) []string {
+	t.Helper()
+	var out []string
+	err := s.db.View(func(txn *badger.Txn) error {
+		it := txn.NewIterator(badger.IteratorOptions{Prefix: prefixOutbox, PrefetchValues: true})
+		defer it.Close()
+		for it.Rewind(); it.Valid(); it.Next() {
+			v, err := it.Item().ValueCopy(nil)
+			if err != nil {
+				return err
+			}
+			out = append(out, string(v))
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}

@@ -35,7 +35,6 @@ var (
 	keyOutboxSeq    = []byte("v1/meta/outbox-seq")
 	prefixOutbox    = []byte("v1/outbox/")
 	prefixDead      = []byte("v1/dead/")
-	prefixChallenge = []byte("v1/challenge/")
 	prefixSolve     = []byte("v1/solve/")
 
 	// Objects (objects.go): side records too, never undone by Rollback.

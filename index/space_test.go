@@ -33,7 +33,7 @@ func TestNoSpace(t *testing.T) {
 		{"apply", func() error { return s.Apply(testUpdate(2, 0)) }},
 		{"enqueue", func() error { _, err := s.Enqueue([]byte(`{"id":"a"}`)); return err }},
 		{"rollback", func() error { return s.Rollback(0) }},
-		{"put challenge", func() error { return s.PutChallenge(testChallenge(1, 0, ChallengePlanned)) }},
+		{"put decision record", func() error { return s.PutSolveRecord(solveRec(1, 0, "open")) }},
 		{"prune", func() error { _, err := s.Prune(PruneOptions{Before: ^uint64(0), Head: 1 << 40}); return err }},
 	}
 	for _, w := range writes {
