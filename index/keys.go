@@ -32,10 +32,10 @@ var (
 	// Side records: written by the challenger and the alert dispatcher (and
 	// the outbox by Apply), never undone by Rollback: a proof sent or an
 	// alert raised stays a fact whatever the chain does later.
-	keyOutboxSeq    = []byte("v1/meta/outbox-seq")
-	prefixOutbox    = []byte("v1/outbox/")
-	prefixDead      = []byte("v1/dead/")
-	prefixSolve     = []byte("v1/solve/")
+	keyOutboxSeq = []byte("v1/meta/outbox-seq")
+	prefixOutbox = []byte("v1/outbox/")
+	prefixDead   = []byte("v1/dead/")
+	prefixSolve  = []byte("v1/solve/")
 
 	// Objects (objects.go): side records too, never undone by Rollback.
 	prefixObj      = []byte("v1/obj/")
