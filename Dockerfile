@@ -45,6 +45,9 @@ COPY --from=build --chown=65532:65532 /out/data /data
 ENV DENOMWATCH_DATA_DIR=/data \
     DENOMWATCH_API_ADDR=0.0.0.0:8080
 VOLUME ["/data"]
+# Relative paths (the embedded devnet's denomwatch-da/ and devnet.json, for
+# `docker run ... run` without --rpc) land in the writable volume.
+WORKDIR /data
 EXPOSE 8080
 USER nonroot:nonroot
 # Ready: the watcher within --ready-lag of the head and the node not stalled
