@@ -22,10 +22,11 @@ func runCommand() *cli.Command {
 		Name:  "run",
 		Usage: "the main job: watch the AVS, judge every round, prove frauds, serve the verdicts (without --rpc: on an embedded devnet)",
 		Description: `Without --rpc, starts the embedded devnet (see 'denomwatch devnet'; protocol v2)
-with every fault once (--faults, default ` + defaultRunFaults + `)
-and watches it, fetching round objects from the devnet's store. With
---rpc URL[,URL...] --contract ADDR --start-block N --da-sources SOURCES, watches
-that AVS (the URLs are one node's alternatives: calls fail over). Every round is
+with every fault once (the --faults default below: every fault kind, every
+section 3 rule signed anyway) and watches it, fetching round objects from the
+devnet's store. With --rpc URL[,URL...] --contract ADDR --start-block N
+--da-sources SOURCES, watches that AVS (the URLs are one node's alternatives:
+calls fail over). Every round is
 followed from its events alone, its manifest and rows fetched from the
 data-availability sources and verified, indexed into the Badger store under
 --data-dir (objects too, with the source that served them), recomputed and
@@ -33,7 +34,8 @@ judged (valid, fraud with the provider and first wrong entry or the rule
 broken, unavailable with the objects missing, malformed-commitments,
 pending, awaiting-batch); verdicts are logged and served by
 the HTTP API on --api-addr (GET /healthz, /readyz, /metrics, /v1/rounds,
-/v1/rounds/{round}, /v1/rounds/{round}/data, /v1/recipients/{address}/allocations?round=N;
+/v1/rounds/{round}, /v1/rounds/{round}/data, /v1/recipients/{address}/allocations?round=N,
+/v1/objects/{kind}/{key};
 with --admin-api, /admin/deadletters), and the recipient page at / (a browser
 checks a recipient's allocations and their proofs; --explorer-url links proof
 transactions, --api-cors-origin lets other origins read the API; /v1/objects
