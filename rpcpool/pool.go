@@ -136,6 +136,8 @@ type endpoint struct {
 	calls       uint64
 	failedAll   uint64
 	answeredAt  time.Time // of the last answer (a result or a JSON-RPC error)
+	lies        liesState // answers that failed verification (verify.go)
+	check       checkState // the last cross-check's view of it (crosscheck.go)
 }
 
 // Pool is a JSON-RPC client over several endpoints of one chain. It is safe
@@ -342,6 +344,20 @@ type EndpointStats struct {
 	// LastAnswer is when it last answered a call (a result or a JSON-RPC
 	// error), zero while it never has.
 	LastAnswer time.Time
+	// Lies counts its answers that failed verification (ErrLying, or a
+	// cross-check); LastLie is the last one ("" while none), LastLieKind
+	// its kind, LastLieAt when.
+	Lies        uint64
+	LastLie     string
+	LastLieKind LieKind
+	LastLieAt   time.Time
+	// Checked says a cross-check has seen the endpoint; Head is the head it
+	// reported then, Lag how far it was behind the best verified head, and
+	// Agrees whether its hashes of the indexed blocks were the majority's.
+	Checked bool
+	Head    uint64
+	Lag     uint64
+	Agrees  bool
 }
 
 // Stats describe the pool.
@@ -371,6 +387,8 @@ func (p *Pool) Stats() Stats {
 		if e.disabled != nil {
 			es.Disabled = e.disabled.Error()
 		}
+		e.lies.stats(&es)
+		e.check.stats(&es)
 		s.Endpoints = append(s.Endpoints, es)
 	}
 	return s
@@ -412,7 +430,7 @@ func (u unusable) Error() string { return u.err.Error() }
 func (u unusable) Unwrap() error { return u.err }
 
 // attempt runs f on e, checking e's chain first if it was not checked.
-func (p *Pool) attempt(ctx context.Context, e *endpoint, f func(context.Context, *ethclient.Client) error) error {
+func (p *Pool) attempt(ctx context.Context, e *endpoint, f func(context.Context, *endpoint, *ethclient.Client) error) error {
 	c, err := e.dial(ctx)
 	if err != nil {
 		return err
@@ -437,13 +455,18 @@ func (p *Pool) attempt(ctx context.Context, e *endpoint, f func(context.Context,
 		e.verified = true
 		p.mu.Unlock()
 	}
-	return f(ctx, c)
+	return f(ctx, e, c)
 }
 
 // do runs a call on the endpoints in turn until one answers: with a result
 // or a JSON-RPC error, which is returned as is. wsOnly restricts it to
 // WebSocket endpoints (subscriptions).
 func (p *Pool) do(ctx context.Context, method string, wsOnly bool, f func(context.Context, *ethclient.Client) error) error {
+	return p.doEach(ctx, method, wsOnly, func(ctx context.Context, _ *endpoint, c *ethclient.Client) error { return f(ctx, c) })
+}
+
+// doEach is do with the endpoint given to f.
+func (p *Pool) doEach(ctx context.Context, method string, wsOnly bool, f func(context.Context, *endpoint, *ethclient.Client) error) error {
 	if ctx == nil {
 		return fmt.Errorf("%s: %w: nil context", method, ErrInvalidArgument)
 	}
@@ -466,6 +489,12 @@ func (p *Pool) do(ctx context.Context, method string, wsOnly bool, f func(contex
 		case err == nil:
 			p.answered(e)
 			return nil
+		case errors.Is(err, ErrLying) && ctx.Err() == nil:
+			// The endpoint answered, but the caller proved the answer
+			// false: the call moves on, as after a transport failure.
+			p.lied(e, method, err)
+			errs = append(errs, fmt.Errorf("%s: %w", e.name, err))
+			continue
 		case ctx.Err() != nil:
 			// The caller gave up: not the endpoint's failure.
 			if errors.Is(err, ctx.Err()) {
@@ -654,7 +683,7 @@ func IsTransport(err error) bool {
 	switch {
 	case errors.Is(err, ethereum.NotFound), errors.Is(err, rpc.ErrNotificationsUnsupported),
 		errors.Is(err, context.Canceled), errors.Is(err, ErrClosed), errors.Is(err, ErrInvalidArgument),
-		errors.Is(err, ErrAllEndpointsFailed),
+		errors.Is(err, ErrAllEndpointsFailed), errors.Is(err, ErrLying),
 		errors.As(err, &me), errors.As(err, &ute), errors.As(err, &uve):
 		return false
 	}
