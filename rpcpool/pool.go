@@ -135,8 +135,8 @@ type endpoint struct {
 	lastFailure error
 	calls       uint64
 	failedAll   uint64
-	answeredAt  time.Time // of the last answer (a result or a JSON-RPC error)
-	lies        liesState // answers that failed verification (verify.go)
+	answeredAt  time.Time  // of the last answer (a result or a JSON-RPC error)
+	lies        liesState  // answers that failed verification (verify.go)
 	check       checkState // the last cross-check's view of it (crosscheck.go)
 }
 

@@ -88,7 +88,7 @@ func TestAssess(t *testing.T) {
 			best: 30, lies: map[string]LieKind{"a": LieFork}, agree: map[string]bool{"b": true, "c": true}, majority: honest},
 		{name: "two disagree: split, nobody named", obs: []Observation{obs("a", 30, true, fake), obs("b", 30, true, honest)},
 			best: 30, split: []uint64{20}, majority: map[uint64]common.Hash{10: h(1)}},
-		{name: "absurd head", obs: []Observation{obs("a", 1 << 40, false, honest), obs("b", 30, true, honest)},
+		{name: "absurd head", obs: []Observation{obs("a", 1<<40, false, honest), obs("b", 30, true, honest)},
 			best: 30, lies: map[string]LieKind{"a": LieAbsurdHead}, agree: map[string]bool{"a": true, "b": true}, majority: honest},
 		{name: "frozen head", obs: []Observation{obs("a", 25, true, honest), obs("b", 30, true, honest)},
 			seen: map[string]HeadSeen{"a": {25, now.Add(-time.Minute)}, "b": {28, now.Add(-time.Minute)}},
