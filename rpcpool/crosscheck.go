@@ -173,6 +173,9 @@ type checkState struct {
 	agrees       bool
 	seen         HeadSeen
 	seenRecorded bool
+	// suspect: the last cross-check caught it lying; calls try it last,
+	// after those cooling down, until a cross-check finds it truthful.
+	suspect bool
 }
 
 func (c *checkState) stats(es *EndpointStats) {
@@ -212,6 +215,7 @@ func (p *Pool) CrossCheck(ctx context.Context, numbers []uint64, frozenAfter tim
 			e.check.seen, e.check.seenRecorded = s, true
 		}
 		if c.Answered {
+			e.check.suspect = c.Lie != nil
 			e.check.checked, e.check.head, e.check.lag, e.check.agrees = true, c.Head, c.Lag, c.Agrees
 		}
 	}

@@ -396,15 +396,17 @@ func (p *Pool) Stats() Stats {
 
 // order is the endpoints a call tries, in turn: those not cooling down in
 // the configured order, then those cooling down, soonest back first, as a
-// last resort.
+// last resort, and last those the last cross-check caught lying.
 func (p *Pool) order(wsOnly bool) []*endpoint {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	now := p.opts.Now()
-	var ready, cooling []*endpoint
+	var ready, cooling, suspects []*endpoint
 	for _, e := range p.eps {
 		switch {
 		case e.disabled != nil, wsOnly && !e.ws:
+		case e.check.suspect:
+			suspects = append(suspects, e)
 		case now.Before(e.until):
 			cooling = append(cooling, e)
 		default:
@@ -412,7 +414,7 @@ func (p *Pool) order(wsOnly bool) []*endpoint {
 		}
 	}
 	sort.SliceStable(cooling, func(i, j int) bool { return cooling[i].until.Before(cooling[j].until) })
-	return append(ready, cooling...)
+	return append(append(ready, cooling...), suspects...)
 }
 
 func (p *Pool) attemptContext(ctx context.Context) (context.Context, context.CancelFunc) {
