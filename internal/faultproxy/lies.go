@@ -100,6 +100,7 @@ type answer struct {
 
 // forwardLying forwards the request and rewrites the answers the lies touch.
 func (p *Proxy) forwardLying(w http.ResponseWriter, r *http.Request, body []byte, calls []call, batch bool) {
+	r.Header.Del("Accept-Encoding") // a plain answer to rewrite
 	resp, err := p.roundTrip(r, body)
 	if err != nil {
 		http.Error(w, "upstream: "+err.Error(), http.StatusBadGateway)
@@ -115,6 +116,7 @@ func (p *Proxy) forwardLying(w http.ResponseWriter, r *http.Request, body []byte
 		out = p.rewrite(out, calls, batch)
 	}
 	copyHeader(w.Header(), resp.Header)
+	w.Header().Del("Content-Encoding")
 	w.WriteHeader(resp.StatusCode)
 	_, _ = w.Write(out)
 }
