@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"math/big"
+	"slices"
 	"sort"
 	"sync"
 	"time"
@@ -186,8 +187,13 @@ func (c *checkState) stats(es *EndpointStats) {
 // cooling down too) for its head, the header of that head and the headers
 // of the blocks numbered, decides with Assess, records each endpoint's head,
 // lag and agreement (Stats), and marks lying (ReportLie) the endpoints
-// Assess says are. It fails only when ctx ends.
+// Assess says are. A block an endpoint was caught forking at is checked
+// again by every later cross-check (whatever numbers says) until every
+// endpoint serving it agrees: a liar stays passed over (tried last) while
+// it holds to its fork, even once the caller's index has moved off it. It
+// fails only when ctx ends.
 func (p *Pool) CrossCheck(ctx context.Context, numbers []uint64, frozenAfter time.Duration) (CrossReport, error) {
+	numbers = p.withDisputed(numbers)
 	obs := make([]Observation, len(p.eps))
 	var wg sync.WaitGroup
 	for i, e := range p.eps {
@@ -219,6 +225,7 @@ func (p *Pool) CrossCheck(ctx context.Context, numbers []uint64, frozenAfter tim
 			e.check.checked, e.check.head, e.check.lag, e.check.agrees = true, c.Head, c.Lag, c.Agrees
 		}
 	}
+	p.settleDisputes(r)
 	p.mu.Unlock()
 	for i, e := range p.eps {
 		if l := r.Endpoints[i].Lie; l != nil {
@@ -264,4 +271,40 @@ func (p *Pool) observe(ctx context.Context, e *endpoint, numbers []uint64) Obser
 		o.Err = redactErr(o.Err, e)
 	}
 	return o
+}
+
+// withDisputed adds the disputed blocks to numbers.
+func (p *Pool) withDisputed(numbers []uint64) []uint64 {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	out := append([]uint64(nil), numbers...)
+	for n := range p.disputed {
+		if !slices.Contains(out, n) {
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
+// settleDisputes records the blocks of fork lies and drops those every
+// endpoint that served them now agrees on; p.mu is held.
+func (p *Pool) settleDisputes(r CrossReport) {
+	if p.disputed == nil {
+		p.disputed = map[uint64]bool{}
+	}
+	for _, c := range r.Endpoints {
+		if c.Lie != nil && c.Lie.Kind == LieFork {
+			p.disputed[c.Lie.Block] = true
+		}
+	}
+	for n := range p.disputed {
+		_, decided := r.Majority[n]
+		forked := false
+		for _, c := range r.Endpoints {
+			forked = forked || (c.Lie != nil && c.Lie.Kind == LieFork && c.Lie.Block == n)
+		}
+		if decided && !forked && !slices.Contains(r.Split, n) {
+			delete(p.disputed, n)
+		}
+	}
 }

@@ -153,6 +153,7 @@ type Pool struct {
 	current  int // the endpoint of the last answer
 	switches uint64
 	onSwitch func(from, to string, reason error) // Options.OnSwitch, or OnSwitch's
+	disputed map[uint64]bool                     // blocks of fork lies (crosscheck.go)
 }
 
 // Redact returns scheme://host of an endpoint URL: its userinfo, path,

@@ -1,6 +1,7 @@
 package watcher
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -68,7 +69,7 @@ func (e *env) trustWatcher(chain Chain, store Store, log *lieLog, trust bool) *W
 		e.t.Fatal(err)
 	}
 	cfg := Config{AVS: e.d.AVS(), StartBlock: e.start, PollInterval: 2 * time.Millisecond, MaxBackoff: 20 * time.Millisecond,
-		RetryMin: 100 * time.Millisecond, RetryMax: 500 * time.Millisecond, TrustRPC: trust,
+		RetryMin: 100 * time.Millisecond, RetryMax: 500 * time.Millisecond, TrustRPC: trust, MaxRange: 16,
 		CrossCheckInterval: 20 * time.Millisecond, FrozenAfter: 300 * time.Millisecond, OnLie: log.OnLie}
 	w, err := New(e.ctx, cfg, chain, store, Objects{DA: client}, log)
 	if err != nil {
@@ -212,4 +213,48 @@ func TestLyingSingleNode(t *testing.T) {
 		t.Fatalf("on the chain itself, round 2 is %s", describe(&r))
 	}
 	t.Logf("verified: stopped at block %d (%v); trusting: caught up at %d, round 2 %s (the fraud unseen)", w.Processed(), stepErr, blind.Processed(), describe(&r2))
+}
+
+// TestFakeChainOutvoted: the first of three endpoints serves a chain of its
+// own from a third of the history on (every block verifying against its
+// own headers); the watcher indexes it, the cross-check finds the two
+// others agreeing against it, passes it over and names it, and the watcher
+// rolls the fake blocks back and ends with the records of the chain itself.
+func TestFakeChainOutvoted(t *testing.T) {
+	e, desc, head := faultyHistory(t)
+	ref := openStore(t, t.TempDir())
+	runUntil(t, e.watcherOn(e.d.Client(), ref, 0, nil), head, time.Minute, func() string { return "without lies" })
+	at := desc.StartBlock + (head-desc.StartBlock)/3
+	liar := proxied(t, desc.RPCURL, faultproxy.Lie{Kind: faultproxy.FakeChain, At: at})
+	a, b := proxied(t, desc.RPCURL), proxied(t, desc.RPCURL)
+	pool, err := rpcpool.Dial(t.Context(), []string{liar.URL(), a.URL(), b.URL()}, rpcpool.Options{CoolDown: 10 * time.Millisecond, MaxCoolDown: 50 * time.Millisecond})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer pool.Close()
+	store := openStore(t, t.TempDir())
+	var lies lieLog
+	w := e.trustWatcher(pool, store, &lies, false)
+	ctx, cancel := context.WithCancel(t.Context())
+	done := make(chan error, 1)
+	go func() { done <- w.Run(ctx) }()
+	testutil.WaitFor(t, "the fake chain outvoted and the real one indexed", time.Minute, 5*time.Millisecond, func() bool {
+		if w.Processed() < head || w.Reorgs() == 0 {
+			return false
+		}
+		cp, ok, err := store.Checkpoint()
+		if err != nil || !ok {
+			return false
+		}
+		h, err := e.d.Client().HeaderByNumber(ctx, new(big.Int).SetUint64(cp.Number))
+		return err == nil && h.Hash() == cp.Hash
+	})
+	cancel()
+	if err := <-done; !errors.Is(err, context.Canceled) {
+		t.Fatalf("the watcher stopped with %v", err)
+	}
+	sameRounds(t, ref, store, uint64(len(desc.Rounds)))
+	checkLiarNamed(t, pool, &lies, liar.URL(), rpcpool.LieFork)
+	r := w.CrossReport()
+	t.Logf("fake chain from block %d: %d reorg(s); last cross-check best %d, endpoints %+v", at, w.Reorgs(), r.Best, r.Endpoints)
 }

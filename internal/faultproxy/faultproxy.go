@@ -211,6 +211,7 @@ type Proxy struct {
 	faults []*faultState
 	lies   []*lieState
 	stats  Stats
+	fakeMu sync.Mutex // FakeChain's maps (fakechain.go)
 }
 
 // maxBody bounds a request body read by the proxy.

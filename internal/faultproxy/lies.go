@@ -48,13 +48,14 @@ type Lie struct {
 	InReceipts bool
 	// Offset is AbsurdHead's lead (0: 1<<30).
 	Offset uint64
-	// At, when not 0, is the block FrozenHead freezes at.
+	// At, when not 0, is the block FrozenHead freezes at; FakeChain's
+	// first fake block.
 	At uint64
 }
 
 func (l Lie) check() error {
 	switch l.Kind {
-	case OmitLog, DoctorLog, DoctorReceipt, FrozenHead, AbsurdHead:
+	case OmitLog, DoctorLog, DoctorReceipt, FrozenHead, AbsurdHead, FakeChain:
 		return nil
 	}
 	return fmt.Errorf("%w: unknown lie %q", ErrInvalidFault, l.Kind)
@@ -64,6 +65,7 @@ func (l Lie) check() error {
 type lieState struct {
 	Lie
 	frozen *uint64
+	fake   *fakeState
 }
 
 // SetLies replaces the lies told (faults apply first: a request that
@@ -101,6 +103,10 @@ type answer struct {
 // forwardLying forwards the request and rewrites the answers the lies touch.
 func (p *Proxy) forwardLying(w http.ResponseWriter, r *http.Request, body []byte, calls []call, batch bool) {
 	r.Header.Del("Accept-Encoding") // a plain answer to rewrite
+	fake := p.fakeChain()
+	if fake != nil {
+		body = p.unfake(fake, body)
+	}
 	resp, err := p.roundTrip(r, body)
 	if err != nil {
 		http.Error(w, "upstream: "+err.Error(), http.StatusBadGateway)
@@ -114,6 +120,9 @@ func (p *Proxy) forwardLying(w http.ResponseWriter, r *http.Request, body []byte
 	}
 	if resp.StatusCode == http.StatusOK {
 		out = p.rewrite(out, calls, batch)
+		if fake != nil {
+			out = p.fakeAnswer(r.Context(), fake, out)
+		}
 	}
 	copyHeader(w.Header(), resp.Header)
 	w.Header().Del("Content-Encoding")
