@@ -258,3 +258,36 @@ func TestFakeChainOutvoted(t *testing.T) {
 	r := w.CrossReport()
 	t.Logf("fake chain from block %d: %d reorg(s); last cross-check best %d, endpoints %+v", at, w.Reorgs(), r.Best, r.Endpoints)
 }
+
+// TestVerificationCost logs what verification costs in JSON-RPC calls (each
+// element of a batch counted) and HTTP requests per block, backfilling the
+// history of a fault of every kind through one node, verification on and
+// off, in ranges of 16 blocks and of the default 2000 (README "Trust model").
+func TestVerificationCost(t *testing.T) {
+	e, desc, head := faultyHistory(t)
+	ref := openStore(t, t.TempDir())
+	runUntil(t, e.watcherOn(e.d.Client(), ref, 0, nil), head, time.Minute, func() string { return "reference" })
+	blocks := head - desc.StartBlock + 1
+	for _, maxRange := range []uint64{16, 2000} {
+		for _, trust := range []bool{true, false} {
+			node := proxied(t, desc.RPCURL)
+			client, err := ethclient.Dial(node.URL())
+			if err != nil {
+				t.Fatal(err)
+			}
+			store := openStore(t, t.TempDir())
+			w := e.trustWatcher(client, store, &lieLog{}, trust)
+			w.cfg.MaxRange, w.rangeSize = maxRange, maxRange
+			catchUp(t, w)
+			client.Close()
+			sameRounds(t, ref, store, uint64(len(desc.Rounds)))
+			st := node.Stats()
+			var calls uint64
+			for _, n := range st.Calls {
+				calls += n
+			}
+			t.Logf("range %4d, verification %-3s: %5d calls (%.2f a block), %4d requests (%.2f a block) over %d blocks; by method %v",
+				maxRange, map[bool]string{true: "off", false: "on"}[trust], calls, float64(calls)/float64(blocks), st.Requests, float64(st.Requests)/float64(blocks), blocks, st.Calls)
+		}
+	}
+}
