@@ -2,6 +2,7 @@ package watcher
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"sync/atomic"
 	"time"
@@ -20,12 +21,18 @@ type crossChecker interface {
 
 // crossState is when the last cross-check ran.
 type crossState struct {
-	c    crossChecker // nil: a single endpoint, or verification off
-	head uint64
-	at   time.Time
+	c     crossChecker // nil: a single endpoint, or verification off
+	head  uint64
+	at    time.Time
+	split bool // the last cross-check found no majority
 	// last is the last report.
 	last atomic.Pointer[rpcpool.CrossReport]
 }
+
+// ErrEndpointsDisagree is wrapped when the endpoints disagree on an indexed
+// block's hash with no strict majority: the watcher then judges nothing
+// (Blinded) until they agree.
+var ErrEndpointsDisagree = errors.New("rpc endpoints disagree and no majority decides")
 
 // crossCheckBlocks is how many of the last indexed blocks a cross-check
 // compares.
@@ -70,7 +77,7 @@ func (w *Watcher) readLogs(ctx context.Context, next, to uint64) ([]types.Log, b
 // follow: read again when the endpoint that gave head was caught lying.
 func (w *Watcher) crossCheck(ctx context.Context, head uint64) (uint64, error) {
 	now := w.cfg.Now()
-	if w.cross.c == nil || (head < w.cross.head+w.cfg.CrossCheckBlocks && now.Sub(w.cross.at) < w.cfg.CrossCheckInterval && head >= w.cross.head) {
+	if w.cross.c == nil || (!w.cross.split && head < w.cross.head+w.cfg.CrossCheckBlocks && now.Sub(w.cross.at) < w.cfg.CrossCheckInterval && head >= w.cross.head) {
 		return head, nil
 	}
 	nums, err := w.indexedNumbers()
@@ -90,8 +97,13 @@ func (w *Watcher) crossCheck(ctx context.Context, head uint64) (uint64, error) {
 			lied = true
 		}
 	}
-	if len(r.Split) > 0 {
-		w.log.Error("rpc endpoints disagree on indexed blocks and no majority decides", "blocks", r.Split, "endpoints", len(r.Endpoints))
+	if w.cross.split = len(r.Split) > 0; w.cross.split {
+		// No majority to follow: judge nothing until the endpoints agree
+		// (checked again at every step).
+		err := fmt.Errorf("%w: blocks %v", ErrEndpointsDisagree, r.Split)
+		w.ver.blinded.Store(&err)
+		w.log.Error("rpc endpoints disagree on indexed blocks and no majority decides; judging nothing until they agree", "blocks", r.Split, "endpoints", len(r.Endpoints))
+		return 0, err
 	}
 	if !lied {
 		w.cross.head = head

@@ -291,3 +291,51 @@ func TestVerificationCost(t *testing.T) {
 		}
 	}
 }
+
+// TestFakeChainSplit: two endpoints, the first on a chain of its own: no
+// majority decides, so once the cross-check compares indexed blocks the
+// watcher judges nothing more (ErrEndpointsDisagree, Blinded) rather than
+// follow either; once the liar tells the truth again, it goes on.
+func TestFakeChainSplit(t *testing.T) {
+	cfg := testConfig(t)
+	cfg.Rounds, cfg.HTTPPort = 3, testutil.FreePort(t)
+	e := startDevnet(t, cfg)
+	desc := e.wait()
+	head, err := e.d.Client().BlockNumber(e.ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	liar := proxied(t, desc.RPCURL, faultproxy.Lie{Kind: faultproxy.FakeChain, At: desc.StartBlock + 2})
+	honest := proxied(t, desc.RPCURL)
+	pool, err := rpcpool.Dial(t.Context(), []string{liar.URL(), honest.URL()}, rpcpool.Options{CoolDown: 10 * time.Millisecond, MaxCoolDown: 50 * time.Millisecond})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer pool.Close()
+	store := openStore(t, t.TempDir())
+	w := e.trustWatcher(pool, store, &lieLog{}, false)
+	var stepErr error
+	for range 100 {
+		if _, stepErr = w.Step(e.ctx); errors.Is(stepErr, ErrEndpointsDisagree) {
+			break
+		}
+		time.Sleep(25 * time.Millisecond) // past CrossCheckInterval
+	}
+	if !errors.Is(stepErr, ErrEndpointsDisagree) || !errors.Is(w.Blinded(), ErrEndpointsDisagree) {
+		t.Fatalf("step: %v; blinded %v", stepErr, w.Blinded())
+	}
+	stopped := w.Processed()
+	if _, err := w.Step(e.ctx); !errors.Is(err, ErrEndpointsDisagree) || w.Processed() != stopped {
+		t.Fatalf("a second step: %v, processed %d then %d", err, stopped, w.Processed())
+	}
+	st := pool.Stats()
+	if st.Endpoints[0].Agrees || st.Endpoints[1].Agrees {
+		t.Fatalf("both should disagree: %+v", st.Endpoints)
+	}
+	liar.Clear()
+	runUntil(t, w, head, time.Minute, func() string { return fmt.Sprintf("blinded %v", w.Blinded()) })
+	if w.Blinded() != nil {
+		t.Fatalf("still blinded: %v", w.Blinded())
+	}
+	t.Logf("stopped at block %d of %d while the endpoints disagreed (%v); caught up after the liar recovered (%d reorgs)", stopped, head, stepErr, w.Reorgs())
+}

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"slices"
 	"sync/atomic"
+	"time"
 
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/common/hexutil"
@@ -127,7 +128,7 @@ func (w *Watcher) readRange(ctx context.Context, c *rpc.Client, next, to uint64,
 	}
 	var logs []types.Log
 	w.ver.calls.Add(1)
-	if err := c.CallContext(ctx, &logs, "eth_getLogs", w.filterArg(next, to)); err != nil {
+	if err := retrying(ctx, func() error { return c.CallContext(ctx, &logs, "eth_getLogs", w.filterArg(next, to)) }); err != nil {
 		return rangeRead{}, err
 	}
 	byNum := map[uint64][]types.Log{}
@@ -141,15 +142,48 @@ func (w *Watcher) readRange(ctx context.Context, c *rpc.Client, next, to uint64,
 		}
 		byNum[l.BlockNumber] = append(byNum[l.BlockNumber], l)
 	}
+	var check []*types.Header
 	for n := next; n <= to; n++ {
-		if len(byNum[n]) == 0 && !types.BloomLookup(hdrs[n].Bloom, w.cfg.AVS) {
-			continue
+		if len(byNum[n]) > 0 || types.BloomLookup(hdrs[n].Bloom, w.cfg.AVS) {
+			check = append(check, hdrs[n])
 		}
-		if err := w.checkBlock(ctx, c, hdrs[n], byNum[n]); err != nil {
+	}
+	receipts, err := w.receipts(ctx, c, check)
+	if err != nil {
+		return rangeRead{}, err
+	}
+	for i, h := range check {
+		if err := w.checkBlock(h, receipts[i], byNum[h.Number.Uint64()]); err != nil {
 			return rangeRead{}, err
 		}
 	}
 	return rangeRead{headers: hdrs, logs: logs}, nil
+}
+
+// verifyAttempts is how many times one request of a verified read is made
+// on its endpoint before a transport failure fails the read (a range's read
+// is many requests: failing it for one dropped request would rarely let
+// it through a flaky endpoint); verifyPause spaces the attempts.
+const (
+	verifyAttempts = 3
+	verifyPause    = 50 * time.Millisecond
+)
+
+// retrying makes a request up to verifyAttempts times while it fails at
+// the transport level.
+func retrying(ctx context.Context, f func() error) error {
+	var err error
+	for attempt := range verifyAttempts {
+		if err = f(); err == nil || !rpcpool.IsTransport(err) || ctx.Err() != nil {
+			return err
+		}
+		select {
+		case <-ctx.Done():
+			return err
+		case <-time.After(time.Duration(attempt+1) * verifyPause):
+		}
+	}
+	return err
 }
 
 // filterArg is eth_getLogs' filter of the AVS's events over next..to.
@@ -173,7 +207,7 @@ func (w *Watcher) readHeaders(ctx context.Context, c *rpc.Client, next, to uint6
 			batch[i] = rpc.BatchElem{Method: "eth_getBlockByNumber", Args: []any{hexutil.EncodeUint64(from + uint64(i)), false}, Result: &got[i]}
 		}
 		w.ver.calls.Add(uint64(len(batch)))
-		if err := c.BatchCallContext(ctx, batch); err != nil {
+		if err := retrying(ctx, func() error { return c.BatchCallContext(ctx, batch) }); err != nil {
 			return nil, err
 		}
 		for i, h := range got {
@@ -196,12 +230,8 @@ func (w *Watcher) readHeaders(ctx context.Context, c *rpc.Client, next, to uint6
 
 // checkBlock checks a block's receipts against its header's receiptsRoot
 // and its AVS logs, as eth_getLogs answered them, against its receipts'.
-func (w *Watcher) checkBlock(ctx context.Context, c *rpc.Client, h *types.Header, logs []types.Log) error {
+func (w *Watcher) checkBlock(h *types.Header, rs []*types.Receipt, logs []types.Log) error {
 	n := h.Number.Uint64()
-	rs, err := w.receipts(ctx, c, h)
-	if err != nil {
-		return fmt.Errorf("receipts of block %d: %w", n, err)
-	}
 	if root := types.DeriveSha(types.Receipts(rs), trie.NewStackTrie(nil)); root != h.ReceiptHash {
 		return &rpcpool.Lie{Kind: rpcpool.LieReceipts, Block: n, Detail: fmt.Sprintf("its receipts rebuild root %s, its header's is %s", root.Hex(), h.ReceiptHash.Hex())}
 	}
@@ -237,25 +267,54 @@ func sameLog(want, got *types.Log) bool {
 		want.TxHash == got.TxHash && want.Index == got.Index
 }
 
-// receipts reads a block's receipts: eth_getBlockReceipts while the node
-// serves it, else the block's transactions' receipts in one batch.
-func (w *Watcher) receipts(ctx context.Context, c *rpc.Client, h *types.Header) ([]*types.Receipt, error) {
-	hash := h.Hash()
-	if !w.ver.receipts.Load() {
-		var rs []*types.Receipt
-		w.ver.calls.Add(1)
-		err := c.CallContext(ctx, &rs, "eth_getBlockReceipts", hash)
-		if !isMethodNotFound(err) {
-			return rs, err
+// receiptsBatch bounds the blocks whose receipts one batch asks for.
+const receiptsBatch = 50
+
+// receipts reads the blocks' receipts: by eth_getBlockReceipts, in
+// batches, while the node serves it, else per transaction (txReceipts).
+func (w *Watcher) receipts(ctx context.Context, c *rpc.Client, hdrs []*types.Header) ([][]*types.Receipt, error) {
+	out := make([][]*types.Receipt, len(hdrs))
+	for from := 0; from < len(hdrs) && !w.ver.receipts.Load(); from += receiptsBatch {
+		end := min(len(hdrs), from+receiptsBatch)
+		batch := make([]rpc.BatchElem, end-from)
+		for i := range batch {
+			batch[i] = rpc.BatchElem{Method: "eth_getBlockReceipts", Args: []any{hdrs[from+i].Hash()}, Result: &out[from+i]}
 		}
-		w.ver.receipts.Store(true)
-		w.log.Info("the node lacks eth_getBlockReceipts; reading receipts per transaction")
+		w.ver.calls.Add(uint64(len(batch)))
+		if err := retrying(ctx, func() error { return c.BatchCallContext(ctx, batch) }); err != nil {
+			return nil, err
+		}
+		for i := range batch {
+			if isMethodNotFound(batch[i].Error) {
+				w.ver.receipts.Store(true)
+				w.log.Info("the node lacks eth_getBlockReceipts; reading receipts per transaction")
+				break
+			}
+			if batch[i].Error != nil {
+				return nil, fmt.Errorf("receipts of block %d: %w", hdrs[from+i].Number, batch[i].Error)
+			}
+		}
 	}
+	if !w.ver.receipts.Load() {
+		return out, nil
+	}
+	for i, h := range hdrs {
+		rs, err := w.txReceipts(ctx, c, h.Hash())
+		if err != nil {
+			return nil, fmt.Errorf("receipts of block %d: %w", h.Number, err)
+		}
+		out[i] = rs
+	}
+	return out, nil
+}
+
+// txReceipts reads a block's receipts transaction by transaction, in one batch.
+func (w *Watcher) txReceipts(ctx context.Context, c *rpc.Client, hash common.Hash) ([]*types.Receipt, error) {
 	var block struct {
 		Transactions []common.Hash `json:"transactions"`
 	}
 	w.ver.calls.Add(1)
-	if err := c.CallContext(ctx, &block, "eth_getBlockByHash", hash, false); err != nil {
+	if err := retrying(ctx, func() error { return c.CallContext(ctx, &block, "eth_getBlockByHash", hash, false) }); err != nil {
 		return nil, err
 	}
 	rs := make([]*types.Receipt, len(block.Transactions))
@@ -264,7 +323,7 @@ func (w *Watcher) receipts(ctx context.Context, c *rpc.Client, h *types.Header) 
 		batch[i] = rpc.BatchElem{Method: "eth_getTransactionReceipt", Args: []any{tx}, Result: &rs[i]}
 	}
 	w.ver.calls.Add(uint64(len(batch)))
-	if err := c.BatchCallContext(ctx, batch); err != nil {
+	if err := retrying(ctx, func() error { return c.BatchCallContext(ctx, batch) }); err != nil {
 		return nil, err
 	}
 	for i := range batch {
