@@ -12,6 +12,15 @@
 // large) is the node's answer, not a failure of the endpoint: it is returned
 // as is, exactly as ethclient would return it.
 //
+// An answer the caller proves false is a lie: a call's function returning
+// an error that wraps ErrLying (rpcpool.Lie) makes the pool mark the
+// endpoint lying and retry on the next endpoint, as after a transport
+// failure (Verified runs a multi-request read on one endpoint at a time;
+// ReportLie marks an endpoint from outside a call). CrossCheck compares
+// every endpoint's head and block hashes and passes over those the
+// majority outvotes, whose heads are frozen or absurd (verify.go,
+// crosscheck.go).
+//
 // Every endpoint must serve the same chain (checked at Dial, and before the
 // first use of an endpoint that was unreachable then). URLs are reported
 // redacted (scheme://host), since their userinfo, path or query may hold an
