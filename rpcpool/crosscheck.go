@@ -238,6 +238,13 @@ func (p *Pool) CrossCheck(ctx context.Context, numbers []uint64, frozenAfter tim
 // observe reads one endpoint's head and headers for a cross-check.
 func (p *Pool) observe(ctx context.Context, e *endpoint, numbers []uint64) Observation {
 	o := Observation{Endpoint: e.name, Hashes: map[uint64]common.Hash{}}
+	p.mu.Lock()
+	disabled := e.disabled
+	p.mu.Unlock()
+	if disabled != nil {
+		o.Err = disabled
+		return o
+	}
 	actx, cancel := p.attemptContext(ctx)
 	defer cancel()
 	o.Err = p.attempt(actx, e, func(ctx context.Context, _ *endpoint, c *ethclient.Client) error {
