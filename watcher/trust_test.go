@@ -267,7 +267,6 @@ func TestVerificationCost(t *testing.T) {
 	e, desc, head := faultyHistory(t)
 	ref := openStore(t, t.TempDir())
 	runUntil(t, e.watcherOn(e.d.Client(), ref, 0, nil), head, time.Minute, func() string { return "reference" })
-	blocks := head - desc.StartBlock + 1
 	for _, maxRange := range []uint64{16, 2000} {
 		for _, trust := range []bool{true, false} {
 			node := proxied(t, desc.RPCURL)
@@ -280,6 +279,7 @@ func TestVerificationCost(t *testing.T) {
 			w.cfg.MaxRange, w.rangeSize = maxRange, maxRange
 			catchUp(t, w)
 			client.Close()
+			blocks := w.Processed() - desc.StartBlock + 1 // the devnet seals on
 			sameRounds(t, ref, store, uint64(len(desc.Rounds)))
 			st := node.Stats()
 			var calls uint64

@@ -119,17 +119,18 @@ func (w *Watcher) verifiedLogs(ctx context.Context, next, to uint64, parent comm
 
 // readRange is one endpoint's verified read of next..to.
 func (w *Watcher) readRange(ctx context.Context, c *rpc.Client, next, to uint64, parent common.Hash) (rangeRead, error) {
+	// The logs first: a range the node refuses costs no headers.
+	var logs []types.Log
+	w.ver.calls.Add(1)
+	if err := retrying(ctx, func() error { return c.CallContext(ctx, &logs, "eth_getLogs", w.filterArg(next, to)) }); err != nil {
+		return rangeRead{}, err
+	}
 	hdrs, err := w.readHeaders(ctx, c, next, to)
 	if err != nil {
 		return rangeRead{}, err
 	}
 	if p := hdrs[next].ParentHash; parent != (common.Hash{}) && p != parent {
 		return rangeRead{moved: fmt.Errorf("%w: block %d's parent is %s, not %s", ErrParentMoved, next, p.Hex(), parent.Hex())}, nil
-	}
-	var logs []types.Log
-	w.ver.calls.Add(1)
-	if err := retrying(ctx, func() error { return c.CallContext(ctx, &logs, "eth_getLogs", w.filterArg(next, to)) }); err != nil {
-		return rangeRead{}, err
 	}
 	byNum := map[uint64][]types.Log{}
 	for _, l := range logs {
