@@ -209,7 +209,7 @@ func (c Config) WithDefaults() Config {
 var knownTypes = []Type{
 	FraudDetected, ChallengeSent, ChallengeConfirmed, ChallengeFailed, ProvenByOther,
 	RoundUnavailable, RoundMalformed, DeadlineAtRisk, WatcherLagging, ReauditMismatch, DailyDigest,
-	FraudFinalizedUnproven, NodeStalled, BalanceLow,
+	FraudFinalizedUnproven, NodeStalled, BalanceLow, RPCEndpointLying,
 }
 
 // Types returns every event type, in documentation order.

@@ -38,6 +38,9 @@ const (
 	NodeStalled Type = "node_stalled"
 	// BalanceLow: the challenger key cannot pay for the proofs it may need.
 	BalanceLow Type = "balance_low"
+	// RPCEndpointLying: an RPC endpoint's answer failed verification
+	// against the block headers, or the cross-check of the endpoints.
+	RPCEndpointLying Type = "rpc_endpoint_lying"
 )
 
 // Severity says how urgently a person should look at an event. The string

@@ -391,6 +391,22 @@ func NodeStalledEvent(meta Meta, head uint64, kind, reason string) Event {
 	return e
 }
 
+// RPCEndpointLyingEvent returns an rpc_endpoint_lying event: the endpoint
+// (a redacted URL) answered something false, of kind (rpcpool.LieKind:
+// header, logs, receipts, fork, frozen-head, absurd-head) at block; reason
+// says how it was caught. Critical: a lie is an attack or a broken node,
+// and with no truthful endpoint left the watcher judges nothing. The id is
+// derived from the endpoint, the kind and the block, so each lie is one
+// event however often it is told again.
+func RPCEndpointLyingEvent(meta Meta, endpoint, kind string, block uint64, reason string) Event {
+	e := NewEvent(meta, RPCEndpointLying, endpoint, kind, u64(block))
+	e.Severity = SeverityCritical
+	e.Block, e.Reason = block, reason
+	e.Data = map[string]any{"endpoint": endpoint, "kind": kind}
+	e.Message = fmt.Sprintf("The RPC endpoint %s lied (%s at block %d): its answers are not used while others answer truly.", endpoint, kind, block)
+	return e
+}
+
 // BalanceLowEvent returns a balance_low event: the challenger key account
 // holds balance wei, which pays proofs proofs of cost wei each (fewer than
 // wanted). Critical when it cannot pay one. The id is derived from the

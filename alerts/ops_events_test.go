@@ -35,7 +35,7 @@ func TestFraudFinalizedUnproven(t *testing.T) {
 	if es := ForRound(testMeta, &valid, validFinal, nil); len(es) != 0 {
 		t.Fatalf("a valid batch finalized: %+v", es)
 	}
-	if err := knownTypesHave(FraudFinalizedUnproven, NodeStalled, BalanceLow); err != "" {
+	if err := knownTypesHave(FraudFinalizedUnproven, NodeStalled, BalanceLow, RPCEndpointLying); err != "" {
 		t.Fatal(err)
 	}
 }
@@ -71,5 +71,20 @@ func TestOpsEvents(t *testing.T) {
 		if _, err := e.Marshal(); err != nil {
 			t.Fatal(err)
 		}
+	}
+}
+
+// TestRPCEndpointLyingEvent: critical, the endpoint and kind in data, one
+// id per endpoint, kind and block.
+func TestRPCEndpointLyingEvent(t *testing.T) {
+	a := RPCEndpointLyingEvent(testMeta, "http://a", "logs", 7, "a log left out")
+	b := RPCEndpointLyingEvent(testMeta, "http://a", "logs", 7, "told again")
+	c := RPCEndpointLyingEvent(testMeta, "http://a", "logs", 8, "a log left out")
+	if a.Type != RPCEndpointLying || a.Severity != SeverityCritical || a.Block != 7 || a.Data["endpoint"] != "http://a" || a.Data["kind"] != "logs" ||
+		!strings.Contains(a.Message, "http://a lied") || a.Check() != nil {
+		t.Fatalf("event %+v", a)
+	}
+	if a.ID != b.ID || a.ID == c.ID {
+		t.Fatalf("ids %s %s %s", a.ID, b.ID, c.ID)
 	}
 }

@@ -28,7 +28,9 @@ func exported(t *testing.T) map[string]bool {
 	tr.CallSucceeded()
 	tr.SetSyncing(&health.Sync{Current: 1, Highest: 2})
 	m.RegisterHealth(tr)
-	m.RegisterRPCEndpoints(func() []metrics.Endpoint { return []metrics.Endpoint{{Name: "http://n", LastSuccess: time.Now()}} })
+	m.RegisterRPCEndpoints(func() []metrics.Endpoint {
+		return []metrics.Endpoint{{Name: "http://n", LastSuccess: time.Now(), Checked: true}}
+	})
 	m.RegisterDisk(func() (uint64, bool, error) { return 1, false, nil })
 	m.RegisterDeadLetters(func() (int, error) { return 0, nil })
 	m.SetFunds(big.NewInt(1), big.NewInt(1), false)

@@ -20,6 +20,10 @@ const (
 	MetricNodeSyncHighest    = "denomwatch_node_sync_highest_block"
 	MetricNodeSyncCurrent    = "denomwatch_node_sync_current_block"
 	MetricRPCLastSuccess     = "denomwatch_rpc_last_success_timestamp_seconds"
+	MetricRPCEndpointHead    = "denomwatch_rpc_endpoint_head"
+	MetricRPCEndpointLag     = "denomwatch_rpc_endpoint_lag_blocks"
+	MetricRPCEndpointAgrees  = "denomwatch_rpc_endpoint_agrees"
+	MetricRPCEndpointLies    = "denomwatch_rpc_endpoint_lies_total"
 	MetricChallengerBalance  = "denomwatch_challenger_balance_wei"
 	MetricChallengerProof    = "denomwatch_challenger_proof_cost_wei"
 	MetricChallengerLowFunds = "denomwatch_challenger_balance_low"
@@ -33,10 +37,16 @@ type HealthSource interface {
 }
 
 // Endpoint is an RPC endpoint (redacted) and when it last answered (zero:
-// never).
+// never); from rpcpool.EndpointStats: Lies, the answers it was caught lying
+// in, and, once a cross-check saw it (Checked), its Head, Lag behind the
+// best head and whether it Agrees with the majority's hashes.
 type Endpoint struct {
 	Name        string
 	LastSuccess time.Time
+	Lies        uint64
+	Checked     bool
+	Head, Lag   uint64
+	Agrees      bool
 }
 
 // SetBuildInfo sets denomwatch_build_info{version, commit, goversion} to 1.
@@ -70,6 +80,10 @@ var (
 	descSyncHighest   = prometheus.NewDesc(MetricNodeSyncHighest, "The highest block the syncing node knows of (absent when not syncing).", nil, nil)
 	descSyncCurrent   = prometheus.NewDesc(MetricNodeSyncCurrent, "The block the syncing node has reached (absent when not syncing).", nil, nil)
 	descLastSuccess   = prometheus.NewDesc(MetricRPCLastSuccess, "When each RPC endpoint last answered a call, Unix seconds (absent while it never has).", []string{"endpoint"}, nil)
+	descEndpointHead  = prometheus.NewDesc(MetricRPCEndpointHead, "Each RPC endpoint's head at the last cross-check (absent before one).", []string{"endpoint"}, nil)
+	descEndpointLag   = prometheus.NewDesc(MetricRPCEndpointLag, "How far each RPC endpoint's head was behind the best verified head at the last cross-check.", []string{"endpoint"}, nil)
+	descAgrees        = prometheus.NewDesc(MetricRPCEndpointAgrees, "1 while each RPC endpoint's hashes of the indexed blocks are the majority's (last cross-check).", []string{"endpoint"}, nil)
+	descLies          = prometheus.NewDesc(MetricRPCEndpointLies, "Answers of each RPC endpoint that failed verification (rpc_endpoint_lying).", []string{"endpoint"}, nil)
 )
 
 type healthCollector struct{ h HealthSource }
@@ -96,12 +110,22 @@ func (c *healthCollector) Collect(ch chan<- prometheus.Metric) {
 
 type endpointCollector struct{ list func() []Endpoint }
 
-func (c *endpointCollector) Describe(ch chan<- *prometheus.Desc) { ch <- descLastSuccess }
+func (c *endpointCollector) Describe(ch chan<- *prometheus.Desc) {
+	for _, d := range []*prometheus.Desc{descLastSuccess, descEndpointHead, descEndpointLag, descAgrees, descLies} {
+		ch <- d
+	}
+}
 
 func (c *endpointCollector) Collect(ch chan<- prometheus.Metric) {
 	for _, e := range c.list() {
 		if !e.LastSuccess.IsZero() {
 			ch <- prometheus.MustNewConstMetric(descLastSuccess, prometheus.GaugeValue, float64(e.LastSuccess.UnixMilli())/1000, e.Name)
+		}
+		ch <- prometheus.MustNewConstMetric(descLies, prometheus.CounterValue, float64(e.Lies), e.Name)
+		if e.Checked {
+			ch <- prometheus.MustNewConstMetric(descEndpointHead, prometheus.GaugeValue, float64(e.Head), e.Name)
+			ch <- prometheus.MustNewConstMetric(descEndpointLag, prometheus.GaugeValue, float64(e.Lag), e.Name)
+			ch <- prometheus.MustNewConstMetric(descAgrees, prometheus.GaugeValue, b2f(e.Agrees), e.Name)
 		}
 	}
 }

@@ -12,6 +12,15 @@
 // large) is the node's answer, not a failure of the endpoint: it is returned
 // as is, exactly as ethclient would return it.
 //
+// An answer the caller proves false is a lie: a call's function returning
+// an error that wraps ErrLying (rpcpool.Lie) makes the pool mark the
+// endpoint lying and retry on the next endpoint, as after a transport
+// failure (Verified runs a multi-request read on one endpoint at a time;
+// ReportLie marks an endpoint from outside a call). CrossCheck compares
+// every endpoint's head and block hashes and passes over those the
+// majority outvotes, whose heads are frozen or absurd (verify.go,
+// crosscheck.go).
+//
 // Every endpoint must serve the same chain (checked at Dial, and before the
 // first use of an endpoint that was unreachable then). URLs are reported
 // redacted (scheme://host), since their userinfo, path or query may hold an
@@ -135,7 +144,9 @@ type endpoint struct {
 	lastFailure error
 	calls       uint64
 	failedAll   uint64
-	answeredAt  time.Time // of the last answer (a result or a JSON-RPC error)
+	answeredAt  time.Time  // of the last answer (a result or a JSON-RPC error)
+	lies        liesState  // answers that failed verification (verify.go)
+	check       checkState // the last cross-check's view of it (crosscheck.go)
 }
 
 // Pool is a JSON-RPC client over several endpoints of one chain. It is safe
@@ -151,6 +162,7 @@ type Pool struct {
 	current  int // the endpoint of the last answer
 	switches uint64
 	onSwitch func(from, to string, reason error) // Options.OnSwitch, or OnSwitch's
+	disputed map[uint64]bool                     // blocks of fork lies (crosscheck.go)
 }
 
 // Redact returns scheme://host of an endpoint URL: its userinfo, path,
@@ -342,6 +354,20 @@ type EndpointStats struct {
 	// LastAnswer is when it last answered a call (a result or a JSON-RPC
 	// error), zero while it never has.
 	LastAnswer time.Time
+	// Lies counts its answers that failed verification (ErrLying, or a
+	// cross-check); LastLie is the last one ("" while none), LastLieKind
+	// its kind, LastLieAt when.
+	Lies        uint64
+	LastLie     string
+	LastLieKind LieKind
+	LastLieAt   time.Time
+	// Checked says a cross-check has seen the endpoint; Head is the head it
+	// reported then, Lag how far it was behind the best verified head, and
+	// Agrees whether its hashes of the indexed blocks were the majority's.
+	Checked bool
+	Head    uint64
+	Lag     uint64
+	Agrees  bool
 }
 
 // Stats describe the pool.
@@ -371,6 +397,8 @@ func (p *Pool) Stats() Stats {
 		if e.disabled != nil {
 			es.Disabled = e.disabled.Error()
 		}
+		e.lies.stats(&es)
+		e.check.stats(&es)
 		s.Endpoints = append(s.Endpoints, es)
 	}
 	return s
@@ -378,15 +406,17 @@ func (p *Pool) Stats() Stats {
 
 // order is the endpoints a call tries, in turn: those not cooling down in
 // the configured order, then those cooling down, soonest back first, as a
-// last resort.
+// last resort, and last those the last cross-check caught lying.
 func (p *Pool) order(wsOnly bool) []*endpoint {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	now := p.opts.Now()
-	var ready, cooling []*endpoint
+	var ready, cooling, suspects []*endpoint
 	for _, e := range p.eps {
 		switch {
 		case e.disabled != nil, wsOnly && !e.ws:
+		case e.check.suspect:
+			suspects = append(suspects, e)
 		case now.Before(e.until):
 			cooling = append(cooling, e)
 		default:
@@ -394,7 +424,7 @@ func (p *Pool) order(wsOnly bool) []*endpoint {
 		}
 	}
 	sort.SliceStable(cooling, func(i, j int) bool { return cooling[i].until.Before(cooling[j].until) })
-	return append(ready, cooling...)
+	return append(append(ready, cooling...), suspects...)
 }
 
 func (p *Pool) attemptContext(ctx context.Context) (context.Context, context.CancelFunc) {
@@ -412,7 +442,7 @@ func (u unusable) Error() string { return u.err.Error() }
 func (u unusable) Unwrap() error { return u.err }
 
 // attempt runs f on e, checking e's chain first if it was not checked.
-func (p *Pool) attempt(ctx context.Context, e *endpoint, f func(context.Context, *ethclient.Client) error) error {
+func (p *Pool) attempt(ctx context.Context, e *endpoint, f func(context.Context, *endpoint, *ethclient.Client) error) error {
 	c, err := e.dial(ctx)
 	if err != nil {
 		return err
@@ -437,13 +467,18 @@ func (p *Pool) attempt(ctx context.Context, e *endpoint, f func(context.Context,
 		e.verified = true
 		p.mu.Unlock()
 	}
-	return f(ctx, c)
+	return f(ctx, e, c)
 }
 
 // do runs a call on the endpoints in turn until one answers: with a result
 // or a JSON-RPC error, which is returned as is. wsOnly restricts it to
 // WebSocket endpoints (subscriptions).
 func (p *Pool) do(ctx context.Context, method string, wsOnly bool, f func(context.Context, *ethclient.Client) error) error {
+	return p.doEach(ctx, method, wsOnly, func(ctx context.Context, _ *endpoint, c *ethclient.Client) error { return f(ctx, c) })
+}
+
+// doEach is do with the endpoint given to f.
+func (p *Pool) doEach(ctx context.Context, method string, wsOnly bool, f func(context.Context, *endpoint, *ethclient.Client) error) error {
 	if ctx == nil {
 		return fmt.Errorf("%s: %w: nil context", method, ErrInvalidArgument)
 	}
@@ -466,6 +501,12 @@ func (p *Pool) do(ctx context.Context, method string, wsOnly bool, f func(contex
 		case err == nil:
 			p.answered(e)
 			return nil
+		case errors.Is(err, ErrLying) && ctx.Err() == nil:
+			// The endpoint answered, but the caller proved the answer
+			// false: the call moves on, as after a transport failure.
+			p.lied(e, method, err)
+			errs = append(errs, fmt.Errorf("%s: %w", e.name, err))
+			continue
 		case ctx.Err() != nil:
 			// The caller gave up: not the endpoint's failure.
 			if errors.Is(err, ctx.Err()) {
@@ -654,7 +695,7 @@ func IsTransport(err error) bool {
 	switch {
 	case errors.Is(err, ethereum.NotFound), errors.Is(err, rpc.ErrNotificationsUnsupported),
 		errors.Is(err, context.Canceled), errors.Is(err, ErrClosed), errors.Is(err, ErrInvalidArgument),
-		errors.Is(err, ErrAllEndpointsFailed),
+		errors.Is(err, ErrAllEndpointsFailed), errors.Is(err, ErrLying),
 		errors.As(err, &me), errors.As(err, &ute), errors.As(err, &uve):
 		return false
 	}

@@ -89,9 +89,12 @@ func (w *Watcher) indexRange(ctx context.Context, to uint64, logs []types.Log) e
 		}
 	}
 	if w.processed.Load() < to {
-		hdr, err := w.header(ctx, to)
-		if err != nil {
-			return err
+		hdr := w.verifiedHeader(to)
+		if hdr == nil {
+			var err error
+			if hdr, err = w.header(ctx, to); err != nil {
+				return err
+			}
 		}
 		if err := w.indexBlock(ctx, nil, fetchedHeaders{headers: map[uint64]*types.Header{to: hdr}}, true, last); err != nil {
 			return err
@@ -120,9 +123,12 @@ func (w *Watcher) fetchHeaders(ctx context.Context, blocks [][]types.Log) fetche
 		sem <- struct{}{}
 		go func() {
 			defer func() { <-sem; wg.Done() }()
-			var h *types.Header
+			h := w.verifiedHeader(n)
 			var err error
 			for attempt := range headerAttempts {
+				if h != nil {
+					break
+				}
 				if h, err = w.headers.HeaderByNumber(ctx, new(big.Int).SetUint64(n)); err == nil || ctx.Err() != nil {
 					break
 				}

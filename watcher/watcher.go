@@ -17,6 +17,7 @@ import (
 
 	"github.com/denomwatch/denomwatch/index"
 	"github.com/denomwatch/denomwatch/recompute"
+	"github.com/denomwatch/denomwatch/rpcpool"
 )
 
 // Config configures a Watcher.
@@ -67,6 +68,26 @@ type Config struct {
 	HeldRounds int
 	// Recompute tunes the recomputation (workers).
 	Recompute recompute.Options
+
+	// TrustRPC turns verification off (verify.go; README "Trust model"):
+	// the node's logs and headers are then taken as they come. By default
+	// every block read is checked against its header (receiptsRoot, parent
+	// hash) and a node that lies is passed over.
+	TrustRPC bool
+	// OnLie, when set, is called (synchronously) with each lie an endpoint
+	// is caught in: by a verified read or by the cross-check (cmd raises
+	// alerts.RPCEndpointLyingEvent from it).
+	OnLie func(endpoint string, lie *rpcpool.Lie)
+	// CrossCheckBlocks and CrossCheckInterval space the cross-checks of a
+	// chain of several endpoints (rpcpool.Pool): every endpoint's head and
+	// hashes of the last indexed blocks compared, when the head moved
+	// CrossCheckBlocks (default 8) or CrossCheckInterval passed (default
+	// 30 s) since the last. FrozenAfter is how long an endpoint's head may
+	// stand still behind the best before it is a frozen-head lie (default 1
+	// minute).
+	CrossCheckBlocks   uint64
+	CrossCheckInterval time.Duration
+	FrozenAfter        time.Duration
 }
 
 func (cfg *Config) defaults() {
@@ -81,6 +102,11 @@ func (cfg *Config) defaults() {
 	def(&cfg.FetchTimeout, time.Minute)
 	def(&cfg.RetryMin, 2*time.Second)
 	def(&cfg.RetryMax, 5*time.Minute)
+	def(&cfg.CrossCheckInterval, 30*time.Second)
+	def(&cfg.FrozenAfter, time.Minute)
+	if cfg.CrossCheckBlocks == 0 {
+		cfg.CrossCheckBlocks = 8
+	}
 	if cfg.MaxRange == 0 {
 		cfg.MaxRange = 2000
 	}
@@ -124,6 +150,9 @@ type Watcher struct {
 	retries  map[uint64]*retry // rounds due to be judged again
 	unknowns map[string]bool   // notes about operators already logged
 	badLogs  map[logID]int     // logs ErrBadLog failed a block over, by block hash and index
+
+	ver   *verification // nil: TrustRPC, or a chain that cannot be verified
+	cross crossState
 }
 
 // New reads the stored operator set and rounds and returns a watcher ready
@@ -146,6 +175,7 @@ func New(ctx context.Context, cfg Config, chain Chain, store Store, objs Objects
 		w.subscribe = hs
 	}
 	src.reread = w.rereadReveal
+	w.setupVerification(chain)
 	if err := w.reload(); err != nil {
 		return nil, err
 	}
@@ -270,6 +300,9 @@ func (w *Watcher) Step(ctx context.Context) (bool, error) {
 		w.rpcError(ctx, "eth_blockNumber")
 		return false, fmt.Errorf("head: %w", err)
 	}
+	if head, err = w.crossCheck(ctx, head); err != nil {
+		return false, err
+	}
 	w.head.Store(head)
 	w.obs.SetHead(head)
 	if head < w.cfg.Confirmations {
@@ -288,7 +321,7 @@ func (w *Watcher) Step(ctx context.Context) (bool, error) {
 		logProgress(w.log, l)
 	}
 	to := min(target, next+w.rangeSize-1)
-	logs, halved, err := w.logs(ctx, next, to)
+	logs, halved, err := w.readLogs(ctx, next, to)
 	if err != nil || halved {
 		return false, err
 	}

@@ -1,7 +1,9 @@
 // Package faultproxy is an HTTP reverse proxy, for tests, in front of a
 // JSON-RPC endpoint, that injects the failures real providers show: dropped
 // connections, delays, HTTP 429 and 5xx answers, truncated bodies and
-// eth_getLogs range limits.
+// eth_getLogs range limits; and lies (SetLies, lies.go): answers whole and
+// well-formed but false (a log left out or doctored, a receipt doctored, a
+// frozen or absurd head).
 //
 // Faults are switched at run time (SetFaults, Clear) and the proxy is safe
 // for concurrent use. Each fault applies to the requests it matches with a
@@ -207,7 +209,9 @@ type Proxy struct {
 	mu     sync.Mutex
 	rng    *rand.Rand
 	faults []*faultState
+	lies   []*lieState
 	stats  Stats
+	fakeMu sync.Mutex // FakeChain's maps (fakechain.go)
 }
 
 // maxBody bounds a request body read by the proxy.
@@ -280,10 +284,10 @@ func (p *Proxy) SetFaults(faults ...Fault) error {
 	return nil
 }
 
-// Clear removes every fault: the proxy forwards faithfully.
+// Clear removes every fault and lie: the proxy forwards faithfully.
 func (p *Proxy) Clear() {
 	p.mu.Lock()
-	p.faults = nil
+	p.faults, p.lies = nil, nil
 	p.mu.Unlock()
 }
 
@@ -470,6 +474,10 @@ func (p *Proxy) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	if d.fault == nil {
+		if parsed && p.lying() {
+			p.forwardLying(w, r, body, calls, batch)
+			return
+		}
 		p.forward(w, r, body)
 		return
 	}
