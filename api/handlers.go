@@ -36,6 +36,10 @@ type Readiness struct {
 	// HeadAgeSeconds is the time since the head last moved (with a
 	// NodeHealth).
 	HeadAgeSeconds float64 `json:"headAgeSeconds,omitempty"`
+	// Blinded: the watcher stopped judging because what its endpoints
+	// serve fails verification, or they disagree with no majority (README
+	// "Trust model").
+	Blinded bool `json:"blinded,omitempty"`
 	// Reason says why the watcher is not ready.
 	Reason string `json:"reason,omitempty"`
 }
@@ -76,10 +80,17 @@ func (s *Server) readyz(w http.ResponseWriter, _ *http.Request) {
 		node = s.health.Check()
 		rd.NodeStalled, rd.HeadAgeSeconds = node.Stalled, node.HeadAge.Seconds()
 	}
+	var blinded error
+	if b, ok := s.status.(Blinder); ok {
+		blinded = b.Blinded()
+	}
 	switch _, _, err := s.store.Checkpoint(); {
 	case err != nil:
 		s.log.Error("API store read failed", "op", "read the checkpoint", "err", err)
 		rd.Reason = "the store cannot be read"
+	case blinded != nil:
+		rd.Blinded = true
+		rd.Reason = "the watcher judges nothing it cannot verify: " + blinded.Error()
 	case node.Stalled:
 		rd.Reason = "the node is stalled: " + node.Reason
 	case rd.Lag > s.cfg.ReadyLag:

@@ -43,6 +43,12 @@ type Status interface {
 	Processed() uint64
 }
 
+// Blinder is a Status that can say it stopped judging because it cannot
+// verify what its endpoints serve (*watcher.Watcher): /readyz is then 503.
+type Blinder interface {
+	Blinded() error
+}
+
 // Timeouts of the http.Server. The write timeout leaves room for the
 // recomputation a recipient query makes (seconds on the largest rounds).
 const (

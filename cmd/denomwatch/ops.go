@@ -135,7 +135,8 @@ func poolEndpoints(p *rpcpool.Pool) func() []metrics.Endpoint {
 		st := p.Stats()
 		out := make([]metrics.Endpoint, len(st.Endpoints))
 		for i, e := range st.Endpoints {
-			out[i] = metrics.Endpoint{Name: e.URL, LastSuccess: e.LastAnswer}
+			out[i] = metrics.Endpoint{Name: e.URL, LastSuccess: e.LastAnswer, Lies: e.Lies,
+				Checked: e.Checked, Head: e.Head, Lag: e.Lag, Agrees: e.Agrees}
 		}
 		return out
 	}

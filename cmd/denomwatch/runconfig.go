@@ -36,6 +36,9 @@ type runConfig struct {
 	Contract   common.Address
 	StartBlock uint64
 	ChainID    uint64
+	// TrustRPC turns off the verification of what the endpoints serve
+	// against block headers, and their cross-check (README "Trust model").
+	TrustRPC bool
 	// DASources are the data-availability sources (empty with the embedded
 	// devnet: its store); DATimeout bounds one fetch from one source.
 	DASources []string
@@ -81,6 +84,7 @@ func runConfigFrom(c *cli.Context) (runConfig, error) {
 		ProofGas: c.Uint64("proof-gas"), LowBalanceProofs: c.Uint64("low-balance-proofs"),
 		ChallengeConfirmationsSet: c.IsSet("challenge-confirmations"),
 		DASources:                 splitList(c.String("da-sources")), DATimeout: c.Duration("da-timeout"),
+		TrustRPC:                  c.Bool("trust-rpc"),
 	}
 	var err error
 	if rc.Log, err = logConfigFrom(c); err != nil {

@@ -40,6 +40,7 @@ func chainFlags() []cli.Flag {
 		&cli.StringFlag{Name: "contract", Usage: "the AVS `ADDRESS` to watch (with --rpc)", EnvVars: env("contract")},
 		&cli.Uint64Flag{Name: "start-block", Usage: "first `BLOCK` to read: the AVS's deployment block (with --rpc)", EnvVars: env("start-block")},
 		&cli.StringFlag{Name: "da-sources", Usage: "where round objects are fetched, `SOURCES` in order of preference (comma-separated): http(s) base URLs, such as another watcher's http://HOST:PORT/v1/objects, or directories; needed with --rpc; without it: the embedded devnet's store", EnvVars: env("da-sources")},
+		&cli.BoolFlag{Name: "trust-rpc", Usage: "believe the endpoints' answers without checking them against block headers and each other (fewer calls; a lying endpoint can then hide a fraud: see README, Trust model)", EnvVars: env("trust-rpc")},
 		&cli.DurationFlag{Name: "da-timeout", Value: defaultDATimeout, Usage: "give up one fetch from one source after `DURATION` (the next source is tried)", EnvVars: env("da-timeout")},
 		&cli.Uint64Flag{Name: "chain-id", Usage: "refuse to start unless the node serves chain `ID` (0: any)", EnvVars: env("chain-id")},
 		&cli.Int64Flag{Name: "confirmations", Value: -1, Usage: "read blocks this many `BLOCKS` deep only (-1: 0 on a dev chain, id 1337, else 12)", EnvVars: env("confirmations")},

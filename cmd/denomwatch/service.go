@@ -24,6 +24,7 @@ import (
 	"github.com/denomwatch/denomwatch/index"
 	"github.com/denomwatch/denomwatch/jobs"
 	"github.com/denomwatch/denomwatch/metrics"
+	"github.com/denomwatch/denomwatch/rpcpool"
 	"github.com/denomwatch/denomwatch/watcher"
 )
 
@@ -277,7 +278,7 @@ func (s *service) initChallenger(context.Context) error {
 func (s *service) initWatcher(ctx context.Context) error {
 	cfg := watcher.Config{
 		AVS: s.avs, StartBlock: s.startBlock, Confirmations: s.confirmations,
-		PollInterval: s.cfg.PollInterval, Log: s.log,
+		PollInterval: s.cfg.PollInterval, Log: s.log, TrustRPC: s.cfg.TrustRPC, OnLie: s.onLie,
 	}
 	if s.dispatcher != nil {
 		cfg.Alerts = func(prev *index.Round, cur index.Round, affected []common.Address) ([][]byte, error) {
@@ -293,6 +294,21 @@ func (s *service) initWatcher(ctx context.Context) error {
 	s.log.Info("watching", "avs", s.avs, "chain", s.chainID, "from", s.startBlock, "confirmations", s.confirmations, "index", s.dir)
 	s.runs = append(s.runs, w.Run)
 	return nil
+}
+
+// onLie raises rpc_endpoint_lying for an endpoint whose answer failed
+// verification (the watcher has already turned to another endpoint, or
+// stopped judging if none answers truly).
+func (s *service) onLie(endpoint string, lie *rpcpool.Lie) {
+	ev := alerts.RPCEndpointLyingEvent(s.alertMeta, endpoint, string(lie.Kind), lie.Block, lie.Detail)
+	bodies, err := alerts.MarshalAll([]alerts.Event{ev})
+	if err == nil && s.dispatcher != nil {
+		_, err = s.store.Enqueue(bodies...)
+		s.dispatcher.Notify()
+	}
+	if err != nil {
+		s.log.Warn("rpc_endpoint_lying not enqueued", "endpoint", endpoint, "err", err)
+	}
 }
 
 // initHealth probes the node at the block time's pace.
