@@ -194,7 +194,10 @@ func roundEvents(meta Meta, prev *index.Round, cur index.Round, recipients []com
 		e = NewEvent(meta, RoundUnavailable, u64(cur.Round), cur.CommitTx.Hex(), batchTx.Hex())
 		e.Severity = SeverityWarning
 	case index.VerdictMalformed:
-		if !verdictChanged {
+		// Raised once per round and rule: a batch signed over the round
+		// anyway is a fraud (fraud_detected), and once it is voided the
+		// round is malformed again, as already reported.
+		if prev != nil && prev.Rule == cur.Rule && (prev.Verdict == index.VerdictMalformed || prev.Verdict == index.VerdictFraud) {
 			return nil
 		}
 		e = NewEvent(meta, RoundMalformed, u64(cur.Round), cur.CommitTx.Hex(), cur.Rule)
@@ -209,6 +212,11 @@ func roundEvents(meta Meta, prev *index.Round, cur index.Round, recipients []com
 		e.Index = ptrU64(*cur.Index)
 	}
 	e.Block, e.DeadlineBlock = cur.CommitBlock, cur.DeadlineBlock
+	if cur.Verdict == index.VerdictMalformed {
+		// About the commitments, whatever batches came: the same body
+		// however the round's batches change.
+		batch, e.DeadlineBlock = nil, 0
+	}
 	if batch != nil {
 		e.BatchTx = ptrHash(batch.TxHash)
 		e.Block = batch.Block

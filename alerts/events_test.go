@@ -75,6 +75,12 @@ func TestForRound(t *testing.T) {
 		{"unavailable stays", ptr(testRound(5, index.VerdictUnavailable, "b1")), testRound(5, index.VerdictUnavailable, "b1"), "", "", ""},
 		{"malformed", nil, testRound(5, index.VerdictMalformed, ""), RoundMalformed, SeverityWarning, "malformed commitments (rule sorted-providers)"},
 		{"malformed stays", ptr(testRound(5, index.VerdictMalformed, "")), testRound(5, index.VerdictMalformed, ""), "", "", ""},
+		{"malformed again once its signed batch is voided", func() *index.Round {
+			r := testRound(5, index.VerdictFraud, "b1")
+			r.Kind, r.Rule = "sorted-providers", "sorted-providers"
+			return &r
+		}(), testRound(5, index.VerdictMalformed, "b1"), "", "", ""},
+		{"malformed with a batch first seen", nil, testRound(5, index.VerdictMalformed, "b1"), RoundMalformed, SeverityWarning, "malformed commitments (rule sorted-providers)"},
 		{"valid", nil, testRound(5, index.VerdictValid, "b1"), "", "", ""},
 		{"fraud becomes valid", ptr(fraud), testRound(5, index.VerdictValid, "b1"), "", "", ""},
 		{"pending", nil, testRound(5, index.VerdictPending, "b1"), "", "", ""},
@@ -102,7 +108,11 @@ func TestForRound(t *testing.T) {
 			if len(e.Recipients) != 2 || e.Recipients[0] != alice || e.Recipients[1] != bob {
 				t.Fatalf("recipients %v, want [alice bob]", e.Recipients)
 			}
-			if len(tt.cur.Batches) > 0 {
+			if tt.cur.Verdict == index.VerdictMalformed {
+				if e.BatchTx != nil || e.Block != tt.cur.CommitBlock || e.DeadlineBlock != 0 {
+					t.Fatalf("a malformed round's event carries batch fields: %v %d %d", e.BatchTx, e.Block, e.DeadlineBlock)
+				}
+			} else if len(tt.cur.Batches) > 0 {
 				b := tt.cur.Batches[len(tt.cur.Batches)-1]
 				if e.BatchTx == nil || *e.BatchTx != b.TxHash || e.Block != b.Block || e.DeadlineBlock != b.DeadlineBlock {
 					t.Fatalf("batch fields: %v %d %d", e.BatchTx, e.Block, e.DeadlineBlock)
