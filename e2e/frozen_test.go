@@ -15,11 +15,6 @@ import (
 	"syscall"
 	"testing"
 	"time"
-
-	"github.com/ethereum/go-ethereum/common"
-
-	"github.com/denomwatch/denomwatch/internal/testutil"
-	"github.com/denomwatch/denomwatch/internal/v1/devnet"
 )
 
 // hookLog records the types of the webhook deliveries it receives.
@@ -90,34 +85,24 @@ func TestFrozenNode(t *testing.T) {
 	g := startGeth(ctx, t, dir)
 	t.Cleanup(func() { _ = syscall.Kill(g.proc.cmd.Process.Pid, syscall.SIGCONT) }) // before stop's SIGTERM
 	bin := build(t, dir)
-	apiPort := testutil.FreePort(t)
-	httpURL := g.httpURL
 
-	describe := filepath.Join(dir, "devnet.json")
-	dn := start(t, "denomwatch devnet", nil, bin, "devnet-v1", "--rpc", httpURL, "--rounds", "1", "--faults", "",
-		"--round-every", "1", "--challenge-window", "2", "--operators", "3", "--providers", "2", "--entries", "4", "--recipients", "8",
-		"--describe", describe, "--seed", "5")
-	select {
-	case <-dn.done:
-		if dn.err != nil {
-			t.Fatalf("devnet: %v\n%s", dn.err, dn.tail(20))
-		}
-	case <-ctx.Done():
-		t.Fatalf("the devnet did not deploy\n%s", dn.tail(20))
-	}
-	desc, err := devnet.ReadDescription(describe)
-	if err != nil || desc.AVS == (common.Address{}) {
-		t.Fatalf("description: %v", err)
-	}
+	// One honest round, settled; the watcher reads its objects from the
+	// devnet's store directory, which outlives the devnet.
+	dn, desc := startDevnet(t, bin, dir, "--rpc", g.httpURL, "--rounds", "1", "--faults", "", "--round-every", "1",
+		"--challenge-window", "2", "--resolve-window", "2", "--reveal-window", "2", "--operators", "3", "--providers", "2",
+		"--entries", "4", "--recipients", "8", "--seed", "5")
+	waitSettled(t, dn, 2*time.Minute)
 
 	hooks := &hookLog{}
 	srv := httptest.NewServer(hooks)
 	defer srv.Close()
 	hookFile := filepath.Join(dir, "hooks.yaml")
-	os.WriteFile(hookFile, []byte(fmt.Sprintf("webhooks:\n  - name: ops\n    url: %s\n    secret: 0123456789abcdef0123\n", srv.URL)), 0o600)
-	run := start(t, "denomwatch run", nil, bin, "run", "--rpc", httpURL, "--contract", desc.AVS.Hex(), "--start-block", fmt.Sprint(desc.StartBlock),
-		"--data-dir", filepath.Join(dir, "data"), "--api-addr", fmt.Sprintf("127.0.0.1:%d", apiPort), "--confirmations", "0",
-		"--block-time", "1s", "--stall-blocks", "5", "--lag-schedule", "@every 1s", "--webhooks", hookFile)
+	if err := os.WriteFile(hookFile, []byte(fmt.Sprintf("webhooks:\n  - name: ops\n    url: %s\n    secret: 0123456789abcdef0123\n", srv.URL)), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	w := startWatcher(t, bin, "denomwatch run", runArgs(desc, g.httpURL, desc.DA.Dir, filepath.Join(dir, "data"),
+		"--stall-blocks", "5", "--lag-schedule", "@every 1s", "--webhooks", hookFile)...)
+	run, apiPort := w.proc, w.apiPort
 	waitFor(t, "the watcher ready", time.Minute, func() bool { code, _ := readiness(apiPort); return code == 200 })
 	if got := gauge(apiPort, "denomwatch_node_stalled"); got != "0" {
 		t.Fatalf("node_stalled %q while geth runs", got)
