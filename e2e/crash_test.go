@@ -110,6 +110,7 @@ func TestKilledAndRestarted(t *testing.T) {
 		t.Fatal(err)
 	}
 	desc := d.Description()
+	funds := balance(ctx, t, d.Client(), challenger)
 	devnetDone := make(chan error, 1)
 	go func() { devnetDone <- d.Run(ctx) }()
 
@@ -180,7 +181,7 @@ func TestKilledAndRestarted(t *testing.T) {
 	checkRounds(t, &desc, ev, challenger)
 	txs := findTxs(ctx, t, c, challenger, desc.StartBlock, head)
 	checkActions(ctx, t, c, &desc, desc.AVS, challenger, txs, head)
-	checkBonds(ctx, t, c, &desc, ev, challenger, txs, head)
+	checkBonds(ctx, t, c, &desc, ev, challenger, txs, funds, head)
 	store, err := index.Open(index.Options{Dir: onlyStore(t, data)})
 	if err != nil {
 		t.Fatal(err)

@@ -10,6 +10,7 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
+	"math/big"
 	"net/http"
 	"os"
 	"os/exec"
@@ -171,6 +172,7 @@ func testEndToEnd(t *testing.T, startNode startNode, sc scenario) {
 		"--round-every", fmt.Sprint(sc.roundEvery), "--challenge-window", fmt.Sprint(sc.challenge),
 		"--resolve-window", fmt.Sprint(sc.resolve), "--reveal-window", fmt.Sprint(sc.reveal), "--seed", "11", "--fund", challenger.Hex())
 	deployed := time.Now()
+	funds := balance(ctx, t, n.client, challenger)
 	w := startWatcher(t, bin, "denomwatch run", runArgs(desc, n.wsURL, desc.DA.URL, filepath.Join(dir, "data"),
 		"--challenger-key-file", keyFile, "--max-bond", "0.1ether")...)
 	waitSettled(t, dn, 6*time.Minute, w.proc)
@@ -201,7 +203,7 @@ func testEndToEnd(t *testing.T, startNode startNode, sc scenario) {
 	checkRounds(t, desc, ev, challenger)
 	txs := findTxs(ctx, t, n.client, challenger, desc.StartBlock, head)
 	checkActions(ctx, t, n.client, desc, desc.AVS, challenger, txs, head)
-	checkBonds(ctx, t, n.client, desc, ev, challenger, txs, head)
+	checkBonds(ctx, t, n.client, desc, ev, challenger, txs, funds, head)
 	t.Logf("%s at %d providers x %d recipients: deployed in %s, %d rounds settled %s later (%d blocks), checked in %s; %s in all",
 		n.proc.name, sc.providers, sc.recipients, deployed.Sub(began).Round(time.Second), e2eRounds, settled.Sub(deployed).Round(time.Second),
 		head-desc.StartBlock, time.Since(settled).Round(time.Second), time.Since(began).Round(time.Second))
@@ -214,10 +216,24 @@ func checkMirror(t *testing.T, bin, dir string, desc *devnet.Description, rpc st
 	began := time.Now()
 	mirror := startWatcher(t, bin, "denomwatch run (mirror)",
 		runArgs(desc, rpc, fmt.Sprintf("http://127.0.0.1:%d/v1/objects", first.apiPort), filepath.Join(dir, "mirror"))...)
-	waitAgree(t, "the mirror to judge every round as the first watcher", 2*time.Minute, func() []string {
+	waitFor(t, "the mirror to catch up and judge every round", 2*time.Minute, func() bool {
 		if mirror.proc.exited() {
 			t.Fatalf("the mirror exited: %v", mirror.proc.err)
 		}
+		if code, _ := readiness(mirror.apiPort); code != http.StatusOK {
+			return false
+		}
+		got := mirror.rounds(t, e2eRounds)
+		for _, r := range desc.Rounds {
+			if v := got[r.Round].Verdict; v == "" || v == index.VerdictPending {
+				return false
+			}
+		}
+		return true
+	})
+	caughtUp := time.Now()
+	// Objects a source lacked are asked for again: a little time for that.
+	waitAgree(t, "the mirror to judge every round as the first watcher", 30*time.Second, func() []string {
 		got := mirror.rounds(t, e2eRounds)
 		var diffs []string
 		for _, r := range desc.Rounds {
@@ -228,9 +244,12 @@ func checkMirror(t *testing.T, bin, dir string, desc *devnet.Description, rpc st
 				diffs = append(diffs, fmt.Sprintf("round %d (%q): first %s %s, mirror %s %s", r.Round, r.Fault, a.Verdict, ja, b.Verdict, jb))
 			}
 		}
+		if len(diffs) > 0 {
+			diffs = append(diffs, first.objectProbe(desc.Rounds[0]))
+		}
 		return diffs
 	})
-	t.Logf("the mirror judged %d rounds as the first watcher in %s", len(desc.Rounds), time.Since(began).Round(time.Second))
+	t.Logf("the mirror caught up in %s and judged %d rounds as the first watcher", caughtUp.Sub(began).Round(time.Second), len(desc.Rounds))
 }
 
 // writeKey writes a fresh challenger key, hex, to a 0600 file in dir.
@@ -327,4 +346,26 @@ func (w *watcherProc) rounds(t *testing.T, n int) map[uint64]index.Round {
 		out[r.Round] = r
 	}
 	return out
+}
+
+// objectProbe says how the watcher's /v1/objects answers for a round's
+// manifest (a mirror's failure is explained by it).
+func (w *watcherProc) objectProbe(r devnet.DescribedRound) string {
+	url := fmt.Sprintf("http://127.0.0.1:%d/v1/objects/manifest/%s", w.apiPort, r.CommitmentRoot.Hex())
+	resp, err := http.Get(url)
+	if err != nil {
+		return fmt.Sprintf("GET %s: %v", url, err)
+	}
+	defer resp.Body.Close()
+	return fmt.Sprintf("the first watcher answers GET %s (round %d's manifest) with %s", url, r.Round, resp.Status)
+}
+
+// balance is the account's balance at the head.
+func balance(ctx context.Context, t *testing.T, c chainReader, a common.Address) *big.Int {
+	t.Helper()
+	b, err := c.BalanceAt(ctx, a, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
 }
