@@ -1,8 +1,10 @@
 // Package e2e runs denomwatch end to end against real nodes, as separate
-// processes: geth --dev and, for the v2 devnet and the nodes' differences,
-// anvil too. `make e2e` (and .ci/run) installs the pinned geth and anvil and
-// sets DENOMWATCH_GETH and DENOMWATCH_ANVIL to them; a test whose node is not
-// set is skipped.
+// processes: `denomwatch devnet --rpc` deploying the v2 AVS onto geth --dev
+// or anvil (the second node implementation) and running faulty rounds, and
+// `denomwatch run` watching and challenging them; the crash test runs the
+// devnet in process. `make e2e` (and .ci/run) installs the pinned geth and
+// anvil and sets DENOMWATCH_GETH and DENOMWATCH_ANVIL to them; a test whose
+// node is not set is skipped.
 package e2e
 
 import (
