@@ -3,15 +3,10 @@ package e2e
 import (
 	"context"
 	"fmt"
-	"io"
 	"math/rand/v2"
-	"net/http"
-	"net/http/httptest"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
-	"sync"
 	"syscall"
 	"testing"
 	"time"
@@ -25,40 +20,6 @@ import (
 	"github.com/denomwatch/denomwatch/index"
 	"github.com/denomwatch/denomwatch/internal/testutil"
 )
-
-// receiver is a webhook receiver that verifies every delivery and records
-// the ids it saw.
-type receiver struct {
-	secret string
-	mu     sync.Mutex
-	ids    map[string]alerts.Event
-	bodies map[string]string
-	times  map[string]int // deliveries per id (at least once: a kill may repeat one)
-	bad    []string
-}
-
-func (rc *receiver) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	body, _ := io.ReadAll(r.Body)
-	rc.mu.Lock()
-	defer rc.mu.Unlock()
-	if err := alerts.Verify(rc.secret, r.Header, body, time.Now(), 5*time.Minute); err != nil {
-		rc.bad = append(rc.bad, err.Error())
-		w.WriteHeader(http.StatusUnauthorized)
-		return
-	}
-	ev, err := alerts.ParseEvent(body)
-	if err != nil {
-		rc.bad = append(rc.bad, err.Error())
-		w.WriteHeader(http.StatusBadRequest)
-		return
-	}
-	if prev, dup := rc.bodies[ev.ID]; dup && prev != string(body) {
-		rc.bad = append(rc.bad, fmt.Sprintf("id %s delivered twice with different bodies:\n  %s\n  %s", ev.ID, prev, body))
-	}
-	rc.ids[ev.ID], rc.bodies[ev.ID] = ev, string(body)
-	rc.times[ev.ID]++
-	w.WriteHeader(http.StatusNoContent)
-}
 
 // crashFaults are the crash test's faults: every kind the challenger
 // proves, in turn, one every third round.
@@ -118,13 +79,7 @@ func TestKilledAndRestarted(t *testing.T) {
 	devnetDone := make(chan error, 1)
 	go func() { devnetDone <- d.Run(ctx) }()
 
-	rc := &receiver{secret: "crash-test-secret-0123456789abcdef", ids: map[string]alerts.Event{}, bodies: map[string]string{}, times: map[string]int{}}
-	srv := httptest.NewServer(rc)
-	defer srv.Close()
-	hooks := filepath.Join(dir, "webhooks.yaml")
-	if err := os.WriteFile(hooks, []byte(fmt.Sprintf("max-attempts: 100\ninitial-backoff: 100ms\nmax-backoff: 1s\nwebhooks:\n  - name: test\n    url: %s/hook\n    secret: %s\n", srv.URL, rc.secret)), 0o600); err != nil {
-		t.Fatal(err)
-	}
+	rc, hooks := newReceiver(t, dir, "max-attempts: 100\ninitial-backoff: 100ms\nmax-backoff: 1s\n")
 	data, apiPort := filepath.Join(dir, "data"), testutil.FreePort(t)
 	// The first RPC URL is dead: every run fails over to the second.
 	rpc := fmt.Sprintf("http://127.0.0.1:%d,http://127.0.0.1:%d", testutil.FreePort(t), rpcPort)
@@ -170,8 +125,8 @@ func TestKilledAndRestarted(t *testing.T) {
 		t.Fatalf("the final run exited: %v", final.err)
 	}
 	desc = d.Description()
-	waitFor(t, "the outbox to empty", time.Minute, func() bool { return metric(t, apiPort, "denomwatch_alert_outbox_depth") == "0" })
-	if inUse := fmt.Sprintf(`denomwatch_rpc_endpoint_in_use{endpoint="http://127.0.0.1:%d"}`, rpcPort); metric(t, apiPort, inUse) != "1" {
+	waitFor(t, "the outbox to empty", time.Minute, func() bool { return metric(apiPort, "denomwatch_alert_outbox_depth") == "0" })
+	if inUse := fmt.Sprintf(`denomwatch_rpc_endpoint_in_use{endpoint="http://127.0.0.1:%d"}`, rpcPort); metric(apiPort, inUse) != "1" {
 		t.Errorf("the live endpoint is not reported in use (%s)", inUse)
 	}
 	final.stop(t)
@@ -222,24 +177,6 @@ func lastPhase(out string) string {
 		}
 	}
 	return "following the head"
-}
-
-func metric(t *testing.T, port int, name string) string {
-	resp, err := http.Get(fmt.Sprintf("http://127.0.0.1:%d/metrics", port))
-	if err != nil {
-		return ""
-	}
-	defer resp.Body.Close()
-	b, err := io.ReadAll(resp.Body)
-	if err != nil {
-		return ""
-	}
-	for _, l := range strings.Split(string(b), "\n") {
-		if f := strings.Fields(l); len(f) == 2 && f[0] == name {
-			return f[1]
-		}
-	}
-	return ""
 }
 
 func onlyStore(t *testing.T, data string) string {

@@ -326,59 +326,6 @@ func waitSettled(t *testing.T, dn *proc, timeout time.Duration, watchers ...*pro
 	}
 }
 
-// watcherProc is a `denomwatch run` process and its API's port.
-type watcherProc struct {
-	proc    *proc
-	apiPort int
-}
-
-// runArgs are `denomwatch run`'s arguments for the devnet's AVS on rpc,
-// fetching objects from daSources, its index in data; extra ones follow.
-func runArgs(desc *devnet.Description, rpc, daSources, data string, extra ...string) []string {
-	return append([]string{"run", "--rpc", rpc, "--contract", desc.AVS.Hex(), "--start-block", fmt.Sprint(desc.StartBlock),
-		"--da-sources", daSources, "--data-dir", data, "--confirmations", "0", "--poll-interval", "200ms", "--block-time", "1s"}, extra...)
-}
-
-// startWatcher starts `denomwatch run` with args and its API on a free port.
-func startWatcher(t *testing.T, bin, name string, args ...string) *watcherProc {
-	t.Helper()
-	w := &watcherProc{apiPort: testutil.FreePort(t)}
-	w.proc = start(t, name, nil, bin, append(args, "--api-addr", fmt.Sprintf("127.0.0.1:%d", w.apiPort))...)
-	return w
-}
-
-// rounds reads rounds 1..n from the watcher's API (none while it does not
-// answer).
-func (w *watcherProc) rounds(t *testing.T, n int) map[uint64]index.Round {
-	t.Helper()
-	out := map[uint64]index.Round{}
-	resp, err := http.Get(fmt.Sprintf("http://127.0.0.1:%d/v1/rounds?from=1&to=%d", w.apiPort, n))
-	if err != nil {
-		return out
-	}
-	defer resp.Body.Close()
-	var body struct{ Rounds []index.Round }
-	if resp.StatusCode != http.StatusOK || json.NewDecoder(resp.Body).Decode(&body) != nil {
-		return out
-	}
-	for _, r := range body.Rounds {
-		out[r.Round] = r
-	}
-	return out
-}
-
-// objectProbe says how the watcher's /v1/objects answers for a round's
-// manifest (a mirror's failure is explained by it).
-func (w *watcherProc) objectProbe(r devnet.DescribedRound) string {
-	url := fmt.Sprintf("http://127.0.0.1:%d/v1/objects/manifest/%s", w.apiPort, r.CommitmentRoot.Hex())
-	resp, err := http.Get(url)
-	if err != nil {
-		return fmt.Sprintf("GET %s: %v", url, err)
-	}
-	defer resp.Body.Close()
-	return fmt.Sprintf("the first watcher answers GET %s (round %d's manifest) with %s", url, r.Round, resp.Status)
-}
-
 // balance is the account's balance at the head.
 func balance(ctx context.Context, t *testing.T, c chainReader, a common.Address) *big.Int {
 	t.Helper()
