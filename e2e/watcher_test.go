@@ -80,7 +80,7 @@ func (w *watcherProc) objectProbe(r devnet.DescribedRound) string {
 // lines: retries, say) before the webhook list.
 func newReceiver(t *testing.T, dir, settings string) (*receiver, string) {
 	t.Helper()
-	rc := &receiver{secret: "e2e-webhook-secret-0123456789abcdef", ids: map[string]alerts.Event{}, bodies: map[string]string{}, times: map[string]int{}}
+	rc := &receiver{secret: "e2e-webhook-secret-0123456789abcdef", ids: map[string]alerts.Event{}, bodies: map[string]string{}, times: map[string]int{}, reused: map[alerts.Type]int{}}
 	srv := httptest.NewServer(rc)
 	t.Cleanup(srv.Close)
 	file := filepath.Join(dir, "webhooks.yaml")
@@ -113,6 +113,8 @@ type receiver struct {
 	bodies map[string]string
 	times  map[string]int // deliveries per id (at least once: a kill may repeat one)
 	bad    []string
+	// reused counts, by type, the ids delivered again with another body.
+	reused map[alerts.Type]int
 }
 
 func (rc *receiver) ServeHTTP(w http.ResponseWriter, r *http.Request) {
@@ -132,6 +134,7 @@ func (rc *receiver) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	if prev, dup := rc.bodies[ev.ID]; dup && prev != string(body) {
 		rc.bad = append(rc.bad, fmt.Sprintf("id %s delivered twice with different bodies:\n  %s\n  %s", ev.ID, prev, body))
+		rc.reused[ev.Type]++
 	}
 	rc.ids[ev.ID], rc.bodies[ev.ID] = ev, string(body)
 	rc.times[ev.ID]++
