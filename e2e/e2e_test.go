@@ -149,7 +149,10 @@ const e2eRounds = 18
 func TestGethEndToEnd(t *testing.T) { testEndToEnd(t, startGeth, seedScale) }
 
 // TestAnvilEndToEnd is TestGethEndToEnd on anvil, the second node
-// implementation, at the same size.
+// implementation, at the same size and over WebSocket too. anvil answers an
+// unknown method over WebSocket with -32602, not -32601 (TestNodeDifferences,
+// RELIABILITY.md): a watcher that takes only -32601 as "not served" never
+// falls back from eth_getHeaderByNumber there, and this test says so.
 func TestAnvilEndToEnd(t *testing.T) { testEndToEnd(t, startAnvil, seedScale) }
 
 // testEndToEnd runs the scenario on a node and checks, once the devnet has
