@@ -7,7 +7,6 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
 
@@ -106,10 +105,7 @@ func TestKilledAndRestarted(t *testing.T) {
 		}
 		phase := lastPhase(p.out.String())
 		phases[phase]++
-		if err := syscall.Kill(p.cmd.Process.Pid, syscall.SIGKILL); err != nil {
-			t.Fatal(err)
-		}
-		<-p.done
+		p.kill(t)
 		t.Logf("kill %2d: SIGKILL while %s", kill, phase)
 	}
 	t.Logf("kills by phase: %v", phases)

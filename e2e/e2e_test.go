@@ -37,6 +37,9 @@ type proc struct {
 	done chan struct{} // closed when the process has exited; err is then set
 	err  error
 	out  *testutil.Buffer
+	// killed: the test killed it on purpose (its output is not worth
+	// showing when the test fails).
+	killed bool
 }
 
 // exited reports whether the process has exited.
@@ -64,11 +67,21 @@ func start(t *testing.T, name string, env []string, bin string, args ...string) 
 	}()
 	t.Cleanup(func() {
 		p.stop(t)
-		if t.Failed() {
+		if t.Failed() && !p.killed {
 			t.Logf("%s's last lines:\n%s", p.name, p.tail(40))
 		}
 	})
 	return p
+}
+
+// kill sends SIGKILL to the process's PID and waits for it to exit.
+func (p *proc) kill(t *testing.T) {
+	t.Helper()
+	p.killed = true
+	if err := syscall.Kill(p.cmd.Process.Pid, syscall.SIGKILL); err != nil {
+		t.Fatalf("kill %s: %v", p.name, err)
+	}
+	<-p.done
 }
 
 // stop sends SIGTERM to the process's PID, then SIGKILL after 15 s.
@@ -179,7 +192,7 @@ func testEndToEnd(t *testing.T, startNode startNode, sc scenario) {
 	deployed := time.Now()
 	funds := balance(ctx, t, n.client, challenger)
 	w := startWatcher(t, bin, "denomwatch run", runArgs(desc, n.wsURL, desc.DA.URL, filepath.Join(dir, "data"),
-		"--challenger-key-file", keyFile, "--max-bond", "0.1ether")...)
+		"--block-time", "1s", "--challenger-key-file", keyFile, "--max-bond", "0.1ether")...)
 	waitSettled(t, dn, 6*time.Minute, w.proc)
 	settled := time.Now()
 	desc, err := devnet.ReadDescription(filepath.Join(dir, "devnet.json"))
@@ -220,7 +233,7 @@ func testEndToEnd(t *testing.T, startNode startNode, sc scenario) {
 func checkMirror(t *testing.T, bin, dir string, desc *devnet.Description, rpc string, first *watcherProc, want map[uint64]index.Round) {
 	began := time.Now()
 	mirror := startWatcher(t, bin, "denomwatch run (mirror)",
-		runArgs(desc, rpc, fmt.Sprintf("http://127.0.0.1:%d/v1/objects", first.apiPort), filepath.Join(dir, "mirror"))...)
+		runArgs(desc, rpc, fmt.Sprintf("http://127.0.0.1:%d/v1/objects", first.apiPort), filepath.Join(dir, "mirror"), "--block-time", "1s")...)
 	// The mirror must agree within 2 minutes, and within 30 s of catching
 	// up (ready, every round judged): objects a source lacked are asked for
 	// again, which takes a little time.

@@ -34,7 +34,7 @@ func TestFrozenNode(t *testing.T) {
 
 	hooks, hookFile := newReceiver(t, dir, "")
 	w := startWatcher(t, bin, "denomwatch run", runArgs(desc, g.httpURL, desc.DA.Dir, filepath.Join(dir, "data"),
-		"--stall-blocks", "5", "--lag-schedule", "@every 1s", "--webhooks", hookFile)...)
+		"--block-time", "1s", "--stall-blocks", "5", "--lag-schedule", "@every 1s", "--webhooks", hookFile)...)
 	run, apiPort := w.proc, w.apiPort
 	waitFor(t, "the watcher ready", time.Minute, func() bool { code, _ := readiness(apiPort); return code == 200 })
 	if got := metric(apiPort, "denomwatch_node_stalled"); got != "0" {

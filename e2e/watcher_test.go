@@ -32,7 +32,7 @@ type watcherProc struct {
 // fetching objects from daSources, its index in data; extra ones follow.
 func runArgs(desc *devnet.Description, rpc, daSources, data string, extra ...string) []string {
 	return append([]string{"run", "--rpc", rpc, "--contract", desc.AVS.Hex(), "--start-block", fmt.Sprint(desc.StartBlock),
-		"--da-sources", daSources, "--data-dir", data, "--confirmations", "0", "--poll-interval", "200ms", "--block-time", "1s"}, extra...)
+		"--da-sources", daSources, "--data-dir", data, "--confirmations", "0", "--poll-interval", "200ms"}, extra...)
 }
 
 // startWatcher starts `denomwatch run` with args and its API on a free port.
