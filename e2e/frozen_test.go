@@ -2,81 +2,15 @@ package e2e
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
-	"io"
-	"net/http"
-	"net/http/httptest"
-	"os"
 	"path/filepath"
-	"regexp"
 	"strings"
-	"sync"
 	"syscall"
 	"testing"
 	"time"
 
-	"github.com/ethereum/go-ethereum/common"
-
-	"github.com/denomwatch/denomwatch/internal/testutil"
-	"github.com/denomwatch/denomwatch/internal/v1/devnet"
+	"github.com/denomwatch/denomwatch/alerts"
 )
-
-// hookLog records the types of the webhook deliveries it receives.
-type hookLog struct {
-	mu    sync.Mutex
-	types []string
-}
-
-func (h *hookLog) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	var ev struct{ Type string }
-	body, _ := io.ReadAll(r.Body)
-	if json.Unmarshal(body, &ev) == nil {
-		h.mu.Lock()
-		h.types = append(h.types, ev.Type)
-		h.mu.Unlock()
-	}
-	w.WriteHeader(http.StatusNoContent)
-}
-
-func (h *hookLog) count(typ string) int {
-	h.mu.Lock()
-	defer h.mu.Unlock()
-	n := 0
-	for _, t := range h.types {
-		if t == typ {
-			n++
-		}
-	}
-	return n
-}
-
-// readiness is /readyz's answer (status, body).
-func readiness(port int) (int, map[string]any) {
-	resp, err := http.Get(fmt.Sprintf("http://127.0.0.1:%d/readyz", port))
-	if err != nil {
-		return 0, nil
-	}
-	defer resp.Body.Close()
-	var m map[string]any
-	json.NewDecoder(resp.Body).Decode(&m)
-	return resp.StatusCode, m
-}
-
-// gauge reads an unlabelled metric from the API.
-func gauge(port int, name string) string {
-	resp, err := http.Get(fmt.Sprintf("http://127.0.0.1:%d/metrics", port))
-	if err != nil {
-		return ""
-	}
-	defer resp.Body.Close()
-	body, _ := io.ReadAll(resp.Body)
-	m := regexp.MustCompile(`(?m)^` + name + ` (\S+)$`).FindSubmatch(body)
-	if m == nil {
-		return ""
-	}
-	return string(m[1])
-}
 
 // TestFrozenNode: geth --dev, the AVS deployed on it, and `denomwatch run`
 // watching it; then geth is frozen (SIGSTOP) and thawed (SIGCONT). While
@@ -90,36 +24,20 @@ func TestFrozenNode(t *testing.T) {
 	g := startGeth(ctx, t, dir)
 	t.Cleanup(func() { _ = syscall.Kill(g.proc.cmd.Process.Pid, syscall.SIGCONT) }) // before stop's SIGTERM
 	bin := build(t, dir)
-	apiPort := testutil.FreePort(t)
-	httpURL := g.httpURL
 
-	describe := filepath.Join(dir, "devnet.json")
-	dn := start(t, "denomwatch devnet", nil, bin, "devnet-v1", "--rpc", httpURL, "--rounds", "1", "--faults", "",
-		"--round-every", "1", "--challenge-window", "2", "--operators", "3", "--providers", "2", "--entries", "4", "--recipients", "8",
-		"--describe", describe, "--seed", "5")
-	select {
-	case <-dn.done:
-		if dn.err != nil {
-			t.Fatalf("devnet: %v\n%s", dn.err, dn.tail(20))
-		}
-	case <-ctx.Done():
-		t.Fatalf("the devnet did not deploy\n%s", dn.tail(20))
-	}
-	desc, err := devnet.ReadDescription(describe)
-	if err != nil || desc.AVS == (common.Address{}) {
-		t.Fatalf("description: %v", err)
-	}
+	// One honest round, settled; the watcher reads its objects from the
+	// devnet's store directory, which outlives the devnet.
+	dn, desc := startDevnet(t, bin, dir, "--rpc", g.httpURL, "--rounds", "1", "--faults", "", "--round-every", "1",
+		"--challenge-window", "2", "--resolve-window", "2", "--reveal-window", "2", "--operators", "3", "--providers", "2",
+		"--entries", "4", "--recipients", "8", "--seed", "5")
+	waitSettled(t, dn, 2*time.Minute)
 
-	hooks := &hookLog{}
-	srv := httptest.NewServer(hooks)
-	defer srv.Close()
-	hookFile := filepath.Join(dir, "hooks.yaml")
-	os.WriteFile(hookFile, []byte(fmt.Sprintf("webhooks:\n  - name: ops\n    url: %s\n    secret: 0123456789abcdef0123\n", srv.URL)), 0o600)
-	run := start(t, "denomwatch run", nil, bin, "run", "--rpc", httpURL, "--contract", desc.AVS.Hex(), "--start-block", fmt.Sprint(desc.StartBlock),
-		"--data-dir", filepath.Join(dir, "data"), "--api-addr", fmt.Sprintf("127.0.0.1:%d", apiPort), "--confirmations", "0",
-		"--block-time", "1s", "--stall-blocks", "5", "--lag-schedule", "@every 1s", "--webhooks", hookFile)
+	hooks, hookFile := newReceiver(t, dir, "")
+	w := startWatcher(t, bin, "denomwatch run", runArgs(desc, g.httpURL, desc.DA.Dir, filepath.Join(dir, "data"),
+		"--block-time", "1s", "--stall-blocks", "5", "--lag-schedule", "@every 1s", "--webhooks", hookFile)...)
+	run, apiPort := w.proc, w.apiPort
 	waitFor(t, "the watcher ready", time.Minute, func() bool { code, _ := readiness(apiPort); return code == 200 })
-	if got := gauge(apiPort, "denomwatch_node_stalled"); got != "0" {
+	if got := metric(apiPort, "denomwatch_node_stalled"); got != "0" {
 		t.Fatalf("node_stalled %q while geth runs", got)
 	}
 
@@ -137,12 +55,12 @@ func TestFrozenNode(t *testing.T) {
 	if lag, _ := body["lag"].(float64); lag != 0 || !strings.Contains(fmt.Sprint(body["reason"]), "stalled") {
 		t.Fatalf("readyz while frozen: %v", body)
 	}
-	if got := gauge(apiPort, "denomwatch_node_stalled"); got != "1" {
+	if got := metric(apiPort, "denomwatch_node_stalled"); got != "1" {
 		t.Fatalf("node_stalled %q while geth is frozen", got)
 	}
-	waitFor(t, "one node_stalled alert", 30*time.Second, func() bool { return hooks.count("node_stalled") == 1 })
+	waitFor(t, "one node_stalled alert", 30*time.Second, func() bool { return hooks.count(alerts.NodeStalled) == 1 })
 	time.Sleep(5 * time.Second) // the health check runs every second: still one alert
-	if n := hooks.count("node_stalled"); n != 1 {
+	if n := hooks.count(alerts.NodeStalled); n != 1 {
 		t.Fatalf("%d node_stalled alerts in one episode", n)
 	}
 
@@ -152,7 +70,7 @@ func TestFrozenNode(t *testing.T) {
 	thawedAt := time.Now()
 	waitFor(t, "ready again once geth is thawed", 2*time.Minute, func() bool { code, _ := readiness(apiPort); return code == 200 })
 	t.Logf("ready %s after the thaw", time.Since(thawedAt).Round(time.Second))
-	if got := gauge(apiPort, "denomwatch_node_stalled"); got != "0" {
+	if got := metric(apiPort, "denomwatch_node_stalled"); got != "0" {
 		t.Fatalf("node_stalled %q after the thaw", got)
 	}
 	waitFor(t, "the recovery logged", 30*time.Second, func() bool { return strings.Contains(run.out.String(), "the node recovered") })
