@@ -92,7 +92,7 @@ $(ANVIL):
 # on anvil side by side (e2e/devnet_test.go); and the answers where the two
 # nodes differ (e2e/nodes_test.go).
 e2e: $(GETH) $(ANVIL)
-	DENOMWATCH_GETH=$(GETH) DENOMWATCH_ANVIL=$(ANVIL) $(GO) test -count=1 -timeout 15m -run '^(TestGethEndToEnd|TestFrozenNode|TestDevnetOnNodes|TestNodeDifferences)$$' -v ./e2e/
+	DENOMWATCH_GETH=$(GETH) DENOMWATCH_ANVIL=$(ANVIL) $(GO) test -count=1 -timeout 15m -run '^(TestGethEndToEnd|TestAnvilEndToEnd|TestFrozenNode|TestDevnetOnNodes|TestNodeDifferences)$$' -v ./e2e/
 
 # The path of the pinned anvil binary, installing it if need be (for running
 # e2e tests by hand: DENOMWATCH_ANVIL=$$(make -s anvil-path)).
