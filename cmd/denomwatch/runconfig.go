@@ -84,7 +84,7 @@ func runConfigFrom(c *cli.Context) (runConfig, error) {
 		ProofGas: c.Uint64("proof-gas"), LowBalanceProofs: c.Uint64("low-balance-proofs"),
 		ChallengeConfirmationsSet: c.IsSet("challenge-confirmations"),
 		DASources:                 splitList(c.String("da-sources")), DATimeout: c.Duration("da-timeout"),
-		TrustRPC:                  c.Bool("trust-rpc"),
+		TrustRPC: c.Bool("trust-rpc"),
 	}
 	var err error
 	if rc.Log, err = logConfigFrom(c); err != nil {
