@@ -45,6 +45,17 @@ func faultyHistory(t *testing.T) (*env, devnet.Description, uint64) {
 	return e, desc, head
 }
 
+// referenceHistory is faultyHistory and the records a watcher reading the
+// devnet's chain in-process (no proxy, no fault) makes of it: what every
+// watcher behind faults or lies must reach.
+func referenceHistory(t *testing.T) (*env, devnet.Description, uint64, *index.Store) {
+	t.Helper()
+	e, desc, head := faultyHistory(t)
+	ref := openStore(t, t.TempDir())
+	runUntil(t, e.watcherOn(e.d.Client(), ref, 0, nil), head, time.Minute, func() string { return "the reference, without faults" })
+	return e, desc, head, ref
+}
+
 // faultyChain is a watcher's chain client, and what must be closed after.
 type faultyChain interface {
 	Chain
@@ -163,10 +174,8 @@ func dialFaulty(t *testing.T, url string, pool bool, opts rpcpool.Options) fault
 // every kind) to exactly the records it builds without faults, through the
 // pool or through a plain ethclient.
 func TestUnderFaults(t *testing.T) {
-	e, desc, head := faultyHistory(t)
+	e, desc, head, ref := referenceHistory(t)
 	last := uint64(len(desc.Rounds))
-	ref := openStore(t, t.TempDir())
-	runUntil(t, e.watcherOn(e.d.Client(), ref, 0, nil), head, time.Minute, func() string { return "without faults" })
 
 	tests := []struct {
 		name   string
@@ -267,9 +276,7 @@ func (s *switches) get() ([]string, []error) {
 // without an error reaching it, to the records it builds without faults,
 // and goes back to the primary once it recovers.
 func TestRPCFailover(t *testing.T) {
-	e, desc, head := faultyHistory(t)
-	ref := openStore(t, t.TempDir())
-	runUntil(t, e.watcherOn(e.d.Client(), ref, 0, nil), head, time.Minute, func() string { return "without faults" })
+	e, desc, head, ref := referenceHistory(t)
 	primary, err := faultproxy.New(desc.RPCURL)
 	if err != nil {
 		t.Fatal(err)

@@ -96,10 +96,8 @@ func proxied(t *testing.T, url string, lies ...faultproxy.Lie) *faultproxy.Proxy
 // history (a fraud of every kind) through the honest second one exactly as
 // on the chain itself, and names the liar.
 func TestLyingEndpoint(t *testing.T) {
-	e, desc, head := faultyHistory(t)
+	e, desc, head, ref := referenceHistory(t)
 	last := uint64(len(desc.Rounds))
-	ref := openStore(t, t.TempDir())
-	runUntil(t, e.watcherOn(e.d.Client(), ref, 0, nil), head, time.Minute, func() string { return "without lies" })
 	ev := func(name string) common.Hash { return contracts.EventID(name) }
 	details, submitted := ev(bindings.DenominatorAllocationAVSAllocationBatchDetailsEventName), ev(bindings.DenominatorAllocationAVSAllocationBatchSubmittedEventName)
 	finalized := ev(bindings.DenominatorAllocationAVSRoundFinalizedEventName)
@@ -221,9 +219,7 @@ func TestLyingSingleNode(t *testing.T) {
 // others agreeing against it, passes it over and names it, and the watcher
 // rolls the fake blocks back and ends with the records of the chain itself.
 func TestFakeChainOutvoted(t *testing.T) {
-	e, desc, head := faultyHistory(t)
-	ref := openStore(t, t.TempDir())
-	runUntil(t, e.watcherOn(e.d.Client(), ref, 0, nil), head, time.Minute, func() string { return "without lies" })
+	e, desc, head, ref := referenceHistory(t)
 	at := desc.StartBlock + (head-desc.StartBlock)/3
 	liar := proxied(t, desc.RPCURL, faultproxy.Lie{Kind: faultproxy.FakeChain, At: at})
 	a, b := proxied(t, desc.RPCURL), proxied(t, desc.RPCURL)
@@ -264,9 +260,7 @@ func TestFakeChainOutvoted(t *testing.T) {
 // history of a fault of every kind through one node, verification on and
 // off, in ranges of 16 blocks and of the default 2000 (README "Trust model").
 func TestVerificationCost(t *testing.T) {
-	e, desc, head := faultyHistory(t)
-	ref := openStore(t, t.TempDir())
-	runUntil(t, e.watcherOn(e.d.Client(), ref, 0, nil), head, time.Minute, func() string { return "reference" })
+	e, desc, _, ref := referenceHistory(t)
 	for _, maxRange := range []uint64{16, 2000} {
 		for _, trust := range []bool{true, false} {
 			node := proxied(t, desc.RPCURL)
