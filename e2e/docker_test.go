@@ -69,7 +69,7 @@ func TestImageSteps(t *testing.T) {
 	}
 	// The key is read before the node is dialled: a readable key gets as
 	// far as the (absent) node, exit 1; an unreadable one stops at the key.
-	rpc := []string{"run", "--rpc", "http://127.0.0.1:1", "--contract", "0x00000000000000000000000000000000000000a1"}
+	rpc := []string{"run", "--rpc", "http://127.0.0.1:1", "--contract", "0x00000000000000000000000000000000000000a1", "--da-sources", "http://127.0.0.1:2"}
 	if code, out := asNonroot(append(rpc, "--challenger-key-file", installed)...); code != 1 || !strings.Contains(out, "--rpc") {
 		t.Fatalf("installed key: exit %d\n%s", code, out)
 	}
