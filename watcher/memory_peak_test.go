@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"os"
 	"os/exec"
+	"path/filepath"
+	"runtime"
 	"runtime/metrics"
 	"runtime/pprof"
 	"slices"
@@ -145,30 +147,32 @@ func runWatcherChild(t *testing.T, e *env, until uint64, timeout, after time.Dur
 	defer func() {
 		_ = cmd.Process.Signal(syscall.SIGTERM)
 		_ = cmd.Wait()
+		_ = os.WriteFile(filepath.Join(profiles, "watcher-output.txt"), []byte(out.String()), 0o644)
 		for _, l := range strings.Split(out.String(), "\n") {
 			if strings.Contains(l, "rounds judged") || strings.Contains(l, "caught up") || strings.Contains(l, "level=ERROR") ||
 				strings.Contains(l, "FAIL") || strings.Contains(l, "panic") {
 				t.Log(l)
 			}
 		}
-		t.Logf("heap profiles in %s (go tool pprof -sample_index=inuse_space -top)", profiles)
+		t.Logf("heap profiles and the process's output in %s (go tool pprof -sample_index=inuse_space -top)", profiles)
 	}()
 	pid := cmd.Process.Pid
-	var rss []int
+	var rss, anon, file []int
 	for !strings.Contains(out.String(), "caught up:") {
 		if time.Since(start) > timeout {
 			t.Fatalf("the watcher did not catch up within %s", timeout)
 		}
 		st := procStatus(t, pid)
-		rss = append(rss, st["VmRSS"])
+		rss, anon, file = append(rss, st["VmRSS"]), append(anon, st["RssAnon"]), append(file, st["RssFile"]+st["RssShmem"])
 		time.Sleep(500 * time.Millisecond)
 	}
 	took := time.Since(start)
 	st := procStatus(t, pid)
 	run := childRun{hwm: st["VmHWM"], verdicts: childVerdicts(t, out.String())}
 	mib := func(v int) string { return fmt.Sprintf("%.0f", float64(v)/1024) }
-	t.Logf("caught up with block %d in %s: VmHWM %s MiB (%.0f MB); VmRSS max of the 500 ms samples %s MiB, then %s MiB (anonymous %s, file-backed %s)",
-		until, took.Round(time.Second), mib(run.hwm), float64(run.hwm)*1024/1e6, mib(slices.Max(append(rss, 0))), mib(st["VmRSS"]), mib(st["RssAnon"]), mib(st["RssFile"]))
+	t.Logf("caught up with block %d in %s: VmHWM %s MiB (%.0f MB); the 500 ms samples' largest VmRSS %s MiB, anonymous %s, file-backed %s; then VmRSS %s MiB (anonymous %s, file-backed %s)",
+		until, took.Round(time.Second), mib(run.hwm), float64(run.hwm)*1024/1e6, mib(slices.Max(append(rss, 0))), mib(slices.Max(append(anon, 0))),
+		mib(slices.Max(append(file, 0))), mib(st["VmRSS"]), mib(st["RssAnon"]), mib(st["RssFile"]))
 	var all []string
 	for end := time.Now().Add(after); time.Now().Before(end); {
 		time.Sleep(2 * time.Second)
@@ -242,24 +246,42 @@ func sayCaughtUp(ctx context.Context, w *Watcher, store *index.Store, until uint
 			fmt.Printf("verdict %s\n", b)
 		}
 	}
+	runtime.GC() // the profile then has every allocation of the backfill
 	writeHeapProfile(path)
 }
 
 // watchPeak writes a heap profile to path each time the live heap (as of
 // the last GC) grows by a tenth past its largest so far: the last one
-// written is the profile nearest the peak. (In the watcher process.)
+// written is the profile nearest the peak. It also prints, at its end, the
+// Go runtime's memory classes when the memory it had from the OS and kept
+// (total less released) was largest: how much of the peak is the Go heap.
+// (In the watcher process.)
 func watchPeak(ctx context.Context, path string) {
-	sample := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
-	var peak uint64
+	names := []string{"/memory/classes/total:bytes", "/memory/classes/heap/released:bytes", "/memory/classes/heap/objects:bytes",
+		"/memory/classes/heap/free:bytes", "/memory/classes/heap/unused:bytes", "/memory/classes/heap/stacks:bytes",
+		"/memory/classes/metadata/other:bytes", "/gc/heap/live:bytes"}
+	sample := make([]metrics.Sample, len(names))
+	for i, n := range names {
+		sample[i].Name = n
+	}
+	var live, held uint64
+	var atPeak []string
+	defer func() { fmt.Printf("caught up (Go memory at its peak, MiB): %s\n", strings.Join(atPeak, ", ")) }()
 	for {
 		select {
 		case <-ctx.Done():
 			return
-		case <-time.After(200 * time.Millisecond):
+		case <-time.After(50 * time.Millisecond):
 		}
 		metrics.Read(sample)
-		if live := sample[0].Value.Uint64(); live > peak+peak/10 {
-			peak = live
+		if h := sample[0].Value.Uint64() - sample[1].Value.Uint64(); h > held {
+			held, atPeak = h, atPeak[:0]
+			for i, n := range names {
+				atPeak = append(atPeak, fmt.Sprintf("%s %d", strings.TrimSuffix(strings.TrimPrefix(n, "/memory/classes/"), ":bytes"), sample[i].Value.Uint64()>>20))
+			}
+		}
+		if l := sample[len(names)-1].Value.Uint64(); l > live+live/10 {
+			live = l
 			writeHeapProfile(path)
 		}
 	}
