@@ -33,6 +33,9 @@ import (
 const (
 	bigRoundEnv = "DENOMWATCH_MEMORY_BIGROUND" // any value: run TestPeakMemoryBigRound
 	backfillEnv = "DENOMWATCH_MEMORY_BACKFILL" // rounds (1000): run TestPeakMemoryBackfill
+	// childMemLimitEnv, when set, is the watcher process's GOMEMLIMIT (not
+	// the devnet's: it runs in the test's process).
+	childMemLimitEnv = "DENOMWATCH_MEMORY_GOMEMLIMIT"
 )
 
 // TestPeakMemoryBigRound measures the peak resident memory (VmHWM) of a
@@ -138,6 +141,10 @@ func runWatcherChild(t *testing.T, e *env, until uint64, timeout, after time.Dur
 		Until: until, Profile: profiles})
 	cmd := exec.Command(os.Args[0], "-test.run=^TestWatcherProcess$", "-test.v")
 	cmd.Env = append(os.Environ(), childEnv+"="+string(cc))
+	if limit := os.Getenv(childMemLimitEnv); limit != "" {
+		cmd.Env = append(cmd.Env, "GOMEMLIMIT="+limit)
+		t.Logf("the watcher process runs with GOMEMLIMIT=%s", limit)
+	}
 	out := &testutil.Buffer{}
 	cmd.Stdout, cmd.Stderr = out, out
 	start := time.Now()
