@@ -106,7 +106,7 @@ func (s *httpSource) fetch(ctx context.Context, kind recompute.ObjectKind, key c
 	if resp.ContentLength > int64(limit) {
 		return nil, failed(ReasonTooLarge, fmt.Errorf("%d bytes announced, over %d: %w", resp.ContentLength, limit, recompute.ErrTooLarge))
 	}
-	return readLimited(ctx, resp.Body, limit)
+	return readLimited(ctx, resp.Body, limit, resp.ContentLength)
 }
 
 // drainLimit: a body whose announced rest is at most this long is read to
@@ -122,15 +122,32 @@ func closeBody(resp *http.Response) {
 }
 
 // readLimited reads at most limit+1 bytes of r: too_large beyond limit.
-func readLimited(ctx context.Context, r io.Reader, limit int) ([]byte, error) {
-	data, err := io.ReadAll(io.LimitReader(r, int64(limit)+1))
-	if err != nil {
-		return nil, classify(ctx, err)
+// size, when known (>= 0), is the length r announces: the bytes are read
+// into a buffer of that size (one more byte to see the end), so that an
+// object costs its length once, not io.ReadAll's growing copies (about 1.7
+// times the object in garbage, 160 MB for a 10^6-entry round's rows). A
+// wrong announcement only costs the buffer growing.
+func readLimited(ctx context.Context, r io.Reader, limit int, size int64) ([]byte, error) {
+	if size < 0 || size > int64(limit) {
+		size = 512
 	}
-	if len(data) > limit {
-		return nil, failed(ReasonTooLarge, fmt.Errorf("over %d bytes: %w", limit, recompute.ErrTooLarge))
+	data := make([]byte, 0, size+1)
+	for {
+		n, err := r.Read(data[len(data):cap(data)])
+		data = data[:len(data)+n]
+		if len(data) > limit {
+			return nil, failed(ReasonTooLarge, fmt.Errorf("over %d bytes: %w", limit, recompute.ErrTooLarge))
+		}
+		if err == io.EOF {
+			return data, nil
+		}
+		if err != nil {
+			return nil, classify(ctx, err)
+		}
+		if len(data) == cap(data) {
+			data = append(data, 0)[:len(data)] // grow
+		}
 	}
-	return data, nil
 }
 
 // classify names a transport error: timeout when the attempt's deadline
@@ -164,5 +181,9 @@ func (s dirSource) fetch(ctx context.Context, kind recompute.ObjectKind, key com
 		return nil, failed(ReasonTransport, err)
 	}
 	defer f.Close()
-	return readLimited(ctx, f, limit)
+	size := int64(-1)
+	if st, err := f.Stat(); err == nil {
+		size = st.Size()
+	}
+	return readLimited(ctx, f, limit, size)
 }

@@ -67,9 +67,10 @@ func (p *ObjectPut) prepare() (preparedPut, error) {
 }
 
 // PutObjects stores objects that round references, as PutObject does each,
-// in as few transactions as Badger allows (one for a round's objects
-// unless they are too large together; each object with its provenance and
-// references always in one): the watcher stores a round's objects at once.
+// in as few transactions as Badger allows of at most putChunkBytes of
+// objects each (one for a round's objects unless they are too large
+// together; each object with its provenance and references always in one):
+// the watcher stores a round's objects at once.
 // Every object is checked before anything is written; a failure of one
 // leaves the transactions already committed in place (each object in them
 // complete), which a second call completes, PutObject being idempotent.
@@ -81,8 +82,26 @@ func (s *Store) PutObjects(round uint64, objs ...ObjectPut) error {
 			return fmt.Errorf("index: put %s %s of round %d: %w", objs[i].Kind, objs[i].Key.Hex(), round, err)
 		}
 	}
-	return s.putPrepared(round, puts)
+	for len(puts) > 0 {
+		n, size := 0, 0
+		for n < len(puts) && (n == 0 || size+len(puts[n].data) <= putChunkBytes) {
+			size += len(puts[n].data)
+			n++
+		}
+		if err := s.putPrepared(round, puts[:n]); err != nil {
+			return err
+		}
+		s.wrote(size)
+		puts = puts[n:]
+	}
+	return nil
 }
+
+// putChunkBytes bounds the object bytes PutObjects writes in one
+// transaction: with releaseWritten, it bounds the pages of Badger's value
+// log that a large round's objects (96 MB for a round of 10^6 entries) keep
+// in the resident set.
+const putChunkBytes = 16 << 20
 
 // putPrepared writes puts in one transaction, or, when Badger finds that
 // too large, in two halves, recursively.

@@ -100,6 +100,7 @@ type Store struct {
 	closed    bool
 	dir       string
 	released  time.Time // last releasePages
+	written   int       // object bytes written since (PutObjects)
 	readOnly  bool
 	minFree   uint64
 	freeSpace func(dir string) (uint64, error)
@@ -234,25 +235,45 @@ func (s *Store) Sync() error {
 	return nil
 }
 
-// releaseEvery spaces the releases of mapped pages.
-const releaseEvery = 30 * time.Second
+// releaseEvery spaces the releases of mapped pages; releaseWritten bytes of
+// objects written since the last release call for one at once (a round of
+// 10^6 entries writes 96 MB of rows in a few seconds).
+const (
+	releaseEvery   = 30 * time.Second
+	releaseWritten = 32 << 20
+)
 
 // releasePages releases the mapped pages of an on-disk store, at most every
-// releaseEvery; a failure is logged (it costs memory, not data).
+// releaseEvery unless releaseWritten bytes of objects were written since;
+// a failure is logged (it costs memory, not data).
 func (s *Store) releasePages() {
 	if s.inMemory || s.readOnly {
 		return
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if s.closed || time.Since(s.released) < releaseEvery {
+	if s.closed || time.Since(s.released) < releaseEvery && s.written < releaseWritten {
 		return
 	}
-	s.released = time.Now()
+	s.released, s.written = time.Now(), 0
 	if n, err := releaseMappedPages(s.dir); err != nil {
 		s.log.Warn("releasing the store's mapped pages failed", "err", err)
 	} else {
 		s.log.Debug("released the store's mapped pages", "bytes", n)
+	}
+}
+
+// wrote counts n bytes of objects written, and releases the mapped pages
+// when that makes releaseWritten since the last release. The pages of
+// writes not yet synced are released too: they stay dirty in the page
+// cache (TestReleaseMappedPages).
+func (s *Store) wrote(n int) {
+	s.mu.Lock()
+	s.written += n
+	due := s.written >= releaseWritten
+	s.mu.Unlock()
+	if due {
+		s.releasePages()
 	}
 }
 

@@ -1,6 +1,7 @@
 package watcher
 
 import (
+	"cmp"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -36,6 +37,12 @@ type childConfig struct {
 	Start uint64         `json:"start"`
 	DA    string         `json:"da"`
 	Dir   string         `json:"dir"`
+	// Until, when set, is a block: once the watcher has processed it, the
+	// process says so ("caught up: ..."), with its VmHWM then, the verdicts
+	// of the rounds that are not honest, and a heap profile; Profile names
+	// the directory of the heap profiles (default os.TempDir()).
+	Until   uint64 `json:"until,omitempty"`
+	Profile string `json:"profile,omitempty"`
 }
 
 // TestResidentMemory measures the resident memory of a watcher process
@@ -140,8 +147,13 @@ func TestWatcherProcess(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	dir := cmp.Or(cc.Profile, os.TempDir())
+	if cc.Until > 0 {
+		go watchPeak(ctx, filepath.Join(dir, "denomwatch-watcher-heap-peak.prof"))
+		go sayCaughtUp(ctx, w, store, cc.Until, filepath.Join(dir, "denomwatch-watcher-heap-caughtup.prof"))
+	}
 	_ = w.Run(ctx)
-	if f, err := os.Create(filepath.Join(os.TempDir(), "denomwatch-watcher-heap.prof")); err == nil {
+	if f, err := os.Create(filepath.Join(dir, "denomwatch-watcher-heap.prof")); err == nil {
 		_ = pprof.WriteHeapProfile(f)
 		f.Close()
 		fmt.Printf("rounds judged: heap profile in %s\n", f.Name())
