@@ -162,47 +162,9 @@ func finalizedUnproven(meta Meta, prev *index.Round, cur index.Round, recipients
 
 // roundEvents are ForRound's events but fraud_finalized_unproven.
 func roundEvents(meta Meta, prev *index.Round, cur index.Round, recipients []common.Address) []Event {
-	var batch *index.Batch
-	if n := len(cur.Batches); n > 0 {
-		batch = &cur.Batches[n-1]
-	}
-	var batchTx, prevBatchTx common.Hash
-	if batch != nil {
-		batchTx = batch.TxHash
-	}
-	if prev != nil && len(prev.Batches) > 0 {
-		prevBatchTx = prev.Batches[len(prev.Batches)-1].TxHash
-	}
-	verdictChanged := prev == nil || prev.Verdict != cur.Verdict
-	batchChanged := prev == nil || prevBatchTx != batchTx
-
-	var e Event
-	switch cur.Verdict {
-	case index.VerdictFraud:
-		if !verdictChanged && !batchChanged {
-			return nil
-		}
-		e = NewEvent(meta, FraudDetected, u64(cur.Round), batchTx.Hex(), cur.Kind)
-		e.Severity = SeverityCritical
-		if batch != nil && batch.Status == index.BatchVoided {
-			e.Severity = SeverityInfo // already proven on chain: nothing left to do
-		}
-	case index.VerdictUnavailable:
-		if !verdictChanged && !batchChanged {
-			return nil
-		}
-		e = NewEvent(meta, RoundUnavailable, u64(cur.Round), cur.CommitTx.Hex(), batchTx.Hex())
-		e.Severity = SeverityWarning
-	case index.VerdictMalformed:
-		// Raised once per round and rule: a batch signed over the round
-		// anyway is a fraud (fraud_detected), and once it is voided the
-		// round is malformed again, as already reported.
-		if prev != nil && prev.Rule == cur.Rule && (prev.Verdict == index.VerdictMalformed || prev.Verdict == index.VerdictFraud) {
-			return nil
-		}
-		e = NewEvent(meta, RoundMalformed, u64(cur.Round), cur.CommitTx.Hex(), cur.Rule)
-		e.Severity = SeverityWarning
-	default:
+	batch := latestBatch(&cur)
+	e, ok := roundEvent(meta, prev, cur, batch)
+	if !ok {
 		return nil
 	}
 	e.Round = ptrU64(cur.Round)
@@ -227,6 +189,55 @@ func roundEvents(meta Meta, prev *index.Round, cur index.Round, recipients []com
 	e.Recipients = uniqueAddresses(recipients)
 	e.Message = roundMessage(&e, batch)
 	return []Event{e}
+}
+
+// latestBatch is r's latest batch, nil when it has none.
+func latestBatch(r *index.Round) *index.Batch {
+	if n := len(r.Batches); n > 0 {
+		return &r.Batches[n-1]
+	}
+	return nil
+}
+
+// roundEvent decides which event, if any, round cur raises after prev
+// (nil: the round is new), with its type, id and severity: fraud and
+// unavailable when the verdict or the latest batch changed, malformed once
+// per round and rule.
+func roundEvent(meta Meta, prev *index.Round, cur index.Round, batch *index.Batch) (Event, bool) {
+	var batchTx, prevBatchTx common.Hash
+	if batch != nil {
+		batchTx = batch.TxHash
+	}
+	if prev != nil {
+		if pb := latestBatch(prev); pb != nil {
+			prevBatchTx = pb.TxHash
+		}
+	}
+	changed := prev == nil || prev.Verdict != cur.Verdict || prevBatchTx != batchTx
+	switch {
+	case cur.Verdict == index.VerdictFraud && changed:
+		e := NewEvent(meta, FraudDetected, u64(cur.Round), batchTx.Hex(), cur.Kind)
+		e.Severity = SeverityCritical
+		if batch != nil && batch.Status == index.BatchVoided {
+			e.Severity = SeverityInfo // already proven on chain: nothing left to do
+		}
+		return e, true
+	case cur.Verdict == index.VerdictUnavailable && changed:
+		e := NewEvent(meta, RoundUnavailable, u64(cur.Round), cur.CommitTx.Hex(), batchTx.Hex())
+		e.Severity = SeverityWarning
+		return e, true
+	case cur.Verdict == index.VerdictMalformed:
+		// Raised once per round and rule: a batch signed over the round
+		// anyway is a fraud (fraud_detected), and once it is voided the
+		// round is malformed again, as already reported.
+		if prev != nil && prev.Rule == cur.Rule && (prev.Verdict == index.VerdictMalformed || prev.Verdict == index.VerdictFraud) {
+			return Event{}, false
+		}
+		e := NewEvent(meta, RoundMalformed, u64(cur.Round), cur.CommitTx.Hex(), cur.Rule)
+		e.Severity = SeverityWarning
+		return e, true
+	}
+	return Event{}, false
 }
 
 // roundMessage is the human summary of a round event.
