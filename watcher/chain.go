@@ -13,9 +13,10 @@ import (
 )
 
 // Chain is what the watcher needs from a node: the head, headers and the
-// AVS's logs. Nothing else is read: every fact of a round is in its events
-// (PROTOCOL.md section 8), so the watcher reads no transaction, no receipt
-// and no contract state. ethclient.Client, rpcpool.Pool (several endpoints
+// AVS's logs. Every fact of a round is in its events (PROTOCOL.md section
+// 8), so the watcher reads no transaction input and no contract state; the
+// blocks' receipts are read only to verify the logs against the headers
+// (verify.go). ethclient.Client, rpcpool.Pool (several endpoints
 // with failover) and the simulated chain's client implement it.
 type Chain interface {
 	ethereum.BlockNumberReader

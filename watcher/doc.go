@@ -10,12 +10,13 @@
 // the verdict in the record (Judgement, with the v1 fields the API reads)
 // -> one index transaction per block, with the checkpoint.
 //
-// The chain-following machinery is the v1 watcher's (watcher.go):
-// confirmations, reorganisations rolled back through the index's undo
-// records, adaptive eth_getLogs ranges, new heads by subscription with
-// polling as the fallback, backoff on failure, progress lines, optional
-// node methods probed once. No transaction input, receipt or contract
-// state is read.
+// The chain-following machinery (watcher.go): confirmations,
+// reorganisations rolled back through the index's undo records, adaptive
+// eth_getLogs ranges, new heads by subscription with polling as the
+// fallback, backoff on failure, progress lines, optional node methods
+// probed once. No transaction input or contract state is read; receipts
+// only to verify the logs against their headers (verify.go, README "Trust
+// model").
 //
 // A round is judged when its facts change (its record keeps a digest of
 // the facts its verdict was made from), after the last block of a range

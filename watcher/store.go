@@ -20,7 +20,7 @@ type Store interface {
 }
 
 // Observer receives the watcher's measurements (the API's metrics implement
-// it); the same interface as the v1 watcher's.
+// it).
 type Observer interface {
 	SetHead(uint64)
 	SetProcessed(uint64)
@@ -45,7 +45,7 @@ func (nopObserver) RPCError(string)                          {}
 // Detected, every batch judged fraudulent (a batch voided by a proof was);
 // Proven, the batches voided by a fraud proof (anyone's); FinalizedUnproven,
 // the fraudulent batches finalized with no proof. The metrics export them
-// as counters that never go down. (As the v1 watcher counts them.)
+// as counters that never go down.
 type FraudCounts struct {
 	Detected, Proven, FinalizedUnproven int
 }

@@ -1,5 +1,5 @@
 // Package txmgr signs, sends and follows the transactions of one key, for
-// the v1 challenger and the v2 executor alike: the key's nonce, EIP-1559
+// the challenger's executor: the key's nonce, EIP-1559
 // fees, gas limits, replacements with the same nonce, broadcasts whose
 // errors are classified against go-ethereum's exported errors (SendError),
 // the challenger key's loading (LoadKey) and its balance against the price
